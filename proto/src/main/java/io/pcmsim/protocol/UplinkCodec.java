@@ -1,0 +1,91 @@
+package io.pcmsim.protocol;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.pcmsim.proto.v1.Header;
+import io.pcmsim.proto.v1.UplinkEnvelope;
+import io.pcmsim.proto.v1.VehicleState;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Maps between wire messages of schema v1 and domain values. Stateless and thread-safe.
+ */
+public final class UplinkCodec {
+
+    /** Schema version this codec writes and reads. */
+    public static final int SCHEMA_VERSION = 1;
+
+    private UplinkCodec() {
+    }
+
+    public static Header header(UplinkHeader header) {
+        return Header.newBuilder()
+                .setVin(header.vin().value())
+                .setBootId(header.bootId())
+                .setSequence(header.sequence())
+                .setVehicleTimeMs(header.vehicleTime().toEpochMilli())
+                .setSchemaVersion(SCHEMA_VERSION)
+                .build();
+    }
+
+    /**
+     * Reads the domain header of a wire header.
+     *
+     * @throws InvalidVinException if the header's VIN is not valid
+     */
+    public static UplinkHeader header(Header header) {
+        return new UplinkHeader(Vin.of(header.getVin()), header.getBootId(), header.getSequence(),
+                Instant.ofEpochMilli(header.getVehicleTimeMs()));
+    }
+
+    public static VehicleState state(VehicleSnapshot s) {
+        return VehicleState.newBuilder()
+                .setOdometerKm(s.odometerKm())
+                .setOperatingHours(s.operatingHours())
+                .setEngineOilLifePercent(s.engineOilLifePercent())
+                .setBrakePadWearFrontLeftPercent(s.brakePadWearPercent().frontLeft())
+                .setBrakePadWearFrontRightPercent(s.brakePadWearPercent().frontRight())
+                .setBrakePadWearRearLeftPercent(s.brakePadWearPercent().rearLeft())
+                .setBrakePadWearRearRightPercent(s.brakePadWearPercent().rearRight())
+                .setLowVoltageBatteryVoltage(s.lowVoltageBatteryVolts())
+                .setTirePressureFrontLeftKpa(s.tirePressureKpa().frontLeft())
+                .setTirePressureFrontRightKpa(s.tirePressureKpa().frontRight())
+                .setTirePressureRearLeftKpa(s.tirePressureKpa().rearLeft())
+                .setTirePressureRearRightKpa(s.tirePressureKpa().rearRight())
+                .setTirePressureNominalKpa(s.tirePressureNominalKpa())
+                .setDistanceToServiceKm(s.distanceToServiceKm())
+                .setTimeToServiceS(s.timeToService().toSeconds())
+                .addAllDtc(s.dtcs())
+                .build();
+    }
+
+    public static VehicleSnapshot snapshot(VehicleState s) {
+        return new VehicleSnapshot(
+                s.getOdometerKm(),
+                s.getOperatingHours(),
+                s.getEngineOilLifePercent(),
+                new Wheels(s.getBrakePadWearFrontLeftPercent(), s.getBrakePadWearFrontRightPercent(),
+                        s.getBrakePadWearRearLeftPercent(), s.getBrakePadWearRearRightPercent()),
+                s.getLowVoltageBatteryVoltage(),
+                new Wheels(s.getTirePressureFrontLeftKpa(), s.getTirePressureFrontRightKpa(),
+                        s.getTirePressureRearLeftKpa(), s.getTirePressureRearRightKpa()),
+                s.getTirePressureNominalKpa(),
+                s.getDistanceToServiceKm(),
+                Duration.ofSeconds(s.getTimeToServiceS()),
+                s.getDtcList());
+    }
+
+    /**
+     * Parses an uplink payload.
+     *
+     * @throws MalformedPayloadException if the bytes are not an {@link UplinkEnvelope}
+     */
+    public static UplinkEnvelope parse(byte[] payload) {
+        try {
+            return UplinkEnvelope.parseFrom(payload);
+        } catch (InvalidProtocolBufferException e) {
+            throw new MalformedPayloadException("payload of " + payload.length
+                    + " bytes is not a pcm.v1.UplinkEnvelope: " + e.getMessage(), e);
+        }
+    }
+}
