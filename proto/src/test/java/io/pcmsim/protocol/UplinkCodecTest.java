@@ -1,0 +1,59 @@
+package io.pcmsim.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.pcmsim.proto.v1.SmartServiceReport;
+import io.pcmsim.proto.v1.UplinkEnvelope;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class UplinkCodecTest {
+
+    private static final VehicleSnapshot SNAPSHOT = new VehicleSnapshot(
+            48_211.5, 1_203.25, 12.5, new Wheels(81, 79.5, 40, 41), 12.31,
+            new Wheels(248, 251, 212, 250), 250, 1_320, Duration.ofDays(-3), List.of("P0301"));
+
+    @Test
+    void snapshot_roundTripsThroughWireState() {
+        assertThat(UplinkCodec.snapshot(UplinkCodec.state(SNAPSHOT))).isEqualTo(SNAPSHOT);
+    }
+
+    @Test
+    void header_roundTripsAndCarriesSchemaVersion() {
+        UplinkHeader header = new UplinkHeader(Vin.of("WP0ZZZ99ZTS392124"), 1_700_000_000_123L, 42,
+                Instant.parse("2027-03-01T10:15:30.250Z"));
+        var wire = UplinkCodec.header(header);
+        assertThat(wire.getSchemaVersion()).isEqualTo(UplinkCodec.SCHEMA_VERSION);
+        assertThat(UplinkCodec.header(wire)).isEqualTo(header);
+    }
+
+    @Test
+    void parse_whenEnvelopeBytes_decodesBody() {
+        byte[] bytes = UplinkEnvelope.newBuilder()
+                .setHeader(UplinkCodec.header(new UplinkHeader(Vin.of("WP0ZZZ99ZTS392124"), 1, 1, Instant.EPOCH)))
+                .setSmartService(SmartServiceReport.newBuilder()
+                        .setTrigger(SmartServiceReport.Trigger.THRESHOLD)
+                        .addCrossedThresholds("engine-oil-life<15")
+                        .setState(UplinkCodec.state(SNAPSHOT)))
+                .build().toByteArray();
+        UplinkEnvelope parsed = UplinkCodec.parse(bytes);
+        assertThat(parsed.getBodyCase()).isEqualTo(UplinkEnvelope.BodyCase.SMART_SERVICE);
+        assertThat(UplinkCodec.snapshot(parsed.getSmartService().getState())).isEqualTo(SNAPSHOT);
+    }
+
+    @Test
+    void parse_whenGarbage_throwsMalformedPayloadNamingSize() {
+        assertThatThrownBy(() -> UplinkCodec.parse(new byte[] {(byte) 0xff, 0x01, 0x02}))
+                .isInstanceOf(MalformedPayloadException.class)
+                .hasMessageStartingWith("payload of 3 bytes is not a pcm.v1.UplinkEnvelope");
+    }
+
+    @Test
+    void header_whenVinInvalid_throwsInvalidVin() {
+        var wire = io.pcmsim.proto.v1.Header.newBuilder().setVin("NOT-A-VIN").build();
+        assertThatThrownBy(() -> UplinkCodec.header(wire)).isInstanceOf(InvalidVinException.class);
+    }
+}

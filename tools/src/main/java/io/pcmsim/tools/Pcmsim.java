@@ -1,0 +1,31 @@
+package io.pcmsim.tools;
+
+import io.pcmsim.tools.cli.VersionProvider;
+import io.pcmsim.tools.demo.DemoCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code pcmsim} command line: one runnable jar, one subcommand per job. */
+@Command(
+        name = "pcmsim",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Emulated connected-car head units (PCM) and the backend they talk to.",
+        subcommands = {DemoCommand.class, CommandLine.HelpCommand.class})
+public final class Pcmsim {
+
+    /** Builds the command line with its converters and error handling; tests execute it in-process. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Pcmsim());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        return cli;
+    }
+
+    /**
+     * Runs the command and ends the process with its exit code: the MQTT client's Netty threads
+     * could otherwise keep the JVM alive after everything is closed.
+     */
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}

@@ -1,0 +1,126 @@
+package io.pcmsim.tools.demo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * What a demo run produced, as the summary and the JSON report show it.
+ *
+ * @param published messages the cars published, by service topic name (the cars' own count)
+ * @param suppressed messages the cars' privacy gate held back, by service topic name
+ * @param uplinkReceivedByBroker uplink publishes the broker received (its own count)
+ * @param stored messages the backend stored
+ * @param duplicates messages the backend received again and did not store twice
+ * @param rejected messages the backend rejected, by reason
+ * @param messagesReceivedWhilePrivate uplink publishes the broker received from a car while the harness had it in privacy mode
+ */
+public record DemoResult(
+        int vehicles,
+        Duration realTime,
+        Duration simulatedTime,
+        int brokerPort,
+        Map<String, Long> published,
+        Map<String, Long> suppressed,
+        long uplinkReceivedByBroker,
+        long stored,
+        long duplicates,
+        Map<String, Long> rejected,
+        long maintenanceNeeds,
+        Map<String, Long> needsByComponent,
+        Map<String, Long> needsBySeverity,
+        int vehiclesInPrivacyMode,
+        long messagesReceivedWhilePrivate,
+        Set<String> privacyOffenders) {
+
+    public DemoResult {
+        published = new TreeMap<>(published);
+        suppressed = new TreeMap<>(suppressed);
+        rejected = new TreeMap<>(rejected);
+        needsByComponent = new TreeMap<>(needsByComponent);
+        needsBySeverity = new TreeMap<>(needsBySeverity);
+        privacyOffenders = Set.copyOf(privacyOffenders);
+    }
+
+    /** The report as a JSON tree (ordered maps), with the keys documented in the README. */
+    public Map<String, Object> toJsonTree() {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("vehicles", vehicles);
+        root.put("simulatedSeconds", simulatedTime.toSeconds());
+        root.put("realSeconds", realTime.toMillis() / 1000.0);
+        root.put("published", published);
+        root.put("suppressedByCars", suppressed);
+        root.put("receivedByBroker", uplinkReceivedByBroker);
+        root.put("stored", stored);
+        root.put("duplicates", duplicates);
+        root.put("rejected", rejected);
+        Map<String, Object> needs = new LinkedHashMap<>();
+        needs.put("total", maintenanceNeeds);
+        needs.put("byComponent", needsByComponent);
+        needs.put("bySeverity", needsBySeverity);
+        root.put("maintenanceNeeds", needs);
+        Map<String, Object> privacy = new LinkedHashMap<>();
+        privacy.put("vehiclesInPrivacyMode", vehiclesInPrivacyMode);
+        privacy.put("messagesReceivedWhilePrivate", messagesReceivedWhilePrivate);
+        root.put("privacy", privacy);
+        return root;
+    }
+
+    public void writeJson(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), toJsonTree());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report to " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A readable summary, several lines, no trailing newline. */
+    public String summary() {
+        StringBuilder s = new StringBuilder();
+        s.append(String.format("pcmsim demo: %d cars, %s real time, %s simulated%n", vehicles,
+                human(realTime), human(simulatedTime)));
+        s.append(String.format("  published by cars   %s (total %d)%n", published, sum(published)));
+        s.append(String.format("  held back by cars   %s%n", suppressed.isEmpty() ? "nothing" : suppressed));
+        s.append(String.format("  received by broker  %d uplink messages%n", uplinkReceivedByBroker));
+        s.append(String.format("  stored by backend   %d (duplicates not stored again: %d)%n", stored, duplicates));
+        s.append(String.format("  rejected            %s%n", rejected.isEmpty() ? "none" : rejected));
+        s.append(String.format("  maintenance needs   %d  by component %s%n", maintenanceNeeds, needsByComponent));
+        s.append(String.format("                         by severity  %s%n", needsBySeverity));
+        s.append(String.format("  privacy mode        %d cars private for the middle half of the run; "
+                + "messages received from them meanwhile: %d", vehiclesInPrivacyMode, messagesReceivedWhilePrivate));
+        if (messagesReceivedWhilePrivate > 0) {
+            s.append(String.format("%n  PRIVACY VIOLATION: the broker received data from %s while private", privacyOffenders));
+        }
+        return s.toString();
+    }
+
+    private static long sum(Map<String, Long> counts) {
+        return counts.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    static String human(Duration d) {
+        long seconds = d.toSeconds();
+        if (seconds < 120) {
+            return String.format("%.1f s", d.toMillis() / 1000.0);
+        }
+        if (seconds < 2 * 3600) {
+            return String.format("%.1f min", seconds / 60.0);
+        }
+        if (seconds < 3 * 86_400) {
+            return String.format("%.1f h", seconds / 3600.0);
+        }
+        return String.format("%.1f days", seconds / 86_400.0);
+    }
+}

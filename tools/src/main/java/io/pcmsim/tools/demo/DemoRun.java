@@ -1,0 +1,208 @@
+package io.pcmsim.tools.demo;
+
+import io.pcmsim.backend.Backend;
+import io.pcmsim.backend.BackendConfig;
+import io.pcmsim.backend.BackendStats;
+import io.pcmsim.backend.MaintenanceSummary;
+import io.pcmsim.backend.broker.EmbeddedBroker;
+import io.pcmsim.protocol.Vin;
+import io.pcmsim.time.SimulatedClock;
+import io.pcmsim.vehicle.fleet.EmulatedVehicle;
+import io.pcmsim.vehicle.fleet.Fleet;
+import io.pcmsim.vehicle.fleet.FleetConfig;
+import io.pcmsim.vehicle.fleet.FleetStats;
+import io.pcmsim.vehicle.session.MqttVersion;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * One demo: embedded broker, backend and fleet in this process, privacy mode toggled for part of
+ * the fleet, a status line once per second, and the result at the end. Everything it starts it
+ * stops again, also when it fails.
+ */
+public final class DemoRun {
+
+    private static final Duration STATUS_PERIOD = Duration.ofSeconds(1);
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(20);
+
+    private final DemoOptions options;
+    private final StatusLine status;
+    private final Clock wall;
+
+    DemoRun(DemoOptions options, StatusLine status, Clock wall) {
+        this.options = options;
+        this.status = status;
+        this.wall = wall;
+    }
+
+    public DemoResult run() throws Exception {
+        boolean temporary = options.dataDir().isEmpty();
+        Path dataDir = options.dataDir().orElseGet(DemoRun::temporaryDirectory);
+        PrivacyWindows windows = new PrivacyWindows();
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "pcmsim-demo-ticker");
+            t.setDaemon(true);
+            return t;
+        });
+        EmbeddedBroker broker = EmbeddedBroker.builder()
+                .port(options.port())
+                .dataFolder(dataDir.resolve("broker"))
+                .trafficListener((clientId, topic, bytes) -> windows.onPublish(clientId, topic))
+                .build();
+        Backend backend = null;
+        Fleet fleet = null;
+        try {
+            broker.start().get(60, TimeUnit.SECONDS);
+            SimulatedClock clock = SimulatedClock.startingAt(wall.instant(), options.speed(), wall);
+            backend = Backend.create(BackendConfig.builder()
+                    .brokerHost(broker.host())
+                    .brokerPort(broker.port())
+                    .dataDir(dataDir.resolve("backend"))
+                    .clock(clock)
+                    .build());
+            backend.start().get(60, TimeUnit.SECONDS);
+
+            fleet = Fleet.create(FleetConfig.builder()
+                    .brokerHost(broker.host())
+                    .brokerPort(broker.port())
+                    .mqttVersion(options.mqttVersion() == 3 ? MqttVersion.MQTT_3_1_1 : MqttVersion.MQTT_5)
+                    .vehicles(options.vehicles())
+                    .seed(options.seed())
+                    .clock(clock)
+                    .wallClock(wall)
+                    .reportInterval(options.reportInterval())
+                    .build());
+            Instant started = wall.instant();
+            fleet.start().get(Math.max(60, options.vehicles() / 20), TimeUnit.SECONDS);
+
+            List<EmulatedVehicle> privateCars = choosePrivateCars(fleet.vehicles());
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            Backend runningBackend = backend;
+            Fleet runningFleet = fleet;
+            long periodMs = STATUS_PERIOD.toMillis();
+            long[] lastCount = {0};
+            ticker.scheduleAtFixedRate(() -> {
+                long now = windows.uplinkPublishes();
+                status.show(statusText(started, clock, runningFleet.stats(), runningBackend,
+                        (now - lastCount[0]) * 1000 / periodMs));
+                lastCount[0] = now;
+            }, periodMs, periodMs, TimeUnit.MILLISECONDS);
+
+            long durationMs = options.duration().toMillis();
+            if (!privateCars.isEmpty()) {
+                ticker.schedule(() -> privacyOn(privateCars, windows), durationMs / 4, TimeUnit.MILLISECONDS);
+                ticker.schedule(() -> privacyOff(privateCars, windows), durationMs * 3 / 4, TimeUnit.MILLISECONDS);
+            }
+            ticker.schedule(() -> done.complete(null), durationMs, TimeUnit.MILLISECONDS);
+            done.get();
+            Duration simulated = clock.elapsed();
+            Duration real = Duration.between(started, wall.instant());
+
+            fleet.stop().get(60, TimeUnit.SECONDS);
+            ticker.shutdownNow();
+            status.finish();
+            awaitDrained(backend, windows);
+
+            FleetStats fleetStats = fleet.stats();
+            BackendStats stats = backend.stats();
+            MaintenanceSummary needs = backend.maintenanceSummary();
+            return new DemoResult(options.vehicles(), real, simulated, broker.port(),
+                    fleetStats.publishedByService(), fleetStats.suppressedByService(),
+                    windows.uplinkPublishes(), stats.stored(), stats.duplicates(), stats.rejectedByReason(),
+                    needs.total(), needs.byComponent(), needs.bySeverity(),
+                    windows.vehiclesEverPrivate(), windows.receivedWhilePrivate(), windows.offenders());
+        } finally {
+            ticker.shutdownNow();
+            status.finish();
+            if (fleet != null) {
+                fleet.close();
+            }
+            if (backend != null) {
+                backend.close();
+            }
+            broker.close();
+            if (temporary) {
+                deleteRecursively(dataDir);
+            }
+        }
+    }
+
+    private List<EmulatedVehicle> choosePrivateCars(List<EmulatedVehicle> vehicles) {
+        List<EmulatedVehicle> shuffled = new ArrayList<>(vehicles);
+        shuffled.sort(Comparator.comparing(EmulatedVehicle::vin));
+        Collections.shuffle(shuffled, new Random(options.seed() ^ 0x5DEECE66DL));
+        return List.copyOf(shuffled.subList(0, options.privacyVehicles()));
+    }
+
+    /** Opens a car's window only once its gate is shut and all it sent before is acknowledged. */
+    private static void privacyOn(List<EmulatedVehicle> cars, PrivacyWindows windows) {
+        for (EmulatedVehicle car : cars) {
+            Vin vin = car.vin();
+            car.setPrivacyMode(true).thenRun(() -> windows.open(vin));
+        }
+    }
+
+    /** Closes a car's window before it may transmit again. */
+    private static void privacyOff(List<EmulatedVehicle> cars, PrivacyWindows windows) {
+        for (EmulatedVehicle car : cars) {
+            windows.close(car.vin());
+            car.setPrivacyMode(false);
+        }
+    }
+
+    private String statusText(Instant started, SimulatedClock clock, FleetStats fleet, Backend backend, long perSecond) {
+        BackendStats stats = backend.stats();
+        return String.format("%5.1fs  sim +%-10s online %d/%d  %5d msg/s  stored %d  rejected %d  needs %d",
+                Duration.between(started, wall.instant()).toMillis() / 1000.0,
+                DemoResult.human(clock.elapsed()), fleet.online(), options.vehicles(), perSecond,
+                stats.stored(), stats.rejectedTotal(), backend.maintenanceSummary().total());
+    }
+
+    /** Waits until the backend has handled every uplink message the broker received. */
+    private static void awaitDrained(Backend backend, PrivacyWindows windows) throws InterruptedException {
+        long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
+        CompletableFuture<Void> drained = new CompletableFuture<>();
+        ScheduledExecutorService poll = Executors.newSingleThreadScheduledExecutor();
+        try {
+            poll.scheduleAtFixedRate(() -> {
+                if (backend.stats().handled() >= windows.uplinkPublishes() || System.nanoTime() > deadline) {
+                    drained.complete(null);
+                }
+            }, 0, 50, TimeUnit.MILLISECONDS);
+            drained.join();
+        } finally {
+            poll.shutdownNow();
+        }
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("pcmsim-demo-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary data folder: " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // best effort: a leftover temporary folder is not worth failing the run for
+        }
+    }
+}
