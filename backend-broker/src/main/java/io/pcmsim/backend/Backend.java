@@ -1,0 +1,221 @@
+package io.pcmsim.backend;
+
+import io.pcmsim.backend.ingest.BatchingWriter;
+import io.pcmsim.backend.ingest.InboundMessage;
+import io.pcmsim.backend.ingest.IngestCounters;
+import io.pcmsim.backend.ingest.MqttUplinkSource;
+import io.pcmsim.backend.ingest.UplinkValidator;
+import io.pcmsim.backend.maintenance.Component;
+import io.pcmsim.backend.maintenance.MaintenanceNeed;
+import io.pcmsim.backend.maintenance.MaintenanceRules;
+import io.pcmsim.backend.maintenance.Severity;
+import io.pcmsim.backend.storage.Database;
+import io.pcmsim.backend.storage.StoreQueries;
+import io.pcmsim.backend.storage.UplinkStore;
+import io.pcmsim.protocol.Topics;
+import io.pcmsim.protocol.Vin;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The backend: consumes every uplink message from the broker through a shared subscription, validates
+ * it, stores it once per (vin, boot id, sequence), and keeps each vehicle's maintenance needs derived
+ * from its newest state.
+ *
+ * <p>Delivery: a QoS 1 message is acknowledged only after its batch is committed (or after it was
+ * rejected); whatever is unacknowledged when the backend stops or dies is redelivered to the next
+ * backend with the same {@link BackendConfig#clientId()} (session expiry 1 day).
+ *
+ * <p>Threads: the MQTT client's Netty threads only enqueue; one writer thread validates, stores and
+ * acknowledges. The query methods are thread-safe and read committed data from the database.
+ * {@link #start()} and {@link #stop()} are idempotent; a stopped backend cannot be started again.
+ */
+public final class Backend implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Backend.class);
+    private static final long CLOSE_TIMEOUT_SECONDS = 60;
+
+    private final BackendConfig config;
+    private final Database database;
+    private final StoreQueries queries;
+    private final IngestCounters counters = new IngestCounters();
+    private final BlockingQueue<InboundMessage> queue;
+    private final MqttUplinkSource source;
+
+    private final Object lock = new Object();
+    private @Nullable CompletableFuture<Void> started;
+    private @Nullable CompletableFuture<Void> stopped;
+    private @Nullable UplinkStore store;
+    private @Nullable BatchingWriter writer;
+
+    private Backend(BackendConfig config) {
+        this.config = config;
+        this.database = Database.of(config.jdbcUrl());
+        this.queries = new StoreQueries(database);
+        int receiveMaximum = Math.min(65_535, Math.max(10, 2 * config.batchSize()));
+        this.queue = new ArrayBlockingQueue<>(2 * receiveMaximum);
+        this.source = new MqttUplinkSource(config.brokerHost(), config.brokerPort(), config.clientId(),
+                Topics.sharedUplinkFilter(config.sharedGroup()), receiveMaximum, queue, counters, config.clock());
+    }
+
+    /** A backend that does nothing until {@link #start()}. */
+    public static Backend create(BackendConfig config) {
+        return new Backend(config);
+    }
+
+    /**
+     * Migrates the schema (Flyway), opens the store, starts the writer, connects and subscribes.
+     * Idempotent: later calls return the same outcome.
+     *
+     * @return completes when the broker acknowledged the subscription; completes exceptionally (and
+     *         releases what was opened) when the database or the broker is not usable
+     */
+    public CompletableFuture<Void> start() {
+        synchronized (lock) {
+            if (stopped != null) {
+                return CompletableFuture.failedFuture(new IllegalStateException(
+                        "backend " + config.clientId() + " was stopped; create a new one"));
+            }
+            if (started == null) {
+                started = CompletableFuture.runAsync(this::openStore, Backend::oneShotThread)
+                        .thenCompose(v -> source.start())
+                        .whenComplete((v, e) -> {
+                            if (e != null) {
+                                LOG.error("backend {} did not start: {}", config.clientId(), e.getMessage());
+                                stop();
+                            }
+                        });
+            }
+            return started.copy();
+        }
+    }
+
+    private void openStore() {
+        if (config.usesDefaultDatabase()) {
+            try {
+                Files.createDirectories(config.dataDir());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the data directory " + config.dataDir(), e);
+            }
+        }
+        database.migrate();
+        UplinkStore opened = UplinkStore.open(database, MaintenanceRules.defaults(), config.clock());
+        BatchingWriter w = new BatchingWriter(queue, new UplinkValidator(), opened, counters,
+                config.batchSize(), config.maxBatchDelay());
+        synchronized (lock) {
+            store = opened;
+            writer = w;
+        }
+        w.start();
+    }
+
+    /**
+     * Stops taking messages, stores and acknowledges what is queued, disconnects (keeping the session)
+     * and closes the store. Idempotent; waits for a start in progress. No thread of the backend stays.
+     */
+    public CompletableFuture<Void> stop() {
+        synchronized (lock) {
+            if (stopped == null) {
+                CompletableFuture<Void> afterStart = started == null
+                        ? CompletableFuture.completedFuture(null)
+                        : started.handle((v, e) -> null);
+                stopped = afterStart.thenCompose(v -> shutDown());
+            }
+            return stopped.copy();
+        }
+    }
+
+    private CompletableFuture<Void> shutDown() {
+        source.stopConsuming();
+        BatchingWriter w;
+        synchronized (lock) {
+            w = writer;
+        }
+        CompletableFuture<Void> drained = w == null ? CompletableFuture.completedFuture(null) : w.drain();
+        return drained.handle((v, e) -> null)
+                .thenCompose(v -> source.disconnect())
+                .thenRun(() -> {
+                    UplinkStore s;
+                    synchronized (lock) {
+                        s = store;
+                    }
+                    if (s != null) {
+                        s.close();
+                    }
+                    LOG.info("backend {} stopped: {}", config.clientId(), stats());
+                });
+    }
+
+    /** Stops and waits (at most a minute). Never throws a checked exception. */
+    @Override
+    public void close() {
+        try {
+            stop().get(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("backend {} did not stop cleanly", config.clientId(), e);
+        }
+    }
+
+    /** Counters since creation; cheap, no database access. */
+    public BackendStats stats() {
+        return new BackendStats(counters.receivedCount(), counters.storedCount(), counters.duplicateCount(),
+                counters.rejectedByReason(), counters.storedByService());
+    }
+
+    /** Open needs of all vehicles, from the database. */
+    public MaintenanceSummary maintenanceSummary() {
+        Map<Component, Map<Severity, Long>> counts = queries.needCounts();
+        Map<String, Long> byComponent = new LinkedHashMap<>();
+        Map<String, Long> bySeverity = new LinkedHashMap<>();
+        for (Component c : Component.values()) {
+            byComponent.put(c.name(), 0L);
+        }
+        for (Severity s : Severity.values()) {
+            bySeverity.put(s.name(), 0L);
+        }
+        long total = 0;
+        for (var byComp : counts.entrySet()) {
+            for (var bySev : byComp.getValue().entrySet()) {
+                byComponent.merge(byComp.getKey().name(), bySev.getValue(), Long::sum);
+                bySeverity.merge(bySev.getKey().name(), bySev.getValue(), Long::sum);
+                total += bySev.getValue();
+            }
+        }
+        return new MaintenanceSummary(total, byComponent, bySeverity);
+    }
+
+    /** Open needs of one vehicle, from the database; empty when it needs nothing or is unknown. */
+    public List<MaintenanceNeed> maintenanceNeeds(Vin vin) {
+        return queries.needs(vin);
+    }
+
+    /** Messages stored for one vehicle (each (boot id, sequence) once). */
+    public long storedMessages(Vin vin) {
+        return queries.storedMessages(vin);
+    }
+
+    public BackendConfig config() {
+        return config;
+    }
+
+    private static void oneShotThread(Runnable task) {
+        Thread t = new Thread(task, "pcmsim-backend-start");
+        t.setDaemon(true);
+        t.start();
+    }
+}

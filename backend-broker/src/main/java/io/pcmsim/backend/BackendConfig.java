@@ -1,0 +1,148 @@
+package io.pcmsim.backend;
+
+import io.pcmsim.backend.storage.Database;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Configuration of a {@link Backend}.
+ *
+ * @param brokerHost MQTT broker host name or address
+ * @param brokerPort MQTT broker TCP port, 1..65535
+ * @param clientId MQTT client identifier; also names the persistent session, so a restarted backend with
+ *        the same id receives what was left unacknowledged. Two running backends need two ids.
+ * @param sharedGroup shared subscription group ({@code $share/<group>/...}); backends in one group split the load
+ * @param jdbcUrl JDBC URL of the store; default an H2 file {@code <dataDir>/backend.mv.db}
+ * @param dataDir folder of the default H2 database (created when missing)
+ * @param clock backend time: {@code received_at} and {@code derived_at}
+ * @param batchSize most messages per transaction, at least 1
+ * @param maxBatchDelay longest wait for a batch to fill after its first message, positive
+ */
+public record BackendConfig(
+        String brokerHost,
+        int brokerPort,
+        String clientId,
+        String sharedGroup,
+        String jdbcUrl,
+        Path dataDir,
+        Clock clock,
+        int batchSize,
+        Duration maxBatchDelay) {
+
+    public static final String DEFAULT_SHARED_GROUP = "backend";
+    public static final int DEFAULT_BATCH_SIZE = 500;
+    public static final Duration DEFAULT_MAX_BATCH_DELAY = Duration.ofMillis(50);
+
+    public BackendConfig {
+        Objects.requireNonNull(brokerHost, "brokerHost");
+        Objects.requireNonNull(clientId, "clientId");
+        Objects.requireNonNull(sharedGroup, "sharedGroup");
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(maxBatchDelay, "maxBatchDelay");
+        if (brokerPort < 1 || brokerPort > 65_535) {
+            throw new IllegalArgumentException("brokerPort must be in 1..65535, was " + brokerPort);
+        }
+        if (clientId.isBlank()) {
+            throw new IllegalArgumentException("clientId must not be blank");
+        }
+        if (sharedGroup.isEmpty() || sharedGroup.matches(".*[/+#].*")) {
+            throw new IllegalArgumentException("sharedGroup [" + sharedGroup
+                    + "] must be non-empty without '/', '+' or '#'");
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be at least 1, was " + batchSize);
+        }
+        if (maxBatchDelay.isNegative() || maxBatchDelay.isZero()) {
+            throw new IllegalArgumentException("maxBatchDelay must be positive, was " + maxBatchDelay);
+        }
+    }
+
+    /** Defaults for everything but the broker and the data directory. */
+    public static BackendConfig of(String brokerHost, int brokerPort, Path dataDir) {
+        return builder().brokerHost(brokerHost).brokerPort(brokerPort).dataDir(dataDir).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Whether the store is the default H2 file under {@link #dataDir()}. */
+    boolean usesDefaultDatabase() {
+        return jdbcUrl.equals(Database.h2Url(dataDir));
+    }
+
+    /**
+     * Builder; defaults: broker 127.0.0.1:1883, client id {@code pcmsim-backend}, group {@code backend},
+     * data directory {@code ./pcmsim-data/backend}, H2 in it, system UTC clock, batches of 500 or 50 ms.
+     */
+    public static final class Builder {
+        private String brokerHost = "127.0.0.1";
+        private int brokerPort = 1883;
+        private String clientId = "pcmsim-backend";
+        private String sharedGroup = DEFAULT_SHARED_GROUP;
+        private String jdbcUrl;
+        private Path dataDir = Path.of("pcmsim-data", "backend");
+        private Clock clock = Clock.systemUTC();
+        private int batchSize = DEFAULT_BATCH_SIZE;
+        private Duration maxBatchDelay = DEFAULT_MAX_BATCH_DELAY;
+
+        private Builder() {
+        }
+
+        public Builder brokerHost(String brokerHost) {
+            this.brokerHost = brokerHost;
+            return this;
+        }
+
+        public Builder brokerPort(int brokerPort) {
+            this.brokerPort = brokerPort;
+            return this;
+        }
+
+        public Builder clientId(String clientId) {
+            this.clientId = clientId;
+            return this;
+        }
+
+        public Builder sharedGroup(String sharedGroup) {
+            this.sharedGroup = sharedGroup;
+            return this;
+        }
+
+        /** E.g. {@code jdbc:postgresql://127.0.0.1:5432/pcmsim?user=postgres}. */
+        public Builder jdbcUrl(String jdbcUrl) {
+            this.jdbcUrl = jdbcUrl;
+            return this;
+        }
+
+        public Builder dataDir(Path dataDir) {
+            this.dataDir = dataDir;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public Builder batchSize(int batchSize) {
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        public Builder maxBatchDelay(Duration maxBatchDelay) {
+            this.maxBatchDelay = maxBatchDelay;
+            return this;
+        }
+
+        public BackendConfig build() {
+            Objects.requireNonNull(dataDir, "dataDir");
+            return new BackendConfig(brokerHost, brokerPort, clientId, sharedGroup,
+                    jdbcUrl != null ? jdbcUrl : Database.h2Url(dataDir), dataDir, clock, batchSize, maxBatchDelay);
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package io.pcmsim.backend.ingest;
+
+import io.pcmsim.backend.storage.UplinkRecord;
+import io.pcmsim.backend.storage.UplinkStore;
+import io.pcmsim.backend.storage.WriteResult;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one thread that drains the inbound queue: collects a batch (up to {@code batchSize} messages or
+ * {@code maxBatchDelay} after the first), validates each message, stores the accepted ones in one
+ * transaction, and only after the commit acknowledges every message of the batch in arrival order.
+ * Rejected messages are counted and acknowledged too, so a broker never redelivers them.
+ *
+ * <p>When the database fails, the batch is retried (backing off up to 5 s) and nothing is
+ * acknowledged; after {@link #drain()} a failing batch is abandoned unacknowledged, so the broker
+ * redelivers it to the next session.
+ */
+public final class BatchingWriter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BatchingWriter.class);
+    private static final long IDLE_POLL_MS = 100;
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+
+    private final BlockingQueue<InboundMessage> queue;
+    private final UplinkValidator validator;
+    private final UplinkStore store;
+    private final IngestCounters counters;
+    private final int batchSize;
+    private final Duration maxBatchDelay;
+    private final CountDownLatch drainRequested = new CountDownLatch(1);
+    private final CompletableFuture<Void> terminated = new CompletableFuture<>();
+    private final Thread thread;
+
+    public BatchingWriter(BlockingQueue<InboundMessage> queue, UplinkValidator validator, UplinkStore store,
+                          IngestCounters counters, int batchSize, Duration maxBatchDelay) {
+        this.queue = queue;
+        this.validator = validator;
+        this.store = store;
+        this.counters = counters;
+        this.batchSize = batchSize;
+        this.maxBatchDelay = maxBatchDelay;
+        this.thread = new Thread(this::run, "pcmsim-backend-writer");
+        this.thread.setDaemon(true);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    /**
+     * Asks the writer to store what is queued and end.
+     *
+     * @return completes when the writer thread has ended
+     */
+    public CompletableFuture<Void> drain() {
+        drainRequested.countDown();
+        if (thread.getState() == Thread.State.NEW) {
+            terminated.complete(null);
+        }
+        return terminated;
+    }
+
+    private boolean draining() {
+        return drainRequested.getCount() == 0;
+    }
+
+    private void run() {
+        try {
+            while (true) {
+                InboundMessage first = queue.poll(IDLE_POLL_MS, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    if (draining()) {
+                        break;
+                    }
+                    continue;
+                }
+                handle(collect(first));
+            }
+            terminated.complete(null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            terminated.complete(null);
+        } catch (RuntimeException | Error e) {
+            LOG.error("uplink writer stopped by an unexpected error; unacknowledged messages will be redelivered", e);
+            terminated.completeExceptionally(e);
+        }
+    }
+
+    private List<InboundMessage> collect(InboundMessage first) throws InterruptedException {
+        List<InboundMessage> batch = new ArrayList<>(Math.min(batchSize, 1024));
+        batch.add(first);
+        long deadline = System.nanoTime() + maxBatchDelay.toNanos();
+        while (batch.size() < batchSize) {
+            if (queue.drainTo(batch, batchSize - batch.size()) > 0) {
+                continue;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            InboundMessage next = queue.poll(left, TimeUnit.NANOSECONDS);
+            if (next == null) {
+                break;
+            }
+            batch.add(next);
+        }
+        return batch;
+    }
+
+    private void handle(List<InboundMessage> batch) throws InterruptedException {
+        List<UplinkRecord> accepted = new ArrayList<>(batch.size());
+        List<RejectReason> rejected = new ArrayList<>();
+        for (InboundMessage m : batch) {
+            Validation v = validator.validate(m.topic(), m.payload());
+            if (v instanceof Validation.Accepted a) {
+                accepted.add(new UplinkRecord(a.header(), a.service(), a.envelope(), m.payload(), m.receivedAt()));
+            } else if (v instanceof Validation.Rejected r) {
+                LOG.debug("rejected {} on {}: {}", r.reason().code(), m.topic(), r.detail());
+                rejected.add(r.reason());
+            }
+        }
+        WriteResult result = accepted.isEmpty() ? new WriteResult(List.of(), 0, 0) : writeWithRetry(accepted);
+        if (result == null) {
+            LOG.warn("abandoned a batch of {} messages unacknowledged while stopping; the broker redelivers them",
+                    batch.size());
+            return;
+        }
+        result.stored().forEach(r -> counters.stored(r.service()));
+        counters.duplicates(result.duplicates());
+        rejected.forEach(counters::rejected);
+        for (InboundMessage m : batch) {
+            acknowledge(m);
+        }
+    }
+
+    /** The result, or null when stopping while the database keeps failing. */
+    private WriteResult writeWithRetry(List<UplinkRecord> records) throws InterruptedException {
+        Duration backoff = Duration.ofMillis(100);
+        while (true) {
+            try {
+                return store.write(records);
+            } catch (RuntimeException e) {
+                if (draining()) {
+                    LOG.error("storing a batch failed while stopping: {}", e.getMessage(), e);
+                    return null;
+                }
+                LOG.error("storing a batch failed, retrying in {} ms: {}", backoff.toMillis(), e.getMessage(), e);
+                if (drainRequested.await(backoff.toMillis(), TimeUnit.MILLISECONDS)) {
+                    continue; // one last attempt while stopping
+                }
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    private static void acknowledge(InboundMessage m) {
+        try {
+            m.acknowledge().run();
+        } catch (RuntimeException e) {
+            // e.g. the connection was lost meanwhile: the broker redelivers, and the store ignores the duplicate
+            LOG.debug("could not acknowledge a message on {}: {}", m.topic(), e.getMessage());
+        }
+    }
+}

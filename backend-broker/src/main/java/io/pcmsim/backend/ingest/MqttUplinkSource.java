@@ -1,0 +1,124 @@
+package io.pcmsim.backend.ingest;
+
+import com.hivemq.client.mqtt.MqttClientState;
+import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+import com.hivemq.client.mqtt.mqtt5.message.subscribe.suback.Mqtt5SubAckReasonCode;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The backend's MQTT session: a persistent MQTT 5 session (clean start off, session expiry) with a
+ * shared QoS 1 subscription on every uplink topic, acknowledging each message only when the writer
+ * says so.
+ *
+ * <p>Why the HiveMQ client and not Paho (which DESIGN.md names first): its manual acknowledgement
+ * ({@code publishes(filter, callback, true)} + {@code Mqtt5Publish.acknowledge()}) lets the PUBACK
+ * wait until the row is committed, with no thread of its own per client; Paho holds 3+ threads per
+ * client and its manual-ack model is clumsier. The client's receive maximum bounds the unacknowledged
+ * messages in flight, so the queue (twice that size) cannot overflow.
+ *
+ * <p>The callback runs on a Netty thread and only enqueues.
+ */
+public final class MqttUplinkSource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MqttUplinkSource.class);
+    /** How long the broker keeps the session, and its unacknowledged messages, while the backend is away. */
+    public static final Duration SESSION_EXPIRY = Duration.ofDays(1);
+
+    private final Mqtt5AsyncClient client;
+    private final String filter;
+    private final int receiveMaximum;
+    private final BlockingQueue<InboundMessage> queue;
+    private final IngestCounters counters;
+    private final Clock clock;
+    private volatile boolean consuming;
+    private volatile boolean connectedOnce;
+    private volatile boolean stopping;
+
+    public MqttUplinkSource(String host, int port, String clientId, String filter, int receiveMaximum,
+                            BlockingQueue<InboundMessage> queue, IngestCounters counters, Clock clock) {
+        this.filter = filter;
+        this.receiveMaximum = receiveMaximum;
+        this.queue = queue;
+        this.counters = counters;
+        this.clock = clock;
+        this.client = Mqtt5Client.builder()
+                .identifier(clientId)
+                .serverHost(host)
+                .serverPort(port)
+                .addDisconnectedListener(context -> {
+                    // reconnect only a session that was up once: a failed first connect fails start()
+                    if (connectedOnce && !stopping) {
+                        LOG.warn("backend lost its broker connection ({}); reconnecting",
+                                context.getCause().getMessage());
+                        context.getReconnector().reconnect(true).delay(1, TimeUnit.SECONDS);
+                    }
+                })
+                .buildAsync();
+    }
+
+    /** Connects (resuming the session) and subscribes; completes when the SUBACK grants QoS 1. */
+    public CompletableFuture<Void> start() {
+        consuming = true;
+        // registered before connecting: a resumed session delivers its pending messages right after CONNACK
+        client.publishes(MqttGlobalPublishFilter.ALL, this::onPublish, true);
+        return client.connectWith()
+                .cleanStart(false)
+                .sessionExpiryInterval(SESSION_EXPIRY.toSeconds())
+                .restrictions().receiveMaximum(receiveMaximum).applyRestrictions()
+                .send()
+                .thenCompose(connAck -> {
+                    connectedOnce = true;
+                    LOG.info("backend connected to {} (session present: {})",
+                            client.getConfig().getServerAddress(), connAck.isSessionPresent());
+                    return client.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).send();
+                })
+                .thenAccept(subAck -> {
+                    Mqtt5SubAckReasonCode code = subAck.getReasonCodes().get(0);
+                    if (code.isError()) {
+                        throw new IllegalStateException("broker refused the subscription to " + filter + ": " + code);
+                    }
+                    LOG.info("backend subscribed to {} ({})", filter, code);
+                });
+    }
+
+    private void onPublish(Mqtt5Publish publish) {
+        if (!consuming) {
+            return; // left unacknowledged: the broker redelivers it to the next session
+        }
+        counters.received();
+        InboundMessage m = new InboundMessage(publish.getTopic().toString(), publish.getPayloadAsBytes(),
+                clock.instant(), publish::acknowledge);
+        if (!queue.offer(m)) {
+            LOG.error("inbound queue full ({} messages) despite receive maximum {}; message on {} stays"
+                    + " unacknowledged until the next session", queue.size(), receiveMaximum, m.topic());
+        }
+    }
+
+    /** Stops taking new messages; those arriving later stay unacknowledged for the next session. */
+    public void stopConsuming() {
+        consuming = false;
+    }
+
+    /** Disconnects, keeping the session on the broker; idempotent. */
+    public CompletableFuture<Void> disconnect() {
+        stopping = true;
+        consuming = false;
+        if (client.getState() == MqttClientState.DISCONNECTED) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return client.disconnect().exceptionally(e -> {
+            LOG.debug("disconnect: {}", e.getMessage());
+            return null;
+        });
+    }
+}
