@@ -1,0 +1,230 @@
+package io.pcmsim.vehicle.fleet;
+
+import io.pcmsim.protocol.Service;
+import io.pcmsim.protocol.UplinkHeader;
+import io.pcmsim.protocol.Vin;
+import io.pcmsim.vehicle.internal.FleetCounters;
+import io.pcmsim.vehicle.internal.VehicleAgent;
+import io.pcmsim.vehicle.model.VehicleProfiles;
+import io.pcmsim.vehicle.session.SharedExecutors;
+import io.pcmsim.vehicle.session.UplinkObserver;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A simulated fleet: vehicles generated from a seed, each with its own MQTT connection, all sharing one
+ * small set of threads (see {@link SharedExecutors}: about one lane per core, one scheduler, two Netty
+ * threads, one MQTT application thread). No thread per vehicle, connection or message.
+ *
+ * <p>Lifecycle: {@link #create} builds the vehicles (no threads run, nothing connects);
+ * {@link #start()} connects them; {@link #stop()} disconnects them and ends every thread of the fleet.
+ * All methods are thread-safe and non-blocking, except {@link #close()}.
+ */
+public final class Fleet implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Fleet.class);
+    private static final int NETTY_THREADS = 2;
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
+
+    private final FleetConfig config;
+    private final Map<Vin, VehicleAgent> vehicles;
+    private final SharedExecutors executors;
+    private final FleetCounters counters = new FleetCounters();
+    private final List<PublishListener> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicReference<CompletableFuture<Void>> started = new AtomicReference<>();
+    private final AtomicReference<CompletableFuture<Void>> stopped = new AtomicReference<>();
+
+    private Fleet(FleetConfig config) {
+        this.config = config;
+        this.executors = SharedExecutors.create("fleet", Runtime.getRuntime().availableProcessors(), NETTY_THREADS);
+        Instant start = config.clock().instant();
+        Map<Vin, VehicleAgent> map = new LinkedHashMap<>();
+        for (Vin vin : new VinGenerator(config.seed()).generate(config.vehicles())) {
+            map.put(vin, new VehicleAgent(VehicleProfiles.generate(vin, config.seed(), start), config, executors,
+                    new Observer(vin)));
+        }
+        this.vehicles = map;
+    }
+
+    /**
+     * Builds the fleet's vehicles from {@code config.seed()}: same seed, same VINs, profiles and wear.
+     * Connects nothing.
+     */
+    public static Fleet create(FleetConfig config) {
+        return new Fleet(Objects.requireNonNull(config, "config"));
+    }
+
+    /**
+     * Registers a listener told of every uplink a vehicle hands to its connection. Register before
+     * {@link #start()} to see the first logins.
+     */
+    public void addPublishListener(PublishListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Starts every vehicle: its sampling timer and its connection, with at most
+     * {@code connectConcurrency} first CONNECTs in flight. Idempotent: later calls return the same future.
+     *
+     * @return completes when every vehicle has connected once; fails if the fleet is stopped first
+     */
+    public CompletableFuture<Void> start() {
+        CompletableFuture<Void> future = new CompletableFuture<>();
+        if (!started.compareAndSet(null, future)) {
+            return started.get();
+        }
+        if (stopped.get() != null) {
+            future.completeExceptionally(new IllegalStateException("fleet is stopped and cannot start again"));
+            return future;
+        }
+        List<CompletableFuture<Void>> connects = new ArrayList<>();
+        vehicles.values().forEach(v -> connects.add(v.firstConnect()));
+        Iterator<VehicleAgent> pending = new ArrayList<>(vehicles.values()).iterator();
+        for (int i = 0; i < config.connectConcurrency(); i++) {
+            launchNext(pending);
+        }
+        CompletableFuture.allOf(connects.toArray(CompletableFuture[]::new)).whenComplete((ok, error) -> {
+            if (error == null) {
+                LOG.info("fleet of {} vehicles connected to {}:{}", vehicles.size(), config.brokerHost(),
+                        config.brokerPort());
+                future.complete(null);
+            } else {
+                future.completeExceptionally(error);
+            }
+        });
+        return future;
+    }
+
+    private void launchNext(Iterator<VehicleAgent> pending) {
+        VehicleAgent next;
+        synchronized (pending) {
+            if (!pending.hasNext() || stopped.get() != null) {
+                return;
+            }
+            next = pending.next();
+        }
+        next.start();
+        next.firstAttempt().whenComplete((ok, error) -> launchNext(pending));
+    }
+
+    /**
+     * Stops every vehicle (offline presence, clean disconnect, no more reconnects) and then every thread of
+     * the fleet. Idempotent: later calls return the same future. After it completes no thread of the fleet
+     * is alive.
+     */
+    public CompletableFuture<Void> stop() {
+        CompletableFuture<Void> future = new CompletableFuture<>();
+        if (!stopped.compareAndSet(null, future)) {
+            return stopped.get();
+        }
+        List<CompletableFuture<Void>> stops = new ArrayList<>();
+        vehicles.values().forEach(v -> stops.add(v.stop()));
+        CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new))
+                .orTimeout(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((ok, error) -> {
+                    if (error instanceof TimeoutException) {
+                        LOG.warn("not every vehicle disconnected within {}; stopping threads anyway", STOP_TIMEOUT);
+                    }
+                    Thread stopper = new Thread(() -> {
+                        executors.shutdown(Duration.ofSeconds(5));
+                        future.complete(null);
+                    }, "pcmsim-fleet-stop");
+                    stopper.setDaemon(true);
+                    stopper.start();
+                });
+        return future;
+    }
+
+    /** Every vehicle, in VIN generation order. */
+    public List<EmulatedVehicle> vehicles() {
+        return List.copyOf(vehicles.values());
+    }
+
+    public Optional<EmulatedVehicle> vehicle(Vin vin) {
+        return Optional.ofNullable(vehicles.get(vin));
+    }
+
+    public FleetConfig config() {
+        return config;
+    }
+
+    /** Counters since creation. */
+    public FleetStats stats() {
+        int online = (int) vehicles.values().stream().filter(VehicleAgent::online).count();
+        return new FleetStats(vehicles.size(), online, counters.published(), counters.suppressed(),
+                counters.droppedOutboxFull(), counters.discardedOnPrivacy(), counters.publishFailures());
+    }
+
+    /** {@link #stop()} and waits for it, at most 30 s. */
+    @Override
+    public void close() {
+        try {
+            stop().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.warn("fleet did not stop cleanly: {}", e.toString());
+        }
+    }
+
+    /** Forwards one vehicle's uplink events to the fleet counters and the listeners. */
+    private final class Observer implements UplinkObserver {
+        private final Vin vin;
+
+        Observer(Vin vin) {
+            this.vin = vin;
+        }
+
+        @Override
+        public void sent(Service service, String topic, UplinkHeader header) {
+            PublishedMessage message = new PublishedMessage(vin, service, topic, header);
+            for (PublishListener listener : listeners) {
+                try {
+                    listener.published(message);
+                } catch (RuntimeException e) {
+                    LOG.warn("publish listener failed on {}", message, e);
+                }
+            }
+        }
+
+        @Override
+        public void acknowledged(Service service) {
+            counters.countPublished(service);
+        }
+
+        @Override
+        public void failed(Service service, Throwable cause) {
+            counters.countPublishFailure();
+            LOG.debug("{}: publish on {} failed: {}", vin, service.topicName(), cause.toString());
+        }
+
+        @Override
+        public void suppressed(Service service) {
+            counters.countSuppressed(service);
+        }
+
+        @Override
+        public void droppedOutboxFull(Service service) {
+            counters.countDroppedOutboxFull();
+        }
+
+        @Override
+        public void discardedBySettings(int count) {
+            counters.countDiscardedOnPrivacy(count);
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package io.pcmsim.vehicle.fleet;
+
+import io.pcmsim.time.SimulatedClock;
+import io.pcmsim.vehicle.session.MqttVersion;
+import io.pcmsim.vehicle.smartservice.Thresholds;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Everything a {@link Fleet} needs. Build with {@link #builder()} (defaults below) or the canonical
+ * constructor; every value is checked and a wrong one throws {@link IllegalArgumentException} naming it.
+ *
+ * @param brokerHost broker host name or address (default {@code 127.0.0.1})
+ * @param brokerPort broker TCP port, 1 to 65535 (default 1883)
+ * @param mqttVersion protocol of every vehicle (default MQTT 5)
+ * @param vehicles number of vehicles, 0 or more (default 10)
+ * @param seed seed of VINs, profiles and wear (default 1)
+ * @param clock the simulated clock: vehicle time in headers, wear, report schedule (default: starts now,
+ *     speed 1)
+ * @param wallClock real time; used for boot ids (default system UTC)
+ * @param reportInterval periodic Smart Service report every this much simulated time (default 1 h)
+ * @param sampleInterval the car evaluates its state every this much simulated time (default 10 min),
+ *     but at most every 100 ms of real time
+ * @param thresholds Smart Service threshold limits (default {@link Thresholds#defaults()})
+ * @param outboxCapacity messages a vehicle keeps while offline, at least 1 (default 100)
+ * @param connectConcurrency CONNECTs in flight at once during {@link Fleet#start()}, at least 1
+ *     (default 200)
+ */
+public record FleetConfig(
+        String brokerHost,
+        int brokerPort,
+        MqttVersion mqttVersion,
+        int vehicles,
+        long seed,
+        SimulatedClock clock,
+        Clock wallClock,
+        Duration reportInterval,
+        Duration sampleInterval,
+        Thresholds thresholds,
+        int outboxCapacity,
+        int connectConcurrency) {
+
+    public FleetConfig {
+        Objects.requireNonNull(brokerHost, "brokerHost");
+        Objects.requireNonNull(mqttVersion, "mqttVersion");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(wallClock, "wallClock");
+        Objects.requireNonNull(thresholds, "thresholds");
+        if (brokerPort < 1 || brokerPort > 65_535) {
+            throw new IllegalArgumentException("brokerPort must be 1 to 65535, was " + brokerPort);
+        }
+        if (vehicles < 0) {
+            throw new IllegalArgumentException("vehicles must be 0 or more, was " + vehicles);
+        }
+        requirePositive("reportInterval", reportInterval);
+        requirePositive("sampleInterval", sampleInterval);
+        if (outboxCapacity < 1) {
+            throw new IllegalArgumentException("outboxCapacity must be at least 1, was " + outboxCapacity);
+        }
+        if (connectConcurrency < 1) {
+            throw new IllegalArgumentException("connectConcurrency must be at least 1, was " + connectConcurrency);
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    private static void requirePositive(String name, Duration value) {
+        Objects.requireNonNull(value, name);
+        if (value.isZero() || value.isNegative()) {
+            throw new IllegalArgumentException(name + " must be longer than 0, was " + value);
+        }
+    }
+
+    /** Builder with the defaults listed on {@link FleetConfig}. Not thread-safe. */
+    public static final class Builder {
+        private String brokerHost = "127.0.0.1";
+        private int brokerPort = 1883;
+        private MqttVersion mqttVersion = MqttVersion.MQTT_5;
+        private int vehicles = 10;
+        private long seed = 1;
+        private SimulatedClock clock;
+        private Clock wallClock = Clock.systemUTC();
+        private Duration reportInterval = Duration.ofHours(1);
+        private Duration sampleInterval = Duration.ofMinutes(10);
+        private Thresholds thresholds = Thresholds.defaults();
+        private int outboxCapacity = 100;
+        private int connectConcurrency = 200;
+
+        private Builder() {
+        }
+
+        public Builder brokerHost(String value) {
+            this.brokerHost = value;
+            return this;
+        }
+
+        public Builder brokerPort(int value) {
+            this.brokerPort = value;
+            return this;
+        }
+
+        public Builder mqttVersion(MqttVersion value) {
+            this.mqttVersion = value;
+            return this;
+        }
+
+        public Builder vehicles(int value) {
+            this.vehicles = value;
+            return this;
+        }
+
+        public Builder seed(long value) {
+            this.seed = value;
+            return this;
+        }
+
+        public Builder clock(SimulatedClock value) {
+            this.clock = value;
+            return this;
+        }
+
+        public Builder wallClock(Clock value) {
+            this.wallClock = value;
+            return this;
+        }
+
+        public Builder reportInterval(Duration value) {
+            this.reportInterval = value;
+            return this;
+        }
+
+        public Builder sampleInterval(Duration value) {
+            this.sampleInterval = value;
+            return this;
+        }
+
+        public Builder thresholds(Thresholds value) {
+            this.thresholds = value;
+            return this;
+        }
+
+        public Builder outboxCapacity(int value) {
+            this.outboxCapacity = value;
+            return this;
+        }
+
+        public Builder connectConcurrency(int value) {
+            this.connectConcurrency = value;
+            return this;
+        }
+
+        public FleetConfig build() {
+            SimulatedClock simulated = clock != null ? clock : SimulatedClock.startingAt(wallClock.instant(), 1, wallClock);
+            return new FleetConfig(brokerHost, brokerPort, mqttVersion, vehicles, seed, simulated, wallClock,
+                    reportInterval, sampleInterval, thresholds, outboxCapacity, connectConcurrency);
+        }
+    }
+}

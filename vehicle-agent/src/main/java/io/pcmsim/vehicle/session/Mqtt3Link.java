@@ -1,0 +1,67 @@
+package io.pcmsim.vehicle.session;
+
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@link MqttLink} over MQTT 3.1.1. */
+final class Mqtt3Link implements MqttLink {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Mqtt3Link.class);
+
+    private final Mqtt3AsyncClient client;
+    private final LinkConfig config;
+
+    Mqtt3Link(LinkConfig config, Events events) {
+        this.config = config;
+        this.client = MqttClient.builder()
+                .useMqttVersion3()
+                .identifier(config.vin().value())
+                .serverHost(config.host())
+                .serverPort(config.port())
+                .executorConfig(config.executorConfig())
+                .automaticReconnect()
+                .initialDelay(config.reconnectInitialDelay().toMillis(), TimeUnit.MILLISECONDS)
+                .maxDelay(config.reconnectMaxDelay().toMillis(), TimeUnit.MILLISECONDS)
+                .applyAutomaticReconnect()
+                .willPublish()
+                .topic(config.willTopic())
+                .qos(MqttQos.AT_LEAST_ONCE)
+                .retain(true)
+                .payload(config.willPayload())
+                .applyWillPublish()
+                .addConnectedListener(context -> events.connected())
+                .addDisconnectedListener(context -> {
+                    if (!events.keepConnected()) {
+                        context.getReconnector().reconnect(false);
+                    }
+                    events.disconnected(context.getCause());
+                })
+                .buildAsync();
+    }
+
+    @Override
+    public void connect() {
+        client.connect().whenComplete((ack, error) -> {
+            if (error != null) {
+                LOG.debug("{}: connect to {}:{} failed, the client retries: {}", config.vin(), config.host(),
+                        config.port(), error.toString());
+            }
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> publish(String topic, byte[] payload, boolean retain) {
+        return client.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).retain(retain).payload(payload).send()
+                .thenApply(published -> null);
+    }
+
+    @Override
+    public CompletableFuture<Void> disconnect() {
+        return client.disconnect().handle((ok, error) -> null);
+    }
+}

@@ -1,0 +1,59 @@
+package io.pcmsim.vehicle.session;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Bounded FIFO of uplinks that passed the gate while the car was offline. When full, the oldest entry
+ * makes room. Not thread-safe: confined to the vehicle's lane.
+ */
+public final class Outbox {
+
+    private final int capacity;
+    private final ArrayDeque<Uplink> queue = new ArrayDeque<>();
+
+    public Outbox(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("outbox capacity must be at least 1, was " + capacity);
+        }
+        this.capacity = capacity;
+    }
+
+    /** Appends {@code uplink}; returns the oldest entry it pushed out when the outbox was full. */
+    public Optional<Uplink> offer(Uplink uplink) {
+        Uplink dropped = queue.size() >= capacity ? queue.pollFirst() : null;
+        queue.addLast(uplink);
+        return Optional.ofNullable(dropped);
+    }
+
+    /** Removes every entry matching {@code filter}; returns how many. */
+    public int discardIf(Predicate<Uplink> filter) {
+        int count = 0;
+        for (Iterator<Uplink> it = queue.iterator(); it.hasNext();) {
+            if (filter.test(it.next())) {
+                it.remove();
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Removes and returns all entries, oldest first. */
+    public List<Uplink> drain() {
+        List<Uplink> all = new ArrayList<>(queue);
+        queue.clear();
+        return all;
+    }
+
+    public int size() {
+        return queue.size();
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+}

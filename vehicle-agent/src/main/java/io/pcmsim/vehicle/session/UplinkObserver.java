@@ -1,0 +1,32 @@
+package io.pcmsim.vehicle.session;
+
+import io.pcmsim.protocol.Service;
+import io.pcmsim.protocol.UplinkHeader;
+
+/** Told of what the uplink path does with messages; all methods have no-op defaults. */
+public interface UplinkObserver {
+
+    /** A message passed the gate and was handed to the broker connection with {@code header}. */
+    default void sent(Service service, String topic, UplinkHeader header) {
+    }
+
+    /** The broker acknowledged a message of {@code service}. */
+    default void acknowledged(Service service) {
+    }
+
+    /** A publish of {@code service} failed. */
+    default void failed(Service service, Throwable cause) {
+    }
+
+    /** The gate refused a message of {@code service}. */
+    default void suppressed(Service service) {
+    }
+
+    /** The full outbox pushed out its oldest message. */
+    default void droppedOutboxFull(Service service) {
+    }
+
+    /** {@code count} buffered, unsent messages were discarded because their service was switched off. */
+    default void discardedBySettings(int count) {
+    }
+}
