@@ -1,0 +1,86 @@
+package io.pcmsim.backend.testing;
+
+import io.pcmsim.proto.v1.Header;
+import io.pcmsim.proto.v1.Login;
+import io.pcmsim.proto.v1.ManualEvent;
+import io.pcmsim.proto.v1.SmartServiceReport;
+import io.pcmsim.proto.v1.SoftwareComponent;
+import io.pcmsim.proto.v1.UplinkEnvelope;
+import io.pcmsim.protocol.UplinkCodec;
+import io.pcmsim.protocol.UplinkHeader;
+import io.pcmsim.protocol.VehicleSnapshot;
+import io.pcmsim.protocol.Vin;
+import io.pcmsim.protocol.Wheels;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+
+/** Hand-built uplink envelopes and VINs for tests. */
+public final class Uplinks {
+
+    private static final String VIN_ALPHABET = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789";
+    private static final Random RANDOM = new SecureRandom();
+
+    private Uplinks() {
+    }
+
+    /** A random valid European VIN ({@code WP0ZZZ99Z} + 8 random characters), unique for practical purposes. */
+    public static Vin randomVin() {
+        StringBuilder sb = new StringBuilder("WP0ZZZ99Z");
+        for (int i = 0; i < 8; i++) {
+            sb.append(VIN_ALPHABET.charAt(RANDOM.nextInt(VIN_ALPHABET.length())));
+        }
+        return Vin.of(sb.toString());
+    }
+
+    /** {@code count} distinct random VINs. */
+    public static List<Vin> randomVins(int count) {
+        return java.util.stream.Stream.generate(Uplinks::randomVin).distinct().limit(count).toList();
+    }
+
+    /** A healthy car: nothing due. */
+    public static VehicleSnapshot healthyState(double odometerKm) {
+        return new VehicleSnapshot(odometerKm, odometerKm / 50, 80, Wheels.all(20), 12.6, Wheels.all(250), 250,
+                12_000, Duration.ofDays(200), List.of());
+    }
+
+    /** A car whose front-left pad is 91 % worn (HIGH) and whose oil has 12 % left (MEDIUM). */
+    public static VehicleSnapshot wornState(double odometerKm) {
+        return new VehicleSnapshot(odometerKm, odometerKm / 50, 12, new Wheels(91, 60, 40, 40), 12.6,
+                Wheels.all(250), 250, 12_000, Duration.ofDays(200), List.of());
+    }
+
+    public static Header header(Vin vin, long bootId, long sequence) {
+        return UplinkCodec.header(new UplinkHeader(vin, bootId, sequence, Instant.parse("2026-06-01T10:00:00Z")
+                .plusSeconds(sequence)));
+    }
+
+    public static UplinkEnvelope login(Vin vin, long bootId, long sequence, VehicleSnapshot state) {
+        return UplinkEnvelope.newBuilder()
+                .setHeader(header(vin, bootId, sequence))
+                .setLogin(Login.newBuilder()
+                        .setState(UplinkCodec.state(state))
+                        .setModelCode("992")
+                        .setModelYear(2025)
+                        .addSoftware(SoftwareComponent.newBuilder().setComponent("PCM").setVersion("6.1.2")))
+                .build();
+    }
+
+    public static UplinkEnvelope smartService(Vin vin, long bootId, long sequence, VehicleSnapshot state) {
+        return UplinkEnvelope.newBuilder()
+                .setHeader(header(vin, bootId, sequence))
+                .setSmartService(SmartServiceReport.newBuilder()
+                        .setTrigger(SmartServiceReport.Trigger.PERIODIC)
+                        .setState(UplinkCodec.state(state)))
+                .build();
+    }
+
+    public static UplinkEnvelope manual(Vin vin, long bootId, long sequence) {
+        return UplinkEnvelope.newBuilder()
+                .setHeader(header(vin, bootId, sequence))
+                .setManualEvent(ManualEvent.newBuilder().setKind(ManualEvent.Kind.MESSAGE_SHOWN).setMessageCode("W-OIL-LOW"))
+                .build();
+    }
+}
