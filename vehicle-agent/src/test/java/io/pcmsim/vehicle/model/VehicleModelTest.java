@@ -1,0 +1,153 @@
+package io.pcmsim.vehicle.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.pcmsim.protocol.VehicleSnapshot;
+import io.pcmsim.protocol.Vin;
+import io.pcmsim.vehicle.fleet.VinGenerator;
+import io.pcmsim.vehicle.smartservice.ThresholdMonitor;
+import io.pcmsim.vehicle.smartservice.Thresholds;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class VehicleModelTest {
+
+    private static final Instant START = Instant.parse("2026-03-01T08:00:00Z");
+    private static final long SEED = 2026;
+
+    private static VehicleModel model(Vin vin) {
+        return new VehicleModel(VehicleProfiles.generate(vin, SEED, START));
+    }
+
+    private static Vin someVin() {
+        return new VinGenerator(SEED).next();
+    }
+
+    @Test
+    void advanceTo_thirtyDays_wearsAsTheProfileSays() {
+        VehicleModel model = model(someVin());
+        VehicleProfile p = model.profile();
+        VehicleSnapshot before = model.snapshot();
+
+        model.advanceTo(START.plus(Duration.ofDays(30)));
+        VehicleSnapshot after = model.snapshot();
+
+        double km = p.annualMileageKm() * 30 / 365;
+        assertThat(after.odometerKm() - before.odometerKm()).isCloseTo(km, within(0.01));
+        assertThat(after.operatingHours() - before.operatingHours()).isCloseTo(30 * p.drivingHoursPerDay(), within(0.01));
+        assertThat(after.engineOilLifePercent()).isLessThan(before.engineOilLifePercent());
+        assertThat(after.distanceToServiceKm()).isCloseTo(before.distanceToServiceKm() - km, within(0.01));
+        assertThat(after.timeToService()).isEqualTo(before.timeToService().minusDays(30));
+        for (int wheel = 0; wheel < 4; wheel++) {
+            assertThat(after.tirePressureKpa().get(wheel)).isLessThan(before.tirePressureKpa().get(wheel));
+            assertThat(after.brakePadWearPercent().get(wheel)).isGreaterThan(before.brakePadWearPercent().get(wheel));
+        }
+    }
+
+    @Test
+    void advanceTo_distance_wearsFrontPadsFasterThanRear() {
+        VehicleModel model = model(someVin());
+        VehicleSnapshot before = model.snapshot();
+
+        model.advanceTo(START.plus(Duration.ofDays(60)));
+        VehicleSnapshot after = model.snapshot();
+
+        double front = after.brakePadWearPercent().frontLeft() - before.brakePadWearPercent().frontLeft();
+        double rear = after.brakePadWearPercent().rearLeft() - before.brakePadWearPercent().rearLeft();
+        assertThat(front).isGreaterThan(rear * 1.4);
+    }
+
+    @Test
+    void advanceTo_years_staysWithinPhysicalBounds() {
+        VehicleModel model = model(someVin());
+
+        model.advanceTo(START.plus(Duration.ofDays(3_650)));
+        VehicleSnapshot s = model.snapshot();
+
+        assertThat(s.engineOilLifePercent()).isEqualTo(0);
+        assertThat(s.brakePadWearPercent().max()).isLessThanOrEqualTo(100);
+        assertThat(s.lowVoltageBatteryVolts()).isGreaterThan(11.0);
+        assertThat(s.distanceToServiceKm()).isNegative();
+        assertThat(s.timeToService()).isNegative();
+    }
+
+    @Test
+    void advanceTo_instantInThePast_changesNothing() {
+        VehicleModel model = model(someVin());
+        model.advanceTo(START.plus(Duration.ofDays(2)));
+        VehicleSnapshot before = model.snapshot();
+
+        model.advanceTo(START.plus(Duration.ofDays(1)));
+
+        assertThat(model.snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void advanceTo_sameSeedAndInstants_sameState() {
+        Vin vin = someVin();
+        VehicleModel a = model(vin);
+        VehicleModel b = model(vin);
+
+        for (int hour = 1; hour <= 48; hour++) {
+            a.advanceTo(START.plus(Duration.ofHours(hour)));
+            b.advanceTo(START.plus(Duration.ofHours(hour)));
+        }
+
+        assertThat(a.snapshot()).isEqualTo(b.snapshot());
+    }
+
+    @Test
+    void advanceTo_coarseOrFineSampling_sameStateUpToRounding() {
+        Vin vin = someVin();
+        VehicleModel fine = model(vin);
+        VehicleModel coarse = model(vin);
+        Instant end = START.plus(Duration.ofDays(10));
+
+        for (Instant t = START; !t.isAfter(end); t = t.plus(Duration.ofMinutes(10))) {
+            fine.advanceTo(t);
+        }
+        coarse.advanceTo(end);
+
+        VehicleSnapshot f = fine.snapshot();
+        VehicleSnapshot c = coarse.snapshot();
+        assertThat(f.odometerKm()).isCloseTo(c.odometerKm(), within(1e-6));
+        assertThat(f.engineOilLifePercent()).isCloseTo(c.engineOilLifePercent(), within(1e-6));
+        assertThat(f.lowVoltageBatteryVolts()).isCloseTo(c.lowVoltageBatteryVolts(), within(1e-6));
+        assertThat(f.tirePressureKpa().min()).isCloseTo(c.tirePressureKpa().min(), within(1e-6));
+    }
+
+    @Test
+    void generate_fleetOfFifty_mostFineSomeCrossWithinThirtyHours() {
+        List<Vin> vins = new VinGenerator(SEED).generate(50);
+        int crossing = 0;
+        for (Vin vin : vins) {
+            VehicleModel model = model(vin);
+            ThresholdMonitor monitor = new ThresholdMonitor(Thresholds.defaults());
+            boolean crossed = false;
+            for (int step = 0; step <= 180; step++) {
+                Instant t = START.plus(Duration.ofMinutes(10L * step));
+                model.advanceTo(t);
+                crossed |= monitor.evaluate(model.snapshot(), t).isPresent();
+            }
+            if (crossed) {
+                crossing++;
+            }
+        }
+        assertThat(crossing).as("cars with a maintenance need within 30 h").isBetween(8, 35);
+    }
+
+    @Test
+    void generate_vinNamingALine_profileMatchesVin() {
+        Vin vin = Vin.of("WP0ZZZ99ZKS123456");
+
+        VehicleProfile profile = VehicleProfiles.generate(vin, SEED, START);
+
+        assertThat(profile.modelLine()).isEqualTo(ModelLine.P911);
+        assertThat(profile.modelYear()).isEqualTo(2019);
+        assertThat(profile.annualMileageKm()).isBetween(8_000.0, 35_000.0);
+        assertThat(profile.initialState().tirePressureNominalKpa()).isEqualTo(250);
+    }
+}
