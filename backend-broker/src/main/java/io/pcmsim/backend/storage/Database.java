@@ -51,8 +51,12 @@ public final class Database {
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();
-        LOG.info("database {} at schema version {} ({} migrations applied)", redacted(), result.targetSchemaVersion,
-                result.migrationsExecuted);
+        if (result.migrationsExecuted > 0) {
+            LOG.info("database {} migrated to schema version {} ({} migrations)", redacted(),
+                    result.targetSchemaVersion, result.migrationsExecuted);
+        } else {
+            LOG.debug("database {} schema is up to date", redacted());
+        }
     }
 
     /** A new connection with auto-commit on; the caller closes it. */

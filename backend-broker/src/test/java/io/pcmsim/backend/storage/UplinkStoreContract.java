@@ -1,0 +1,185 @@
+package io.pcmsim.backend.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.pcmsim.backend.maintenance.Component;
+import io.pcmsim.backend.maintenance.MaintenanceNeed;
+import io.pcmsim.backend.maintenance.MaintenanceRules;
+import io.pcmsim.backend.maintenance.Severity;
+import io.pcmsim.backend.testing.Uplinks;
+import io.pcmsim.proto.v1.UplinkEnvelope;
+import io.pcmsim.protocol.Service;
+import io.pcmsim.protocol.UplinkCodec;
+import io.pcmsim.protocol.VehicleSnapshot;
+import io.pcmsim.protocol.Vin;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Behaviour every database behind {@link UplinkStore} must show; subclasses say which database. */
+abstract class UplinkStoreContract {
+
+    static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
+
+    Database database;
+    UplinkStore store;
+    StoreQueries queries;
+
+    /** A JDBC URL of an empty database (or schema) for one test. */
+    abstract String freshDatabaseUrl();
+
+    @BeforeEach
+    void openStore() {
+        database = Database.of(freshDatabaseUrl());
+        database.migrate();
+        store = UplinkStore.open(database, MaintenanceRules.defaults(), Clock.fixed(NOW, ZoneOffset.UTC));
+        queries = new StoreQueries(database);
+    }
+
+    @AfterEach
+    void closeStore() {
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    static UplinkRecord record(Service service, UplinkEnvelope e) {
+        return new UplinkRecord(UplinkCodec.header(e.getHeader()), service, e, e.toByteArray(), NOW);
+    }
+
+    static UplinkRecord smart(Vin vin, long boot, long seq, VehicleSnapshot state) {
+        return record(Service.SMART_SERVICE, Uplinks.smartService(vin, boot, seq, state));
+    }
+
+    long count(String sql, Object... params) throws SQLException {
+        try (Connection c = database.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    @Test
+    void migrate_whenRunTwice_isIdempotent() {
+        database.migrate();
+    }
+
+    @Test
+    void write_whenSameKeyTwiceInOneBatch_storesOnceAndCountsDuplicate() {
+        Vin vin = Uplinks.randomVin();
+        UplinkRecord r = smart(vin, 1, 2, Uplinks.healthyState(1000));
+
+        WriteResult result = store.write(List.of(r, r));
+
+        assertThat(result.stored()).hasSize(1);
+        assertThat(result.duplicates()).isEqualTo(1);
+        assertThat(queries.storedMessages(vin)).isEqualTo(1);
+    }
+
+    @Test
+    void write_whenKeyAlreadyStoredInEarlierBatch_countsDuplicate() {
+        Vin vin = Uplinks.randomVin();
+        store.write(List.of(smart(vin, 1, 2, Uplinks.healthyState(1000))));
+
+        WriteResult again = store.write(List.of(smart(vin, 1, 2, Uplinks.healthyState(1000)),
+                smart(vin, 1, 3, Uplinks.healthyState(1001))));
+
+        assertThat(again.stored()).extracting(r -> r.header().sequence()).containsExactly(3L);
+        assertThat(again.duplicates()).isEqualTo(1);
+        assertThat(queries.storedMessages(vin)).isEqualTo(2);
+    }
+
+    @Test
+    void write_whenLogin_storesVehicleModelAndVersions() throws SQLException {
+        Vin vin = Uplinks.randomVin();
+
+        store.write(List.of(record(Service.LOGIN, Uplinks.login(vin, 4, 1, Uplinks.healthyState(10)))));
+
+        assertThat(count("SELECT COUNT(*) FROM vehicle WHERE vin = ? AND model_code = '992' AND model_year = 2025"
+                + " AND last_boot_id = 4 AND last_sequence = 1", vin.value())).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM login_version WHERE vin = ? AND name = 'PCM'", vin.value())).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM vehicle_state WHERE vin = ? AND source = 'login'", vin.value()))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void write_whenWornState_derivesNeedsFromIt() {
+        Vin vin = Uplinks.randomVin();
+
+        store.write(List.of(smart(vin, 1, 2, Uplinks.wornState(30_000))));
+
+        List<MaintenanceNeed> needs = queries.needs(vin);
+        assertThat(needs).extracting(MaintenanceNeed::component)
+                .containsExactly(Component.ENGINE_OIL, Component.BRAKE_PADS);
+        assertThat(needs.get(1).severity()).isEqualTo(Severity.HIGH);
+        assertThat(needs.get(1).reason()).isEqualTo("front-left pad 91 % worn");
+        assertThat(needs.get(1).dueKm().getAsDouble()).isEqualTo(30_000 + 9 * 400.0);
+    }
+
+    @Test
+    void write_whenNewerHealthyStateArrives_replacesOpenNeeds() {
+        Vin vin = Uplinks.randomVin();
+        store.write(List.of(smart(vin, 1, 2, Uplinks.wornState(30_000))));
+
+        store.write(List.of(smart(vin, 2, 1, Uplinks.healthyState(30_100))));
+
+        assertThat(queries.needs(vin)).isEmpty();
+    }
+
+    @Test
+    void write_whenOlderStateArrivesLate_keepsNeedsOfNewestState() {
+        Vin vin = Uplinks.randomVin();
+        store.write(List.of(smart(vin, 2, 5, Uplinks.wornState(30_000))));
+
+        store.write(List.of(smart(vin, 2, 4, Uplinks.healthyState(29_990)), smart(vin, 1, 9, Uplinks.healthyState(1))));
+
+        assertThat(queries.needs(vin)).extracting(MaintenanceNeed::component)
+                .containsExactly(Component.ENGINE_OIL, Component.BRAKE_PADS);
+    }
+
+    @Test
+    void write_whenManyVehiclesInOneBatch_countsNeedsPerComponent() {
+        List<UplinkRecord> batch = Uplinks.randomVins(5).stream()
+                .map(v -> smart(v, 1, 1, Uplinks.wornState(10_000))).toList();
+
+        store.write(batch);
+
+        var counts = queries.needCounts();
+        assertThat(counts.get(Component.BRAKE_PADS).get(Severity.HIGH)).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void write_whenMessageWithoutStateIsStored_keepsNeeds() {
+        Vin vin = Uplinks.randomVin();
+        store.write(List.of(smart(vin, 1, 1, Uplinks.wornState(30_000))));
+
+        store.write(List.of(record(Service.MANUAL, Uplinks.manual(vin, 1, 2))));
+
+        assertThat(queries.needs(vin)).hasSize(2);
+        assertThat(queries.storedMessages(vin)).isEqualTo(2);
+    }
+
+    @Test
+    void write_afterClose_throwsStorageExceptionNamingTheBatch() {
+        store.close();
+        UplinkRecord r = smart(Uplinks.randomVin(), 1, 1, Uplinks.healthyState(1));
+
+        assertThatThrownBy(() -> store.write(List.of(r)))
+                .isInstanceOf(StorageException.class)
+                .hasMessageContaining("batch of 1 uplink messages not stored");
+        store = null;
+    }
+}
