@@ -106,11 +106,14 @@ public final class BatchingWriter {
             if (left <= 0) {
                 break;
             }
-            InboundMessage next = queue.poll(left, TimeUnit.NANOSECONDS);
-            if (next == null) {
+            // wait in slices so that a stop request does not wait for a long maxBatchDelay
+            InboundMessage next = queue.poll(Math.min(left, TimeUnit.MILLISECONDS.toNanos(IDLE_POLL_MS)),
+                    TimeUnit.NANOSECONDS);
+            if (next != null) {
+                batch.add(next);
+            } else if (draining()) {
                 break;
             }
-            batch.add(next);
         }
         return batch;
     }
