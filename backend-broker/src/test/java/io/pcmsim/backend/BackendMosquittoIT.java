@@ -1,0 +1,26 @@
+package io.pcmsim.backend;
+
+import io.pcmsim.backend.testing.ExternalServices;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * {@link BackendScenarioContract} against Mosquitto at 127.0.0.1:1883 (shared with others: unique VINs,
+ * client ids and shared groups per test). Skipped without Mosquitto, failed with CI=true.
+ */
+class BackendMosquittoIT extends BackendScenarioContract {
+
+    @BeforeAll
+    static void requireMosquitto() {
+        ExternalServices.requireMosquitto();
+    }
+
+    @Override
+    String brokerHost() {
+        return ExternalServices.HOST;
+    }
+
+    @Override
+    int brokerPort() {
+        return ExternalServices.MOSQUITTO_PORT;
+    }
+}
