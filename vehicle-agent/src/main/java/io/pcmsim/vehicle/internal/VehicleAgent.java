@@ -65,7 +65,10 @@ public final class VehicleAgent implements EmulatedVehicle, MqttLink.Events {
     private final String statusTopic;
     private final CompletableFuture<Void> firstConnect = new CompletableFuture<>();
     private final CompletableFuture<Void> firstAttempt = new CompletableFuture<>();
+    /** The client reported a disconnect after the stop: it no longer reconnects. */
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
+    /** The clean disconnect requested at stop has returned (done, or nothing to disconnect). */
+    private final CompletableFuture<Void> disconnectReturned = new CompletableFuture<>();
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean tickQueued = new AtomicBoolean();
     private final AtomicBoolean stopRequested = new AtomicBoolean();
@@ -123,7 +126,7 @@ public final class VehicleAgent implements EmulatedVehicle, MqttLink.Events {
      */
     public CompletableFuture<Void> stop() {
         if (!stopRequested.compareAndSet(false, true)) {
-            return terminated;
+            return CompletableFuture.allOf(terminated, disconnectReturned);
         }
         stopping = true;
         firstConnect.completeExceptionally(new IllegalStateException("vehicle " + vin() + " stopped before it connected"));
@@ -132,7 +135,8 @@ public final class VehicleAgent implements EmulatedVehicle, MqttLink.Events {
         }
         if (!started.get()) {
             terminated.complete(null);
-            return terminated;
+            disconnectReturned.complete(null);
+            return CompletableFuture.allOf(terminated, disconnectReturned);
         }
         onLane(() -> {
             CompletableFuture<Void> goodbye = online
@@ -140,9 +144,9 @@ public final class VehicleAgent implements EmulatedVehicle, MqttLink.Events {
                     : DONE;
             goodbye.handle((ok, error) -> null)
                     .orTimeout(2, TimeUnit.SECONDS)
-                    .whenComplete((ok, error) -> link.disconnect());
+                    .whenComplete((ok, error) -> link.disconnect().whenComplete((done, e) -> disconnectReturned.complete(null)));
         });
-        return terminated;
+        return CompletableFuture.allOf(terminated, disconnectReturned);
     }
 
     @Override

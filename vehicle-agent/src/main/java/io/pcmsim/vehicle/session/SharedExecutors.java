@@ -81,26 +81,35 @@ public final class SharedExecutors {
      * Blocks the caller; never call it on one of these threads.
      */
     public void shutdown(Duration timeout) {
-        List<ExecutorService> all = new ArrayList<>(lanes);
-        all.add(scheduler);
-        all.add(applicationExecutor);
-        all.add(nettyExecutor);
-        all.forEach(ExecutorService::shutdown);
         long deadline = System.nanoTime() + timeout.toNanos();
-        for (ExecutorService executor : all) {
-            try {
-                long left = Math.max(0, deadline - System.nanoTime());
-                if (!executor.awaitTermination(left, TimeUnit.NANOSECONDS)) {
-                    executor.shutdownNow();
-                    if (!executor.awaitTermination(1, TimeUnit.SECONDS)) {
-                        LOG.warn("executor {} did not stop within {} after interrupt", executor, timeout);
-                    }
+        List<ExecutorService> first = new ArrayList<>(lanes);
+        first.add(scheduler);
+        // Netty threads end when the last client let go of the event loops; they may still hand
+        // completions to the application scheduler, so that one stops last.
+        for (List<ExecutorService> stage : List.of(first, List.of(nettyExecutor), List.of(applicationExecutor))) {
+            stage.forEach(ExecutorService::shutdown);
+            for (ExecutorService executor : stage) {
+                if (!awaitOrInterrupt(executor, deadline)) {
+                    return;
                 }
-            } catch (InterruptedException e) {
-                executor.shutdownNow();
-                Thread.currentThread().interrupt();
-                return;
             }
+        }
+    }
+
+    private static boolean awaitOrInterrupt(ExecutorService executor, long deadline) {
+        try {
+            long left = Math.max(0, deadline - System.nanoTime());
+            if (!executor.awaitTermination(left, TimeUnit.NANOSECONDS)) {
+                executor.shutdownNow();
+                if (!executor.awaitTermination(1, TimeUnit.SECONDS)) {
+                    LOG.warn("executor {} did not stop after interrupt", executor);
+                }
+            }
+            return true;
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
