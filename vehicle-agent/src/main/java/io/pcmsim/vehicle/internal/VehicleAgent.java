@@ -33,6 +33,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,7 +77,7 @@ public final class VehicleAgent implements EmulatedVehicle, MqttLink.Events {
     private volatile boolean online;
     private volatile long bootId;
     private Instant nextPeriodic;
-    private ScheduledFuture<?> ticker;
+    private volatile @Nullable ScheduledFuture<?> ticker;
 
     public VehicleAgent(VehicleProfile profile, FleetConfig config, SharedExecutors executors, UplinkObserver observer) {
         this.profile = profile;
@@ -105,8 +106,12 @@ public final class VehicleAgent implements EmulatedVehicle, MqttLink.Events {
         if (stopping || !started.compareAndSet(false, true)) {
             return;
         }
-        ticker = scheduler.scheduleAtFixedRate(this::queueTick, firstTickDelay.toNanos(), samplePeriod.toNanos(),
-                TimeUnit.NANOSECONDS);
+        ScheduledFuture<?> timer = scheduler.scheduleAtFixedRate(this::queueTick, firstTickDelay.toNanos(),
+                samplePeriod.toNanos(), TimeUnit.NANOSECONDS);
+        ticker = timer;
+        if (stopping) {
+            timer.cancel(false);
+        }
         link.connect();
     }
 
@@ -130,8 +135,9 @@ public final class VehicleAgent implements EmulatedVehicle, MqttLink.Events {
         }
         stopping = true;
         firstConnect.completeExceptionally(new IllegalStateException("vehicle " + vin() + " stopped before it connected"));
-        if (ticker != null) {
-            ticker.cancel(false);
+        ScheduledFuture<?> timer = ticker;
+        if (timer != null) {
+            timer.cancel(false);
         }
         if (!started.get()) {
             terminated.complete(null);

@@ -10,6 +10,7 @@ import io.pcmsim.vehicle.privacy.DriverSettings;
 import io.pcmsim.vehicle.privacy.PrivacyGate;
 import io.pcmsim.vehicle.privacy.SettingsChange;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -30,7 +31,7 @@ public final class UplinkChannel {
     private final Outbox outbox;
     private final UplinkObserver observer;
     private final Set<CompletableFuture<Void>> inFlight = ConcurrentHashMap.newKeySet();
-    private Transport transport;
+    private @Nullable Transport transport;
     private long bootId;
     private long sequence;
 

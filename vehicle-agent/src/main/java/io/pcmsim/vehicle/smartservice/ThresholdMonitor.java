@@ -8,6 +8,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides when a Smart Service threshold report is due.
@@ -29,7 +30,7 @@ public final class ThresholdMonitor {
     private final Duration minInterval;
     private final BitSet fired = new BitSet();
     private final BitSet pending = new BitSet();
-    private Instant lastReport;
+    private @Nullable Instant lastReport;
 
     public ThresholdMonitor(Thresholds thresholds) {
         this(thresholds.rules(), thresholds.minInterval());

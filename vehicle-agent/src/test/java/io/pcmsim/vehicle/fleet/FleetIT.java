@@ -39,6 +39,10 @@ class FleetIT {
     private final ConcurrentLinkedQueue<PublishedMessage> published = new ConcurrentLinkedQueue<>();
 
     private Fleet start(int vehicles, long seed, MqttVersion version) throws Exception {
+        return start(vehicles, seed, version, 200);
+    }
+
+    private Fleet start(int vehicles, long seed, MqttVersion version, int connectConcurrency) throws Exception {
         clock = SimulatedClock.startingAt(SIM_START, 3600);
         fleet = Fleet.create(FleetConfig.builder()
                 .brokerPort(BROKER.port())
@@ -46,6 +50,7 @@ class FleetIT {
                 .vehicles(vehicles)
                 .seed(seed)
                 .clock(clock)
+                .connectConcurrency(connectConcurrency)
                 .build());
         fleet.addPublishListener(published::add);
         fleet.start().get(20, TimeUnit.SECONDS);
@@ -97,6 +102,10 @@ class FleetIT {
         assertThat(stats.published(Service.SMART_SERVICE)).isGreaterThanOrEqualTo(30);
         assertThat(stats.totalSuppressed()).isZero();
         assertThat(published).extracting(PublishedMessage::service).contains(Service.LOGIN, Service.SMART_SERVICE);
+        assertThat(Thread.getAllStackTraces().keySet())
+                .filteredOn(t -> t.isAlive() && t.getName().startsWith("pcmsim-fleet"))
+                .as("shared threads only: lanes, scheduler, netty, application; none per vehicle")
+                .hasSizeLessThanOrEqualTo(Runtime.getRuntime().availableProcessors() + 4);
     }
 
     @Test
@@ -193,7 +202,7 @@ class FleetIT {
 
     @Test
     void mqtt311Car_logsInAndReports() throws Exception {
-        start(2, 505, MqttVersion.MQTT_3_1_1);
+        start(3, 505, MqttVersion.MQTT_3_1_1, 1);
 
         for (EmulatedVehicle v : fleet.vehicles()) {
             String vin = v.vin().value();

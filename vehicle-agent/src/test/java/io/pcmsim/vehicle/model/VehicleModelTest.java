@@ -150,4 +150,24 @@ class VehicleModelTest {
         assertThat(profile.annualMileageKm()).isBetween(8_000.0, 35_000.0);
         assertThat(profile.initialState().tirePressureNominalKpa()).isEqualTo(250);
     }
+
+    @Test
+    void generate_sameSeedVinAndStart_sameProfile() {
+        Vin vin = someVin();
+
+        assertThat(VehicleProfiles.generate(vin, SEED, START)).isEqualTo(VehicleProfiles.generate(vin, SEED, START));
+        assertThat(VehicleProfiles.generate(vin, SEED + 1, START)).isNotEqualTo(VehicleProfiles.generate(vin, SEED, START));
+    }
+
+    @Test
+    void generate_fleetOfFifty_annualMileageAndTyresInRealisticRanges() {
+        for (Vin vin : new VinGenerator(SEED).generate(50)) {
+            VehicleProfile p = VehicleProfiles.generate(vin, SEED, START);
+            assertThat(p.annualMileageKm()).isBetween(8_000.0, 35_000.0);
+            assertThat(p.initialState().tirePressureNominalKpa()).isBetween(230.0, 280.0);
+            assertThat(p.serviceIntervalKm()).isEqualTo(30_000);
+            assertThat(p.serviceInterval()).isEqualTo(Duration.ofDays(730));
+            assertThat(p.rearPadLifeKm()).isGreaterThan(p.frontPadLifeKm());
+        }
+    }
 }

@@ -1,0 +1,9 @@
+/**
+ * Driver settings (privacy mode, service groups, per-service toggles, total shutdown) and the privacy gate every uplink passes.
+ *
+ * <p>Nothing in this package accepts or returns {@code null} unless marked {@code @Nullable}.
+ */
+@NullMarked
+package io.pcmsim.vehicle.privacy;
+
+import org.jspecify.annotations.NullMarked;
