@@ -20,10 +20,10 @@ import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
@@ -47,6 +47,7 @@ public final class Backend implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Backend.class);
     private static final long CLOSE_TIMEOUT_SECONDS = 60;
+    private static final int RECEIVE_MAXIMUM = 65_535;
 
     private final BackendConfig config;
     private final Database database;
@@ -65,10 +66,13 @@ public final class Backend implements AutoCloseable {
         this.config = config;
         this.database = Database.of(config.jdbcUrl());
         this.queries = new StoreQueries(database);
-        int receiveMaximum = Math.min(65_535, Math.max(10, 2 * config.batchSize()));
-        this.queue = new ArrayBlockingQueue<>(2 * receiveMaximum);
+        // The broker may have at most RECEIVE_MAXIMUM unacknowledged messages out to us, so the queue (room
+        // for them twice: stale ones of a lost connection plus their redeliveries) cannot overflow. The
+        // MQTT maximum, not a smaller value: Mosquitto 2.0.11 was seen overshooting a receive maximum of 200,
+        // which the client treats as a protocol error (disconnect, redelivery, again).
+        this.queue = new LinkedBlockingQueue<>(2 * RECEIVE_MAXIMUM);
         this.source = new MqttUplinkSource(config.brokerHost(), config.brokerPort(), config.clientId(),
-                Topics.sharedUplinkFilter(config.sharedGroup()), receiveMaximum, queue, counters, config.clock());
+                Topics.sharedUplinkFilter(config.sharedGroup()), RECEIVE_MAXIMUM, queue, counters, config.clock());
     }
 
     /** A backend that does nothing until {@link #start()}. */

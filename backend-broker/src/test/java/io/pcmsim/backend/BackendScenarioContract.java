@@ -46,11 +46,25 @@ abstract class BackendScenarioContract {
 
     abstract int brokerPort();
 
+    /** Messages per vehicle (of 10) in the burst test; stay below what the broker queues per session. */
+    int burstPerVehicle() {
+        return 150;
+    }
+
+    /** The store; by default the backend's H2 file in {@link #dataDir}. */
+    String jdbcUrl() {
+        return null;
+    }
+
     @BeforeEach
     void startBackend() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         clientId = "backend-it-" + run;
-        backend = Backend.create(BackendConfig.builder()
+        BackendConfig.Builder config = BackendConfig.builder();
+        if (jdbcUrl() != null) {
+            config.jdbcUrl(jdbcUrl());
+        }
+        backend = Backend.create(config
                 .brokerHost(brokerHost())
                 .brokerPort(brokerPort())
                 .clientId(clientId)
@@ -109,6 +123,25 @@ abstract class BackendScenarioContract {
         assertThat(summary.byComponent()).containsEntry("ENGINE_OIL", 10L).containsEntry("BRAKE_PADS", 10L)
                 .containsEntry("TIRE_PRESSURE", 0L);
         assertThat(summary.bySeverity()).containsEntry("HIGH", 10L).containsEntry("MEDIUM", 10L);
+    }
+
+    @Test
+    void backend_whenBurstOfMessagesArrives_storesEachOnceInBatches() {
+        List<Vin> vins = Uplinks.randomVins(10);
+        int perVehicle = burstPerVehicle();
+        List<java.util.concurrent.CompletableFuture<?>> sent = new java.util.ArrayList<>();
+        for (int seq = 1; seq <= perVehicle; seq++) {
+            for (Vin vin : vins) {
+                sent.add(publisher.publishAsync(Service.SMART_SERVICE,
+                        Uplinks.smartService(vin, 1, seq, Uplinks.healthyState(seq))));
+            }
+        }
+        java.util.concurrent.CompletableFuture.allOf(sent.toArray(java.util.concurrent.CompletableFuture[]::new))
+                .join();
+
+        awaitHandled(vins.size() * perVehicle);
+        assertThat(backend.stats().stored()).isEqualTo(vins.size() * perVehicle);
+        assertThat(vins).allSatisfy(vin -> assertThat(backend.storedMessages(vin)).isEqualTo(perVehicle));
     }
 
     @Test

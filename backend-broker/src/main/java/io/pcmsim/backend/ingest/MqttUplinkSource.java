@@ -76,6 +76,12 @@ public final class MqttUplinkSource {
                 .sessionExpiryInterval(SESSION_EXPIRY.toSeconds())
                 .restrictions().receiveMaximum(receiveMaximum).applyRestrictions()
                 .send()
+                .exceptionally(e -> {
+                    Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+                            ? e.getCause() : e;
+                    throw new IllegalStateException("backend cannot connect to the MQTT broker at "
+                            + client.getConfig().getServerAddress() + ": " + cause.getMessage(), cause);
+                })
                 .thenCompose(connAck -> {
                     connectedOnce = true;
                     LOG.info("backend connected to {} (session present: {})",

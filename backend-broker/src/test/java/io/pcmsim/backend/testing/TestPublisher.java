@@ -8,6 +8,7 @@ import io.pcmsim.protocol.Service;
 import io.pcmsim.protocol.Topics;
 import io.pcmsim.protocol.Vin;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /** A plain MQTT 5 client that publishes hand-built uplink messages at QoS 1 (each call waits for the PUBACK). */
 public final class TestPublisher implements AutoCloseable {
@@ -35,6 +36,15 @@ public final class TestPublisher implements AutoCloseable {
 
     public void publish(String topic, byte[] payload) {
         client.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).payload(payload).send();
+    }
+
+    /** Publishes without waiting; the future completes with the broker's PUBACK. */
+    public CompletableFuture<?> publishAsync(Service service, UplinkEnvelope envelope) {
+        return client.toAsync().publishWith()
+                .topic(Topics.uplink(Vin.of(envelope.getHeader().getVin()), service))
+                .qos(MqttQos.AT_LEAST_ONCE)
+                .payload(envelope.toByteArray())
+                .send();
     }
 
     @Override
