@@ -5,6 +5,7 @@ import io.pcmsim.backend.BackendConfig;
 import io.pcmsim.backend.BackendStats;
 import io.pcmsim.backend.MaintenanceSummary;
 import io.pcmsim.backend.broker.EmbeddedBroker;
+import io.pcmsim.protocol.Service;
 import io.pcmsim.protocol.Vin;
 import io.pcmsim.time.SimulatedClock;
 import io.pcmsim.vehicle.fleet.EmulatedVehicle;
@@ -23,7 +24,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -98,7 +101,7 @@ public final class DemoRun {
             long[] lastCount = {0};
             ticker.scheduleAtFixedRate(() -> {
                 long now = windows.uplinkPublishes();
-                status.show(statusText(started, clock, runningFleet.stats(), runningBackend,
+                status.show(statusText(started, runningFleet.stats(), runningBackend,
                         (now - lastCount[0]) * 1000 / periodMs));
                 lastCount[0] = now;
             }, periodMs, periodMs, TimeUnit.MILLISECONDS);
@@ -110,8 +113,8 @@ public final class DemoRun {
             }
             ticker.schedule(() -> done.complete(null), durationMs, TimeUnit.MILLISECONDS);
             done.get();
-            Duration simulated = clock.elapsed();
             Duration real = Duration.between(started, wall.instant());
+            Duration simulated = clock.toSimulated(real);
 
             fleet.stop().get(60, TimeUnit.SECONDS);
             ticker.shutdownNow();
@@ -122,7 +125,7 @@ public final class DemoRun {
             BackendStats stats = backend.stats();
             MaintenanceSummary needs = backend.maintenanceSummary();
             return new DemoResult(options.vehicles(), real, simulated, broker.port(),
-                    fleetStats.publishedByService(), fleetStats.suppressedByService(),
+                    byTopicName(fleetStats.published()), byTopicName(fleetStats.suppressed()),
                     windows.uplinkPublishes(), stats.stored(), stats.duplicates(), stats.rejectedByReason(),
                     needs.total(), needs.byComponent(), needs.bySeverity(),
                     windows.vehiclesEverPrivate(), windows.receivedWhilePrivate(), windows.offenders());
@@ -140,6 +143,19 @@ public final class DemoRun {
                 deleteRecursively(dataDir);
             }
         }
+    }
+
+    /** Counts by topic name; login and smart-service always, other services when they sent anything. */
+    private static Map<String, Long> byTopicName(Map<Service, Long> counts) {
+        Map<String, Long> result = new TreeMap<>();
+        result.put(Service.LOGIN.topicName(), 0L);
+        result.put(Service.SMART_SERVICE.topicName(), 0L);
+        counts.forEach((service, count) -> {
+            if (count > 0) {
+                result.put(service.topicName(), count);
+            }
+        });
+        return result;
     }
 
     private List<EmulatedVehicle> choosePrivateCars(List<EmulatedVehicle> vehicles) {
@@ -165,11 +181,12 @@ public final class DemoRun {
         }
     }
 
-    private String statusText(Instant started, SimulatedClock clock, FleetStats fleet, Backend backend, long perSecond) {
+    private String statusText(Instant started, FleetStats fleet, Backend backend, long perSecond) {
         BackendStats stats = backend.stats();
+        Duration real = Duration.between(started, wall.instant());
         return String.format("%5.1fs  sim +%-10s online %d/%d  %5d msg/s  stored %d  rejected %d  needs %d",
-                Duration.between(started, wall.instant()).toMillis() / 1000.0,
-                DemoResult.human(clock.elapsed()), fleet.online(), options.vehicles(), perSecond,
+                real.toMillis() / 1000.0, DemoResult.human(Duration.ofMillis((long) (real.toMillis() * options.speed()))),
+                fleet.online(), options.vehicles(), perSecond,
                 stats.stored(), stats.rejectedTotal(), backend.maintenanceSummary().total());
     }
 

@@ -1,0 +1,134 @@
+package io.pcmsim.tools.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.pcmsim.backend.Backend;
+import io.pcmsim.backend.BackendConfig;
+import io.pcmsim.backend.testing.EmbeddedBrokerExtension;
+import io.pcmsim.backend.testing.InboundPublish;
+import io.pcmsim.protocol.Topics;
+import io.pcmsim.protocol.Vin;
+import io.pcmsim.time.SimulatedClock;
+import io.pcmsim.tools.e2e.UplinkCapture.Captured;
+import io.pcmsim.vehicle.fleet.EmulatedVehicle;
+import io.pcmsim.vehicle.fleet.Fleet;
+import io.pcmsim.vehicle.fleet.FleetConfig;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Privacy mode switched on for some cars while the fleet runs, observed where it matters: at the
+ * broker (its inbound interceptor), at a plain subscriber and in the backend's store.
+ */
+class PrivacyModeIT {
+
+    @RegisterExtension
+    static final EmbeddedBrokerExtension BROKER = new EmbeddedBrokerExtension();
+
+    @TempDir
+    Path dataDir;
+
+    private Backend backend;
+    private Fleet fleet;
+    private UplinkCapture capture;
+
+    @AfterEach
+    void tearDown() {
+        if (fleet != null) {
+            fleet.close();
+        }
+        if (capture != null) {
+            capture.close();
+        }
+        if (backend != null) {
+            backend.close();
+        }
+    }
+
+    @Test
+    @Timeout(180)
+    void privacyMode_whenSwitchedOnWhileRunning_sendsNothingMeanwhileAndNothingOfThatPeriodLater() throws Exception {
+        SimulatedClock clock = SimulatedClock.startingAt(Instant.parse("2027-05-01T07:00:00Z"), 3600);
+        backend = Backend.create(BackendConfig.builder()
+                .brokerHost(BROKER.host()).brokerPort(BROKER.port()).dataDir(dataDir).clock(clock).build());
+        backend.start().get(60, TimeUnit.SECONDS);
+        fleet = Fleet.create(FleetConfig.builder()
+                .brokerHost(BROKER.host()).brokerPort(BROKER.port())
+                .vehicles(10).seed(77).clock(clock).wallClock(Clock.systemUTC())
+                .reportInterval(Duration.ofMinutes(30))
+                .build());
+        List<EmulatedVehicle> cars = fleet.vehicles();
+        List<EmulatedVehicle> privateCars = cars.subList(0, 4);
+        List<EmulatedVehicle> publicCars = cars.subList(4, cars.size());
+        Set<String> privateVins = Set.copyOf(privateCars.stream().map(c -> c.vin().value()).toList());
+        capture = UplinkCapture.start(BROKER.host(), BROKER.port(),
+                Set.copyOf(cars.stream().map(EmulatedVehicle::vin).toList()));
+        fleet.start().get(60, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(cars)
+                .allSatisfy(c -> assertThat(backend.storedMessages(c.vin())).isGreaterThanOrEqualTo(2)));
+
+        // on: the future completes once the gate is shut and everything sent before is acknowledged
+        CompletableFuture.allOf(privateCars.stream().map(c -> c.setPrivacyMode(true))
+                .toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        Instant privateFrom = clock.instant();
+        int windowStart = BROKER.traffic().size();
+        Map<Vin, Long> storedAtStart = stored(privateCars);
+        Map<Vin, Long> publicAtStart = stored(publicCars);
+
+        // the others go on reporting for a few simulated hours
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(publicCars).allSatisfy(c ->
+                assertThat(backend.storedMessages(c.vin())).isGreaterThanOrEqualTo(publicAtStart.get(c.vin()) + 4)));
+        List<InboundPublish> window = BROKER.traffic().subList(windowStart, BROKER.traffic().size());
+        Instant privateUntil = clock.instant();
+        assertThat(stored(privateCars)).isEqualTo(storedAtStart);
+
+        // off: the car logs in afresh and resumes
+        CompletableFuture.allOf(privateCars.stream().map(c -> c.setPrivacyMode(false))
+                .toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+
+        assertThat(window).as("uplink publishes the broker received from private cars")
+                .filteredOn(p -> Topics.parseUplink(p.topic()).isPresent())
+                .noneMatch(p -> privateVins.contains(p.clientId())
+                        || privateVins.contains(Topics.parseUplink(p.topic()).get().vinText()));
+        assertThat(window).as("the public cars kept reporting").isNotEmpty();
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(privateCars).allSatisfy(c ->
+                assertThat(capture.of(c.vin()).stream()
+                        .filter(m -> vehicleTime(m).isAfter(privateUntil) && m.envelope().hasSmartService()))
+                        .as("reports after privacy mode ended").hasSizeGreaterThanOrEqualTo(2)));
+        for (EmulatedVehicle car : privateCars) {
+            List<Captured> received = capture.of(car.vin());
+            assertThat(received).as("nothing produced while private ever arrives")
+                    .noneMatch(m -> !vehicleTime(m).isBefore(privateFrom) && vehicleTime(m).isBefore(privateUntil));
+            Captured firstAfter = received.stream().filter(m -> !vehicleTime(m).isBefore(privateUntil))
+                    .findFirst().orElseThrow();
+            assertThat(firstAfter.envelope().hasLogin()).as("a fresh login comes first").isTrue();
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(privateCars).allSatisfy(c ->
+                assertThat(backend.storedMessages(c.vin())).isGreaterThan(storedAtStart.get(c.vin()))));
+    }
+
+    private Map<Vin, Long> stored(List<EmulatedVehicle> cars) {
+        Map<Vin, Long> result = new HashMap<>();
+        cars.forEach(c -> result.put(c.vin(), backend.storedMessages(c.vin())));
+        return result;
+    }
+
+    private static Instant vehicleTime(Captured m) {
+        return Instant.ofEpochMilli(m.envelope().getHeader().getVehicleTimeMs());
+    }
+}
