@@ -9,9 +9,15 @@ import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.suback.Mqtt5SubAckReasonCode;
 import java.time.Clock;
 import java.time.Duration;
+import io.reactivex.disposables.Disposable;
+import io.reactivex.schedulers.Schedulers;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +40,8 @@ public final class MqttUplinkSource {
     /** How long the broker keeps the session, and its unacknowledged messages, while the backend is away. */
     public static final Duration SESSION_EXPIRY = Duration.ofDays(1);
 
+    private final ExecutorService threads;
+    private volatile @Nullable Disposable inbound;
     private final Mqtt5AsyncClient client;
     private final String filter;
     private final int receiveMaximum;
@@ -51,8 +59,21 @@ public final class MqttUplinkSource {
         this.queue = queue;
         this.counters = counters;
         this.clock = clock;
+        // the client's Netty event loop and scheduler run on threads this source owns and ends on disconnect,
+        // instead of the library's shared (non-daemon) ones that outlive the backend
+        AtomicInteger threadCount = new AtomicInteger();
+        this.threads = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "pcmsim-backend-mqtt-" + threadCount.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         this.client = Mqtt5Client.builder()
                 .identifier(clientId)
+                .executorConfig()
+                    .nettyExecutor(threads)
+                    .nettyThreads(1)
+                    .applicationScheduler(Schedulers.from(threads))
+                    .applyExecutorConfig()
                 .serverHost(host)
                 .serverPort(port)
                 .addDisconnectedListener(context -> {
@@ -70,7 +91,8 @@ public final class MqttUplinkSource {
     public CompletableFuture<Void> start() {
         consuming = true;
         // registered before connecting: a resumed session delivers its pending messages right after CONNACK
-        client.publishes(MqttGlobalPublishFilter.ALL, this::onPublish, true);
+        inbound = client.toRx().publishes(MqttGlobalPublishFilter.ALL, true)
+                .subscribe(this::onPublish, e -> LOG.debug("inbound publish flow ended: {}", e.getMessage()));
         return client.connectWith()
                 .cleanStart(false)
                 .sessionExpiryInterval(SESSION_EXPIRY.toSeconds())
@@ -115,16 +137,27 @@ public final class MqttUplinkSource {
         consuming = false;
     }
 
-    /** Disconnects, keeping the session on the broker; idempotent. */
+    /** Disconnects, keeping the session on the broker, and ends the client's threads; idempotent. */
     public CompletableFuture<Void> disconnect() {
         stopping = true;
         consuming = false;
-        if (client.getState() == MqttClientState.DISCONNECTED) {
-            return CompletableFuture.completedFuture(null);
-        }
-        return client.disconnect().exceptionally(e -> {
-            LOG.debug("disconnect: {}", e.getMessage());
-            return null;
+        CompletableFuture<Void> disconnected = client.getState() == MqttClientState.DISCONNECTED
+                ? CompletableFuture.completedFuture(null)
+                : client.disconnect().exceptionally(e -> {
+                    LOG.debug("disconnect: {}", e.getMessage());
+                    return null;
+                });
+        // shut down from a thread of our own: this future may complete on one of the pool's threads
+        return disconnected.thenRunAsync(() -> {
+            Disposable flow = inbound;
+            if (flow != null) {
+                flow.dispose(); // the global publish flow holds the client's event loop until cancelled
+            }
+            threads.shutdown();
+        }, r -> {
+            Thread t = new Thread(r, "pcmsim-backend-mqtt-shutdown");
+            t.setDaemon(true);
+            t.start();
         });
     }
 }
