@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Configuration of a {@link Backend}.
@@ -84,7 +85,7 @@ public record BackendConfig(
         private int brokerPort = 1883;
         private String clientId = "pcmsim-backend";
         private String sharedGroup = DEFAULT_SHARED_GROUP;
-        private String jdbcUrl;
+        private @Nullable String jdbcUrl;
         private Path dataDir = Path.of("pcmsim-data", "backend");
         private Clock clock = Clock.systemUTC();
         private int batchSize = DEFAULT_BATCH_SIZE;

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import java.util.List;
 import java.util.Map;
 
@@ -31,7 +32,7 @@ final class VehicleRows {
         Instant last;
         long bootId;
         long sequence;
-        UplinkRecord login;
+        @Nullable UplinkRecord login;
 
         Seen(UplinkRecord r) {
             first = r.receivedAt();

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Starts one embedded broker on a free 127.0.0.1 port before the first test of a class and stops it
@@ -31,7 +32,7 @@ public final class EmbeddedBrokerExtension implements BeforeAllCallback, AfterAl
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final ConcurrentLinkedQueue<InboundPublish> traffic = new ConcurrentLinkedQueue<>();
-    private volatile EmbeddedBroker broker;
+    private volatile @Nullable EmbeddedBroker broker;
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -92,6 +93,16 @@ public final class EmbeddedBrokerExtension implements BeforeAllCallback, AfterAl
     /** Inbound publishes since the current test started, in arrival order (a copy). */
     public List<InboundPublish> traffic() {
         return List.copyOf(traffic);
+    }
+
+    /**
+     * Inbound publishes from position {@code fromIndex} of {@link #traffic()} on, from one consistent
+     * snapshot: use this rather than {@code traffic().subList(i, traffic().size())}, whose two snapshots
+     * may differ in size while the broker is busy.
+     */
+    public List<InboundPublish> trafficFrom(int fromIndex) {
+        List<InboundPublish> snapshot = traffic();
+        return snapshot.subList(Math.min(fromIndex, snapshot.size()), snapshot.size());
     }
 
     /** Inbound publishes to {@code topic} since the current test started. */
