@@ -7,12 +7,13 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.suback.Mqtt5SubAckReasonCode;
-import java.time.Clock;
-import java.time.Duration;
 import io.reactivex.disposables.Disposable;
 import io.reactivex.schedulers.Schedulers;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -27,12 +28,12 @@ import org.slf4j.LoggerFactory;
  * says so.
  *
  * <p>Why the HiveMQ client and not Paho (which DESIGN.md names first): its manual acknowledgement
- * ({@code publishes(filter, callback, true)} + {@code Mqtt5Publish.acknowledge()}) lets the PUBACK
+ * ({@code toRx().publishes(filter, true)} + {@code Mqtt5Publish.acknowledge()}) lets the PUBACK
  * wait until the row is committed, with no thread of its own per client; Paho holds 3+ threads per
  * client and its manual-ack model is clumsier. The client's receive maximum bounds the unacknowledged
  * messages in flight, so the queue (twice that size) cannot overflow.
  *
- * <p>The callback runs on a Netty thread and only enqueues.
+ * <p>The callback runs on one of the client's threads (owned by this source) and only enqueues.
  */
 public final class MqttUplinkSource {
 
@@ -99,7 +100,7 @@ public final class MqttUplinkSource {
                 .restrictions().receiveMaximum(receiveMaximum).applyRestrictions()
                 .send()
                 .exceptionally(e -> {
-                    Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+                    Throwable cause = e instanceof CompletionException && e.getCause() != null
                             ? e.getCause() : e;
                     throw new IllegalStateException("backend cannot connect to the MQTT broker at "
                             + client.getConfig().getServerAddress() + ": " + cause.getMessage(), cause);

@@ -4,16 +4,11 @@ import io.pcmsim.proto.v1.UplinkEnvelope;
 import io.pcmsim.proto.v1.VehicleState;
 import io.pcmsim.protocol.UplinkCodec;
 import io.pcmsim.protocol.VehicleSnapshot;
-import io.pcmsim.protocol.Wheels;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 
-/** Maps a vehicle state to the columns of {@code vehicle_state} and back. */
+/** Maps a vehicle state to the columns of {@code vehicle_state}. */
 final class StateColumns {
 
     static final String INSERT = "INSERT INTO vehicle_state (vin, boot_id, sequence, vehicle_time, source,"
@@ -58,5 +53,4 @@ final class StateColumns {
         ps.setLong(i++, s.timeToService().toSeconds());
         ps.setString(i, String.join(",", s.dtcs()));
     }
-
 }
