@@ -77,12 +77,15 @@ public final class VehicleAgent implements EmulatedVehicle, MqttLink.Events {
     private volatile boolean online;
     private volatile long bootId;
     private Instant nextPeriodic;
+    /** State at the last evaluation, published for readers on other threads. */
+    private volatile VehicleSnapshot latest;
     private volatile @Nullable ScheduledFuture<?> ticker;
 
     public VehicleAgent(VehicleProfile profile, FleetConfig config, SharedExecutors executors, UplinkObserver observer) {
         this.profile = profile;
         Vin vin = profile.vin();
         this.model = new VehicleModel(profile);
+        this.latest = model.snapshot();
         this.monitor = new ThresholdMonitor(config.thresholds());
         this.channel = new UplinkChannel(vin, DriverSettings.defaults(), config.outboxCapacity(), observer);
         this.lane = executors.laneFor(vin);
@@ -188,6 +191,7 @@ public final class VehicleAgent implements EmulatedVehicle, MqttLink.Events {
         bootId = next;
         Instant now = clock.instant();
         model.advanceTo(now);
+        latest = model.snapshot();
         channel.connected(link, next);
         online = true;
         link.publish(statusTopic, Messages.presence(true, next, now), true).whenComplete((ok, error) -> {
@@ -195,14 +199,14 @@ public final class VehicleAgent implements EmulatedVehicle, MqttLink.Events {
                 LOG.debug("{}: presence not acknowledged: {}", vin(), error.toString());
             }
         });
-        sendLogin(now);
+        sendLogin(now, latest);
         channel.drainOutbox();
         firstConnect.complete(null);
         LOG.debug("{}: online, boot {}", vin(), next);
     }
 
-    private CompletableFuture<Void> sendLogin(Instant now) {
-        return channel.submit(Service.LOGIN, Messages.login(profile, model.snapshot(), channel.gate().settings()), now);
+    private CompletableFuture<Void> sendLogin(Instant now, VehicleSnapshot state) {
+        return channel.submit(Service.LOGIN, Messages.login(profile, state, channel.gate().settings()), now);
     }
 
     private void queueTick() {
@@ -222,6 +226,7 @@ public final class VehicleAgent implements EmulatedVehicle, MqttLink.Events {
         Instant now = clock.instant();
         model.advanceTo(now);
         VehicleSnapshot state = model.snapshot();
+        latest = state;
         Optional<ThresholdReport> crossing = monitor.evaluate(state, now);
         crossing.ifPresent(report -> channel.submit(Service.SMART_SERVICE,
                 Messages.smartService(Trigger.THRESHOLD, report.crossedThresholds(), state), now));
@@ -247,7 +252,10 @@ public final class VehicleAgent implements EmulatedVehicle, MqttLink.Events {
                 step = channel.settled();
             }
             if (applied.unblocked().contains(Service.LOGIN) && channel.online()) {
-                step = sendLogin(clock.instant());
+                Instant now = clock.instant();
+                model.advanceTo(now);
+                latest = model.snapshot();
+                step = sendLogin(now, latest);
             }
             step.whenComplete((ok, error) -> result.complete(null));
         });
@@ -295,7 +303,7 @@ public final class VehicleAgent implements EmulatedVehicle, MqttLink.Events {
 
     @Override
     public VehicleSnapshot snapshot() {
-        return model.snapshot();
+        return latest;
     }
 
     @Override
