@@ -109,7 +109,7 @@ public final class EmbeddedBroker implements AutoCloseable {
             hivemq.start().whenComplete((v, error) -> {
                 if (error != null) {
                     result.completeExceptionally(new BrokerStartException(
-                            "HiveMQ CE did not start on " + host + ":" + port + ": " + error.getMessage(), error));
+                            "HiveMQ CE did not start on " + host + ":" + port + ": " + describe(error), error));
                 } else {
                     checkListening(result);
                 }
@@ -257,5 +257,16 @@ public final class EmbeddedBroker implements AutoCloseable {
         public EmbeddedBroker build() {
             return new EmbeddedBroker(this);
         }
+    }
+
+    /** The first message in the cause chain, or a hint at the usual cause when HiveMQ gives none. */
+    private static String describe(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getMessage();
+            }
+        }
+        return error.getClass().getSimpleName() + " without a message (HiveMQ logs the reason; usually the port"
+                + " is already in use)";
     }
 }

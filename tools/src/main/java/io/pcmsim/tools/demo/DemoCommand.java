@@ -19,9 +19,9 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         description = {
             "Runs the embedded MQTT broker, the backend and a fleet of emulated cars in one process.",
-            "Cars log in with their VINs and send Smart Service reports; the backend stores them and derives",
-            "maintenance needs. Part of the fleet switches privacy mode on for the middle half of the run:",
-            "the broker must receive nothing from those cars meanwhile.",
+            "Cars log in with their VINs and send Smart Service reports; the backend stores them and derives "
+                    + "maintenance needs. Part of the fleet switches privacy mode on for the middle half of the run: "
+                    + "the broker must receive nothing from those cars meanwhile.",
             "Exit codes: 0 done, 1 failed, 2 bad arguments, 3 privacy violation or nothing stored."
         })
 public final class DemoCommand implements Callable<Integer> {
