@@ -1,10 +1,8 @@
 package io.pcmsim.vehicle.session;
 
-import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,29 +16,14 @@ final class Mqtt3Link implements MqttLink {
 
     Mqtt3Link(LinkConfig config, Events events) {
         this.config = config;
-        this.client = MqttClient.builder()
+        this.client = MqttLink.clientBuilder(config, events)
                 .useMqttVersion3()
-                .identifier(config.vin().value())
-                .serverHost(config.host())
-                .serverPort(config.port())
-                .executorConfig(config.executorConfig())
-                .automaticReconnect()
-                .initialDelay(config.reconnectInitialDelay().toMillis(), TimeUnit.MILLISECONDS)
-                .maxDelay(config.reconnectMaxDelay().toMillis(), TimeUnit.MILLISECONDS)
-                .applyAutomaticReconnect()
                 .willPublish()
                 .topic(config.willTopic())
                 .qos(MqttQos.AT_LEAST_ONCE)
                 .retain(true)
                 .payload(config.willPayload())
                 .applyWillPublish()
-                .addConnectedListener(context -> events.connected())
-                .addDisconnectedListener(context -> {
-                    if (!events.keepConnected()) {
-                        context.getReconnector().reconnect(false);
-                    }
-                    events.disconnected(context.getCause());
-                })
                 .buildAsync();
     }
 

@@ -1,6 +1,9 @@
 package io.pcmsim.vehicle.session;
 
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.MqttClientBuilder;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One vehicle's MQTT connection (HiveMQ client, async API) with Last Will and automatic reconnect.
@@ -25,6 +28,30 @@ public interface MqttLink extends Transport {
 
     /** Disconnects cleanly; completes (normally) when done or when there was nothing to disconnect. */
     CompletableFuture<Void> disconnect();
+
+    /**
+     * The settings both MQTT versions share: client id = VIN, broker address, the fleet's executors,
+     * automatic reconnect with backoff (stopped once {@link Events#keepConnected()} turns false), and
+     * the events. The version-specific parts (version, Last Will) are added by the caller.
+     */
+    static MqttClientBuilder clientBuilder(LinkConfig config, Events events) {
+        return MqttClient.builder()
+                .identifier(config.vin().value())
+                .serverHost(config.host())
+                .serverPort(config.port())
+                .executorConfig(config.executorConfig())
+                .automaticReconnect()
+                .initialDelay(config.reconnectInitialDelay().toMillis(), TimeUnit.MILLISECONDS)
+                .maxDelay(config.reconnectMaxDelay().toMillis(), TimeUnit.MILLISECONDS)
+                .applyAutomaticReconnect()
+                .addConnectedListener(context -> events.connected())
+                .addDisconnectedListener(context -> {
+                    if (!events.keepConnected()) {
+                        context.getReconnector().reconnect(false);
+                    }
+                    events.disconnected(context.getCause());
+                });
+    }
 
     /** A link speaking {@code config.version()}. */
     static MqttLink create(LinkConfig config, Events events) {

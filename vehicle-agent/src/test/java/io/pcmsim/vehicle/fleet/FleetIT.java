@@ -11,8 +11,8 @@ import io.pcmsim.protocol.ServiceGroup;
 import io.pcmsim.protocol.UplinkHeader;
 import io.pcmsim.time.SimulatedClock;
 import io.pcmsim.vehicle.session.MqttVersion;
-import io.pcmsim.vehicle.testing.EmbeddedBroker;
-import io.pcmsim.vehicle.testing.EmbeddedBroker.Received;
+import io.pcmsim.vehicle.testing.RecordingBroker;
+import io.pcmsim.vehicle.testing.RecordingBroker.Received;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class FleetIT {
 
     @RegisterExtension
-    static final EmbeddedBroker BROKER = new EmbeddedBroker();
+    static final RecordingBroker BROKER = new RecordingBroker();
 
     private static final Instant SIM_START = Instant.parse("2026-03-01T08:00:00Z");
     private static final Duration WAIT = Duration.ofSeconds(20);

@@ -3,38 +3,29 @@ package io.pcmsim.vehicle.testing;
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
-import com.hivemq.embedded.EmbeddedHiveMQ;
+import io.pcmsim.backend.broker.EmbeddedBroker;
 import io.pcmsim.proto.v1.Presence;
 import io.pcmsim.proto.v1.UplinkEnvelope;
 import io.pcmsim.protocol.Topics;
 import io.pcmsim.protocol.UplinkCodec;
 import io.pcmsim.protocol.UplinkHeader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * JUnit 5 extension: starts HiveMQ CE embedded once per test class on 127.0.0.1 and a free port, with a
- * subscriber on {@code pcm/v1/vehicles/#} that records every message in a thread-safe queue (cleared
+ * JUnit 5 extension: starts the project's {@link EmbeddedBroker} (HiveMQ CE) once per test class on
+ * 127.0.0.1 and a free port, with a subscriber on {@code pcm/v1/vehicles/#} that records every message in a thread-safe queue (cleared
  * before each test). Fails loudly when the broker does not start. Register with {@code @RegisterExtension}
  * on a static field.
  */
-public final class EmbeddedBroker implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
+public final class RecordingBroker implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
 
     /** One message the subscriber received, in arrival order ({@code arrival} grows by one). */
     public record Received(long arrival, String topic, byte[] payload, boolean retained) {
@@ -69,48 +60,20 @@ public final class EmbeddedBroker implements BeforeAllCallback, AfterAllCallback
 
     private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
     private final AtomicLong arrivals = new AtomicLong();
-    private Path root;
-    private EmbeddedHiveMQ broker;
+    private EmbeddedBroker broker;
     private Mqtt5AsyncClient subscriber;
     private int port;
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        root = Files.createTempDirectory("pcmsim-broker-");
-        Path config = Files.createDirectories(root.resolve("conf"));
-        Path data = Files.createDirectories(root.resolve("data"));
-        Path extensions = Files.createDirectories(root.resolve("extensions"));
-        try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
-            port = socket.getLocalPort();
-        }
-        Files.writeString(config.resolve("config.xml"), """
-                <?xml version="1.0"?>
-                <hivemq>
-                  <listeners>
-                    <tcp-listener>
-                      <port>%d</port>
-                      <bind-address>127.0.0.1</bind-address>
-                    </tcp-listener>
-                  </listeners>
-                  <persistence>
-                    <mode>in-memory</mode>
-                  </persistence>
-                  <anonymous-usage-statistics>
-                    <enabled>false</enabled>
-                  </anonymous-usage-statistics>
-                </hivemq>
-                """.formatted(port), StandardCharsets.UTF_8);
-        broker = EmbeddedHiveMQ.builder()
-                .withConfigurationFolder(config)
-                .withDataFolder(data)
-                .withExtensionsFolder(extensions)
-                .withoutLoggingBootstrap()
-                .build();
+        broker = EmbeddedBroker.builder().port(0).build();
         try {
             broker.start().get(60, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new IllegalStateException("embedded HiveMQ did not start on 127.0.0.1:" + port, e);
+            broker.close();
+            throw new IllegalStateException("embedded HiveMQ did not start: " + e.getMessage(), e);
         }
+        port = broker.port();
         subscriber = MqttClient.builder().useMqttVersion5().identifier("test-subscriber")
                 .serverHost("127.0.0.1").serverPort(port).buildAsync();
         subscriber.connect().get(10, TimeUnit.SECONDS);
@@ -133,10 +96,8 @@ public final class EmbeddedBroker implements BeforeAllCallback, AfterAllCallback
             }
         } finally {
             if (broker != null) {
-                broker.stop().get(60, TimeUnit.SECONDS);
                 broker.close();
             }
-            deleteRecursively(root);
         }
     }
 
@@ -157,22 +118,5 @@ public final class EmbeddedBroker implements BeforeAllCallback, AfterAllCallback
     /** Arrival number of the latest message so far. */
     public long lastArrival() {
         return arrivals.get();
-    }
-
-    private static void deleteRecursively(Path path) {
-        if (path == null || !Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            // temp folder; leaving it behind is harmless
-        }
     }
 }
