@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.pcmsim.backend.Backend;
-import io.pcmsim.backend.BackendConfig;
 import io.pcmsim.backend.maintenance.MaintenanceNeed;
 import io.pcmsim.backend.maintenance.MaintenanceRules;
 import io.pcmsim.backend.testing.TestPublisher;
@@ -13,16 +12,11 @@ import io.pcmsim.protocol.Vin;
 import io.pcmsim.time.SimulatedClock;
 import io.pcmsim.tools.e2e.UplinkCapture.Captured;
 import io.pcmsim.vehicle.fleet.EmulatedVehicle;
-import io.pcmsim.vehicle.fleet.Fleet;
-import io.pcmsim.vehicle.fleet.FleetConfig;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -42,9 +36,7 @@ abstract class FleetToBackendContract {
     @TempDir
     Path dataDir;
 
-    private Backend backend;
-    private Fleet fleet;
-    private UplinkCapture capture;
+    private RunningSystem system;
 
     abstract String host();
 
@@ -55,14 +47,8 @@ abstract class FleetToBackendContract {
 
     @AfterEach
     void tearDown() {
-        if (fleet != null) {
-            fleet.close();
-        }
-        if (capture != null) {
-            capture.close();
-        }
-        if (backend != null) {
-            backend.close();
+        if (system != null) {
+            system.close();
         }
     }
 
@@ -70,31 +56,16 @@ abstract class FleetToBackendContract {
     @Timeout(180)
     void fleet_whenRunning_storesEveryReportOnceAndDerivesTheRulesNeeds() throws Exception {
         SimulatedClock clock = SimulatedClock.startingAt(Instant.parse("2027-03-01T06:00:00Z"), 3600);
-        backend = Backend.create(BackendConfig.builder()
-                .brokerHost(host())
-                .brokerPort(port())
-                .clientId("it-backend-" + UUID.randomUUID())
-                .sharedGroup("it-" + UUID.randomUUID().toString().substring(0, 8))
-                .dataDir(dataDir)
-                .clock(clock)
-                .build());
-        backend.start().get(60, TimeUnit.SECONDS);
-        fleet = Fleet.create(FleetConfig.builder()
-                .brokerHost(host())
-                .brokerPort(port())
+        system = RunningSystem.start(host(), port(), dataDir, clock, fleet -> fleet
                 .vehicles(CARS)
                 .seed(seed())
-                .clock(clock)
-                .wallClock(Clock.systemUTC())
-                .reportInterval(Duration.ofHours(1))
-                .build());
-        List<Vin> vins = fleet.vehicles().stream().map(EmulatedVehicle::vin).toList();
-        capture = UplinkCapture.start(host(), port(), Set.copyOf(vins));
-
-        fleet.start().get(60, TimeUnit.SECONDS);
+                .reportInterval(Duration.ofHours(1)));
+        Backend backend = system.backend;
+        UplinkCapture capture = system.capture;
+        List<Vin> vins = system.fleet.vehicles().stream().map(EmulatedVehicle::vin).toList();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(vins).allSatisfy(vin -> assertThat(backend.storedMessages(vin)).isGreaterThanOrEqualTo(3)));
-        fleet.stop().get(60, TimeUnit.SECONDS);
+        system.fleet.stop().get(60, TimeUnit.SECONDS);
 
         // everything delivered is stored, once per (vin, boot id, sequence)
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->

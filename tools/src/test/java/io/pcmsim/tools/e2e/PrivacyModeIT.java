@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.pcmsim.backend.Backend;
-import io.pcmsim.backend.BackendConfig;
 import io.pcmsim.backend.testing.EmbeddedBrokerExtension;
 import io.pcmsim.backend.testing.InboundPublish;
 import io.pcmsim.protocol.Topics;
@@ -12,10 +11,7 @@ import io.pcmsim.protocol.Vin;
 import io.pcmsim.time.SimulatedClock;
 import io.pcmsim.tools.e2e.UplinkCapture.Captured;
 import io.pcmsim.vehicle.fleet.EmulatedVehicle;
-import io.pcmsim.vehicle.fleet.Fleet;
-import io.pcmsim.vehicle.fleet.FleetConfig;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -42,20 +38,12 @@ class PrivacyModeIT {
     @TempDir
     Path dataDir;
 
-    private Backend backend;
-    private Fleet fleet;
-    private UplinkCapture capture;
+    private RunningSystem system;
 
     @AfterEach
     void tearDown() {
-        if (fleet != null) {
-            fleet.close();
-        }
-        if (capture != null) {
-            capture.close();
-        }
-        if (backend != null) {
-            backend.close();
+        if (system != null) {
+            system.close();
         }
     }
 
@@ -63,21 +51,16 @@ class PrivacyModeIT {
     @Timeout(180)
     void privacyMode_whenSwitchedOnWhileRunning_sendsNothingMeanwhileAndNothingOfThatPeriodLater() throws Exception {
         SimulatedClock clock = SimulatedClock.startingAt(Instant.parse("2027-05-01T07:00:00Z"), 3600);
-        backend = Backend.create(BackendConfig.builder()
-                .brokerHost(BROKER.host()).brokerPort(BROKER.port()).dataDir(dataDir).clock(clock).build());
-        backend.start().get(60, TimeUnit.SECONDS);
-        fleet = Fleet.create(FleetConfig.builder()
-                .brokerHost(BROKER.host()).brokerPort(BROKER.port())
-                .vehicles(10).seed(77).clock(clock).wallClock(Clock.systemUTC())
-                .reportInterval(Duration.ofMinutes(30))
-                .build());
-        List<EmulatedVehicle> cars = fleet.vehicles();
+        system = RunningSystem.start(BROKER.host(), BROKER.port(), dataDir, clock, fleet -> fleet
+                .vehicles(10)
+                .seed(77)
+                .reportInterval(Duration.ofMinutes(30)));
+        Backend backend = system.backend;
+        UplinkCapture capture = system.capture;
+        List<EmulatedVehicle> cars = system.fleet.vehicles();
         List<EmulatedVehicle> privateCars = cars.subList(0, 4);
         List<EmulatedVehicle> publicCars = cars.subList(4, cars.size());
         Set<String> privateVins = Set.copyOf(privateCars.stream().map(c -> c.vin().value()).toList());
-        capture = UplinkCapture.start(BROKER.host(), BROKER.port(),
-                Set.copyOf(cars.stream().map(EmulatedVehicle::vin).toList()));
-        fleet.start().get(60, TimeUnit.SECONDS);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(cars)
                 .allSatisfy(c -> assertThat(backend.storedMessages(c.vin())).isGreaterThanOrEqualTo(2)));
 
@@ -86,15 +69,15 @@ class PrivacyModeIT {
                 .toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
         Instant privateFrom = clock.instant();
         int windowStart = BROKER.traffic().size();
-        Map<Vin, Long> storedAtStart = stored(privateCars);
-        Map<Vin, Long> publicAtStart = stored(publicCars);
+        Map<Vin, Long> storedAtStart = stored(backend, privateCars);
+        Map<Vin, Long> publicAtStart = stored(backend, publicCars);
 
         // the others go on reporting for a few simulated hours
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(publicCars).allSatisfy(c ->
                 assertThat(backend.storedMessages(c.vin())).isGreaterThanOrEqualTo(publicAtStart.get(c.vin()) + 4)));
         List<InboundPublish> window = BROKER.trafficFrom(windowStart);
         Instant privateUntil = clock.instant();
-        assertThat(stored(privateCars)).isEqualTo(storedAtStart);
+        assertThat(stored(backend, privateCars)).isEqualTo(storedAtStart);
 
         // off: the car logs in afresh and resumes
         CompletableFuture.allOf(privateCars.stream().map(c -> c.setPrivacyMode(false))
@@ -122,7 +105,7 @@ class PrivacyModeIT {
                 assertThat(backend.storedMessages(c.vin())).isGreaterThan(storedAtStart.get(c.vin()))));
     }
 
-    private Map<Vin, Long> stored(List<EmulatedVehicle> cars) {
+    private static Map<Vin, Long> stored(Backend backend, List<EmulatedVehicle> cars) {
         Map<Vin, Long> result = new HashMap<>();
         cars.forEach(c -> result.put(c.vin(), backend.storedMessages(c.vin())));
         return result;
