@@ -87,8 +87,9 @@ public final class VehicleAgent implements EmulatedVehicle, MqttLink.Events {
         this.model = new VehicleModel(profile);
         this.latest = model.snapshot();
         this.monitor = new ThresholdMonitor(config.thresholds());
-        this.channel = new UplinkChannel(vin, DriverSettings.defaults(), config.outboxCapacity(), observer);
         this.lane = executors.laneFor(vin);
+        this.channel = new UplinkChannel(vin, DriverSettings.defaults(), config.outboxCapacity(), observer,
+                task -> onLane(task));
         this.scheduler = executors.scheduler();
         this.clock = config.clock();
         this.wallClock = config.wallClock();

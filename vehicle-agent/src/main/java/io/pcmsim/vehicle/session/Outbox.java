@@ -30,6 +30,31 @@ public final class Outbox {
         return Optional.ofNullable(dropped);
     }
 
+    /**
+     * Puts back a message whose publish was lost with the connection, before every entry produced
+     * later. When the outbox is full the oldest entry makes room, which may be {@code uplink} itself.
+     *
+     * @return the entry that made room, if any
+     */
+    public Optional<Uplink> requeue(Uplink uplink) {
+        int index = 0;
+        for (Uplink queued : queue) {
+            if (queued.producedAt().isAfter(uplink.producedAt())) {
+                break;
+            }
+            index++;
+        }
+        if (queue.size() >= capacity && index == 0) {
+            return Optional.of(uplink);
+        }
+        List<Uplink> all = new ArrayList<>(queue);
+        all.add(index, uplink);
+        Uplink dropped = all.size() > capacity ? all.remove(0) : null;
+        queue.clear();
+        queue.addAll(all);
+        return Optional.ofNullable(dropped);
+    }
+
     /** Removes every entry matching {@code filter}; returns how many. */
     public int discardIf(Predicate<Uplink> filter) {
         int count = 0;

@@ -2,18 +2,32 @@ package io.pcmsim.vehicle.session;
 
 import io.pcmsim.proto.v1.UplinkEnvelope;
 import io.pcmsim.protocol.Service;
+import io.pcmsim.protocol.UplinkHeader;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
- * An uplink message that passed the privacy gate and has no header yet: boot id and sequence number are
- * stamped when it is handed to the broker connection.
+ * An uplink message that passed the privacy gate. Boot id and sequence number are stamped when it is
+ * first handed to the broker connection; a message whose publish was lost with the connection keeps
+ * that header when it is sent again, so the backend recognises a copy that did arrive as a duplicate.
  *
  * @param service service whose topic it goes to
  * @param producedAt vehicle (simulated) time it was produced; becomes the header's vehicle time
  * @param body envelope with the body set and no header
+ * @param header the header stamped at the first attempt; null before it
  */
-public record Uplink(Service service, Instant producedAt, UplinkEnvelope body) {
+public record Uplink(Service service, Instant producedAt, UplinkEnvelope body, @Nullable UplinkHeader header) {
+
+    /** A message not yet handed to a connection. */
+    public Uplink(Service service, Instant producedAt, UplinkEnvelope body) {
+        this(service, producedAt, body, null);
+    }
+
+    /** This message with the header of its first attempt. */
+    public Uplink stamped(UplinkHeader firstHeader) {
+        return new Uplink(service, producedAt, body, firstHeader);
+    }
 
     public Uplink {
         Objects.requireNonNull(service, "service");

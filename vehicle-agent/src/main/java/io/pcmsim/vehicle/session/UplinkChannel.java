@@ -10,15 +10,19 @@ import io.pcmsim.vehicle.privacy.DriverSettings;
 import io.pcmsim.vehicle.privacy.PrivacyGate;
 import io.pcmsim.vehicle.privacy.SettingsChange;
 import java.time.Instant;
-import org.jspecify.annotations.Nullable;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one path every uplink message of a vehicle takes: privacy gate, then either the broker connection
  * (header stamped here, so refused messages leave no sequence gaps) or, while offline, the bounded outbox.
+ * A publish lost with the connection (not one the broker refused) goes back into the outbox with its
+ * header and is sent again after the next connect, unless its service is blocked by then.
  *
  * <p>Confined to the vehicle's lane, except {@link #settled()} which may be called anywhere.
  */
@@ -30,12 +34,17 @@ public final class UplinkChannel {
     private final PrivacyGate gate;
     private final Outbox outbox;
     private final UplinkObserver observer;
+    private final Executor lane;
     private final Set<CompletableFuture<Void>> inFlight = ConcurrentHashMap.newKeySet();
     private @Nullable Transport transport;
     private long bootId;
     private long sequence;
 
-    public UplinkChannel(Vin vin, DriverSettings initial, int outboxCapacity, UplinkObserver observer) {
+    /**
+     * @param lane the vehicle's lane: publish outcomes arrive on MQTT threads and are handed back to it
+     */
+    public UplinkChannel(Vin vin, DriverSettings initial, int outboxCapacity, UplinkObserver observer, Executor lane) {
+        this.lane = Objects.requireNonNull(lane, "lane");
         this.vin = Objects.requireNonNull(vin, "vin");
         this.observer = Objects.requireNonNull(observer, "observer");
         this.gate = new PrivacyGate(initial, observer::suppressed);
@@ -124,8 +133,26 @@ public final class UplinkChannel {
         return CompletableFuture.allOf(pending).handle((ok, error) -> null);
     }
 
+    /** A lost publish comes back: resent now when online, else queued; dropped when its service is blocked. */
+    private void retry(Uplink uplink) {
+        if (!gate.allows(uplink.service())) {
+            observer.discardedBySettings(1);
+        } else if (transport != null) {
+            send(uplink);
+        } else {
+            outbox.requeue(uplink).ifPresent(dropped -> observer.droppedOutboxFull(dropped.service()));
+        }
+    }
+
+    private static boolean lostWithConnection(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        return !(cause instanceof PublishFailedException);
+    }
+
     private CompletableFuture<Void> send(Uplink uplink) {
-        UplinkHeader header = new UplinkHeader(vin, bootId, ++sequence, uplink.producedAt());
+        UplinkHeader header = uplink.header() != null
+                ? uplink.header()
+                : new UplinkHeader(vin, bootId, ++sequence, uplink.producedAt());
         byte[] payload = uplink.body().toBuilder().setHeader(UplinkCodec.header(header)).build().toByteArray();
         String topic = Topics.uplink(vin, uplink.service());
         CompletableFuture<Void> published = new CompletableFuture<>();
@@ -142,6 +169,9 @@ public final class UplinkChannel {
                 observer.acknowledged(uplink.service());
             } else {
                 observer.failed(uplink.service(), error);
+                if (lostWithConnection(error)) {
+                    lane.execute(() -> retry(uplink.stamped(header)));
+                }
             }
             inFlight.remove(published);
             published.complete(null);

@@ -38,6 +38,10 @@ class UplinkChannelTest {
             return ack;
         }
 
+        void failAll(Throwable error) {
+            List.copyOf(acks).forEach(a -> a.completeExceptionally(error));
+        }
+
         void ackAll() {
             acks.forEach(a -> a.complete(null));
         }
@@ -76,7 +80,7 @@ class UplinkChannelTest {
 
     private final Counts counts = new Counts();
     private final FakeTransport transport = new FakeTransport();
-    private final UplinkChannel channel = new UplinkChannel(VIN, DriverSettings.defaults(), 5, counts);
+    private final UplinkChannel channel = new UplinkChannel(VIN, DriverSettings.defaults(), 5, counts, Runnable::run);
 
     private static UplinkEnvelope report() {
         return UplinkEnvelope.newBuilder().setSmartService(
@@ -279,5 +283,64 @@ class UplinkChannelTest {
 
         assertThat(transport.sequences()).containsExactly(1L, 2L, 1L);
         assertThat(counts.headers).extracting(UplinkHeader::bootId).containsExactly(1L, 1L, 2L);
+    }
+
+    @Test
+    void publish_whenLostWithConnection_isSentAgainAfterReconnectWithItsHeader() {
+        channel.connected(transport, 10);
+        channel.submit(Service.LOGIN, login(), T0);
+        submitReport(1);
+        channel.disconnected();
+        transport.failAll(new java.util.concurrent.CompletionException(
+                new IllegalStateException("connection closed")));
+        submitReport(2);
+
+        FakeTransport next = new FakeTransport();
+        channel.connected(next, 11);
+        channel.submit(Service.LOGIN, login(), T0.plusSeconds(180));
+        channel.drainOutbox();
+
+        assertThat(next.sent).extracting(e -> e.getHeader().getBootId() + "/" + e.getHeader().getSequence())
+                .containsExactly("11/1", "10/1", "10/2", "11/2");
+        assertThat(next.sent.get(2).getHeader().getVehicleTimeMs()).isEqualTo(T0.plusSeconds(60).toEpochMilli());
+    }
+
+    @Test
+    void publish_whenRefusedByBroker_isNotSentAgain() {
+        channel.connected(transport, 10);
+        submitReport(1);
+        transport.failAll(new PublishFailedException("t", new IllegalStateException("not authorized")));
+        channel.drainOutbox();
+
+        assertThat(channel.outboxSize()).isZero();
+        assertThat(transport.sent).hasSize(1);
+    }
+
+    @Test
+    void publish_whenLostAndPrivacyModeTurnedOn_isDiscardedNotSentLater() {
+        channel.connected(transport, 10);
+        submitReport(1);
+        channel.disconnected();
+        channel.apply(DriverSettings.defaults().withPrivacyMode(true));
+        transport.failAll(new IllegalStateException("connection closed"));
+        channel.apply(DriverSettings.defaults());
+        FakeTransport next = new FakeTransport();
+        channel.connected(next, 11);
+        channel.drainOutbox();
+
+        assertThat(next.sent).isEmpty();
+        assertThat(counts.discarded).isEqualTo(1);
+    }
+
+    @Test
+    void publish_whenLostWhileStillOnline_isSentAgainAtOnce() {
+        channel.connected(transport, 10);
+        submitReport(1);
+        FakeTransport next = new FakeTransport();
+        channel.connected(next, 11);
+        transport.failAll(new IllegalStateException("connection closed"));
+
+        assertThat(next.sent).extracting(e -> e.getHeader().getBootId() + "/" + e.getHeader().getSequence())
+                .containsExactly("10/1");
     }
 }
