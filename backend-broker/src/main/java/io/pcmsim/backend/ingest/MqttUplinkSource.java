@@ -77,6 +77,11 @@ public final class MqttUplinkSource {
                     .applyExecutorConfig()
                 .serverHost(host)
                 .serverPort(port)
+                .addConnectedListener(context -> {
+                    if (connectedOnce && !stopping) {
+                        resubscribe();
+                    }
+                })
                 .addDisconnectedListener(context -> {
                     // reconnect only a session that was up once: a failed first connect fails start()
                     if (connectedOnce && !stopping) {
@@ -159,6 +164,21 @@ public final class MqttUplinkSource {
             Thread t = new Thread(r, "pcmsim-backend-mqtt-shutdown");
             t.setDaemon(true);
             t.start();
+        });
+    }
+
+    /**
+     * Subscribes again after a reconnect. The client does so by itself only when the broker lost the
+     * session; a broker may restore a session without its shared subscriptions (Mosquitto 2.0 does after
+     * a restart), and subscribing again to an existing subscription changes nothing.
+     */
+    private void resubscribe() {
+        client.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).send().whenComplete((ack, e) -> {
+            if (e != null) {
+                LOG.warn("backend could not subscribe to {} again after reconnecting: {}", filter, e.toString());
+            } else {
+                LOG.info("backend subscribed to {} again after reconnecting ({})", filter, ack.getReasonCodes());
+            }
         });
     }
 }

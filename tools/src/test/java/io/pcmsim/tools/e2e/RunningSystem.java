@@ -6,6 +6,7 @@ import io.pcmsim.time.SimulatedClock;
 import io.pcmsim.vehicle.fleet.EmulatedVehicle;
 import io.pcmsim.vehicle.fleet.Fleet;
 import io.pcmsim.vehicle.fleet.FleetConfig;
+import io.pcmsim.vehicle.fleet.PublishListener;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Set;
@@ -32,6 +33,17 @@ final class RunningSystem implements AutoCloseable {
 
     static RunningSystem start(String host, int port, Path dataDir, SimulatedClock clock,
                                UnaryOperator<FleetConfig.Builder> fleetSettings) throws Exception {
+        return start(host, port, dataDir, clock, fleetSettings, message -> { }, false);
+    }
+
+    /**
+     * Like {@link #start(String, int, Path, SimulatedClock, UnaryOperator)}, with a listener on every
+     * uplink from the first login on, and a capture that keeps its session on the broker when
+     * {@code persistentCapture} (see {@link UplinkCapture#start(String, int, Set, boolean)}).
+     */
+    static RunningSystem start(String host, int port, Path dataDir, SimulatedClock clock,
+                               UnaryOperator<FleetConfig.Builder> fleetSettings, PublishListener listener,
+                               boolean persistentCapture) throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         Backend backend = Backend.create(BackendConfig.builder()
                 .brokerHost(host).brokerPort(port)
@@ -45,8 +57,9 @@ final class RunningSystem implements AutoCloseable {
             fleet = Fleet.create(fleetSettings.apply(FleetConfig.builder()
                     .brokerHost(host).brokerPort(port)
                     .clock(clock).wallClock(Clock.systemUTC())).build());
+            fleet.addPublishListener(listener);
             capture = UplinkCapture.start(host, port,
-                    Set.copyOf(fleet.vehicles().stream().map(EmulatedVehicle::vin).toList()));
+                    Set.copyOf(fleet.vehicles().stream().map(EmulatedVehicle::vin).toList()), persistentCapture);
             fleet.start().get(60, TimeUnit.SECONDS);
             return new RunningSystem(backend, fleet, capture);
         } catch (Exception | Error e) {

@@ -47,14 +47,26 @@ final class UplinkCapture implements AutoCloseable {
     }
 
     static UplinkCapture start(String host, int port, Set<Vin> watched) throws Exception {
-        Mqtt5AsyncClient client = Mqtt5Client.builder()
+        return start(host, port, watched, false);
+    }
+
+    /**
+     * @param persistent keep the session on the broker (clean start off, an hour's expiry) and reconnect
+     *     when the connection is lost, so that a broker restart that keeps its sessions loses nothing
+     */
+    static UplinkCapture start(String host, int port, Set<Vin> watched, boolean persistent) throws Exception {
+        var builder = Mqtt5Client.builder()
                 .identifier("it-capture-" + UUID.randomUUID())
                 .serverHost(host)
-                .serverPort(port)
-                .buildAsync();
+                .serverPort(port);
+        if (persistent) {
+            builder = builder.automaticReconnectWithDefaultConfig();
+        }
+        Mqtt5AsyncClient client = builder.buildAsync();
         UplinkCapture capture = new UplinkCapture(client,
                 Set.copyOf(watched.stream().map(Vin::value).toList()));
-        client.connect().get(10, TimeUnit.SECONDS);
+        client.connectWith().cleanStart(!persistent).sessionExpiryInterval(persistent ? 3600 : 0).send()
+                .get(10, TimeUnit.SECONDS);
         client.subscribeWith()
                 .topicFilter(Topics.UPLINK_FILTER)
                 .qos(MqttQos.AT_LEAST_ONCE)

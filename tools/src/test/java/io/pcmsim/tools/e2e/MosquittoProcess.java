@@ -1,0 +1,117 @@
+package io.pcmsim.tools.e2e;
+
+import static org.awaitility.Awaitility.await;
+
+import io.pcmsim.backend.testing.ExternalServices;
+import java.io.File;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A Mosquitto broker of the test's own, on a free port, with persistence in a folder of the test, so
+ * it can be stopped and started again like a production broker restart. Needs the {@code mosquitto}
+ * binary: without it the test is skipped (with {@code CI=true} it fails).
+ */
+final class MosquittoProcess implements AutoCloseable {
+
+    private final Path binary;
+    private final Path config;
+    private final Path log;
+    private final int port;
+    private Process process;
+
+    private MosquittoProcess(Path binary, Path dir, int port) throws IOException {
+        this.binary = binary;
+        this.port = port;
+        this.config = dir.resolve("mosquitto.conf");
+        this.log = dir.resolve("mosquitto.log");
+        // started as root, mosquitto drops to its own user, which must be able to write its database here
+        try {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: nothing to widen
+        }
+        Files.writeString(config, String.join("\n",
+                "listener " + port + " 127.0.0.1",
+                "allow_anonymous true",
+                "persistence true",
+                "persistence_location " + dir.toAbsolutePath() + File.separator,
+                "max_queued_messages 100000",
+                "log_dest stderr",
+                ""));
+    }
+
+    /** Finds the binary (or skips/fails the test) and picks a free port; not started yet. */
+    static MosquittoProcess prepare(Path dir) throws IOException {
+        Optional<Path> binary = find();
+        if (binary.isEmpty()) {
+            String message = "the mosquitto binary is not installed: install it with `apt-get install mosquitto`";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                Assertions.fail(message + " (required with CI=true)");
+            }
+            Assumptions.abort(message);
+        }
+        try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getByName(ExternalServices.HOST))) {
+            return new MosquittoProcess(binary.get(), dir, socket.getLocalPort());
+        }
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** Starts the broker and waits until it accepts connections. */
+    void start() throws IOException {
+        process = new ProcessBuilder(binary.toString(), "-c", config.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        await().atMost(Duration.ofSeconds(20)).until(this::accepting);
+    }
+
+    /** Stops the broker the way a service manager does (SIGTERM); it saves its persistence file. */
+    void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+
+    private boolean accepting() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(ExternalServices.HOST, port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static Optional<Path> find() {
+        String path = System.getenv().getOrDefault("PATH", "") + File.pathSeparator + "/usr/sbin" + File.pathSeparator
+                + "/usr/local/sbin";
+        return Stream.of(path.split(File.pathSeparator))
+                .filter(dir -> !dir.isBlank())
+                .map(dir -> Path.of(dir, "mosquitto"))
+                .filter(Files::isExecutable)
+                .findFirst();
+    }
+}
