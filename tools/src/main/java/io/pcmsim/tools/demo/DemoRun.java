@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -108,8 +109,11 @@ public final class DemoRun {
 
             long durationMs = options.duration().toMillis();
             if (!privateCars.isEmpty()) {
-                ticker.schedule(() -> privacyOn(privateCars, windows), durationMs / 4, TimeUnit.MILLISECONDS);
-                ticker.schedule(() -> privacyOff(privateCars, windows), durationMs * 3 / 4, TimeUnit.MILLISECONDS);
+                CompletableFuture<Map<Vin, CompletableFuture<Void>>> opened = new CompletableFuture<>();
+                ticker.schedule(() -> opened.complete(privacyOn(privateCars, windows)), durationMs / 4,
+                        TimeUnit.MILLISECONDS);
+                ticker.schedule(() -> privacyOff(privateCars, opened.join(), windows), durationMs * 3 / 4,
+                        TimeUnit.MILLISECONDS);
             }
             ticker.schedule(() -> done.complete(null), durationMs, TimeUnit.MILLISECONDS);
             done.get();
@@ -165,19 +169,29 @@ public final class DemoRun {
         return List.copyOf(shuffled.subList(0, options.privacyVehicles()));
     }
 
-    /** Opens a car's window only once its gate is shut and all it sent before is acknowledged. */
-    private static void privacyOn(List<EmulatedVehicle> cars, PrivacyWindows windows) {
+    /**
+     * Switches privacy mode on; opens each car's window only once its gate is shut and all it sent
+     * before is acknowledged.
+     *
+     * @return per car, completes when its window is open (or its switch failed)
+     */
+    private static Map<Vin, CompletableFuture<Void>> privacyOn(List<EmulatedVehicle> cars, PrivacyWindows windows) {
+        Map<Vin, CompletableFuture<Void>> opened = new ConcurrentHashMap<>();
         for (EmulatedVehicle car : cars) {
             Vin vin = car.vin();
-            car.setPrivacyMode(true).thenRun(() -> windows.open(vin));
+            opened.put(vin, car.setPrivacyMode(true).thenRun(() -> windows.open(vin)));
         }
+        return opened;
     }
 
-    /** Closes a car's window before it may transmit again. */
-    private static void privacyOff(List<EmulatedVehicle> cars, PrivacyWindows windows) {
+    /** Closes each car's window (after it was opened) before the car may transmit again. */
+    private static void privacyOff(List<EmulatedVehicle> cars, Map<Vin, CompletableFuture<Void>> opened,
+                                   PrivacyWindows windows) {
         for (EmulatedVehicle car : cars) {
-            windows.close(car.vin());
-            car.setPrivacyMode(false);
+            opened.get(car.vin())
+                    .handle((ok, error) -> null)
+                    .thenRun(() -> windows.close(car.vin()))
+                    .thenCompose(nothing -> car.setPrivacyMode(false));
         }
     }
 
