@@ -6,16 +6,16 @@ import io.pcmsim.protocol.VehicleSnapshot;
 import io.pcmsim.protocol.Vin;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Writes batches of uplink messages in one transaction each: the raw message (idempotent on
@@ -27,8 +27,8 @@ public final class UplinkStore implements AutoCloseable {
     private static final String INSERT_MESSAGE = "INSERT INTO uplink_message"
             + " (vin, boot_id, sequence, service, body, vehicle_time, received_at, payload)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
-    private static final String NEWEST_STATE = "SELECT boot_id, sequence FROM vehicle_state WHERE vin = ?"
-            + " ORDER BY boot_id DESC, sequence DESC FETCH FIRST 1 ROWS ONLY";
+    private static final Comparator<UplinkRecord> BOOT_THEN_SEQUENCE = Comparator
+            .<UplinkRecord>comparingLong(r -> r.header().bootId()).thenComparingLong(r -> r.header().sequence());
 
     private final Connection connection;
     private final MaintenanceRules rules;
@@ -103,36 +103,26 @@ public final class UplinkStore implements AutoCloseable {
      * derived from that state. A state older than the stored newest one changes nothing.
      */
     private int recomputeNeeds(List<UplinkRecord> stored) throws SQLException {
-        Comparator<UplinkRecord> order = Comparator.<UplinkRecord>comparingLong(r -> r.header().bootId())
-                .thenComparingLong(r -> r.header().sequence());
-        Map<Vin, UplinkRecord> newest = new LinkedHashMap<>();
-        Map<Vin, VehicleSnapshot> states = new LinkedHashMap<>();
+        // VIN order: concurrent backends on PostgreSQL lock vehicle rows in the same order
+        Map<Vin, UplinkRecord> newest = new TreeMap<>();
+        Map<Vin, VehicleSnapshot> states = new HashMap<>();
         for (UplinkRecord r : stored) {
             Optional<VehicleSnapshot> state = StateColumns.stateOf(r.envelope());
             if (state.isPresent()) {
                 UplinkRecord old = newest.get(r.header().vin());
-                if (old == null || order.compare(r, old) > 0) {
+                if (old == null || BOOT_THEN_SEQUENCE.compare(r, old) > 0) {
                     newest.put(r.header().vin(), r);
                     states.put(r.header().vin(), state.get());
                 }
             }
         }
-        List<NeedRows.Derived> derived = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement(NEWEST_STATE)) {
-            for (Map.Entry<Vin, UplinkRecord> e : newest.entrySet()) {
-                UplinkRecord r = e.getValue();
-                ps.setString(1, e.getKey().value());
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next() && rs.getLong(1) == r.header().bootId() && rs.getLong(2) == r.header().sequence()) {
-                        List<MaintenanceNeed> needs = rules.evaluate(e.getKey(), states.get(e.getKey()),
-                                r.header().vehicleTime());
-                        derived.add(new NeedRows.Derived(e.getKey(), r.header().bootId(), r.header().sequence(), needs));
-                    }
-                }
-            }
+        List<NeedRows.Derived> candidates = new ArrayList<>(newest.size());
+        for (Map.Entry<Vin, UplinkRecord> e : newest.entrySet()) {
+            UplinkRecord r = e.getValue();
+            List<MaintenanceNeed> needs = rules.evaluate(e.getKey(), states.get(e.getKey()), r.header().vehicleTime());
+            candidates.add(new NeedRows.Derived(e.getKey(), r.header().bootId(), r.header().sequence(), needs));
         }
-        NeedRows.replace(connection, derived, clock.instant());
-        return derived.size();
+        return NeedRows.replaceIfNewest(connection, candidates, clock.instant());
     }
 
     private void rollback(Exception cause) {

@@ -4,27 +4,35 @@ import io.pcmsim.protocol.Vin;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
-import java.util.TreeMap;
-import org.jspecify.annotations.Nullable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps one {@code vehicle} row per VIN: first/last seen, newest (boot id, sequence), model from the
- * newest login. Portable upsert: insert-if-absent, then conditional updates (H2 has no
- * {@code ON CONFLICT DO UPDATE}).
+ * newest login of a batch. Portable upsert (H2 has no {@code ON CONFLICT DO UPDATE}): one UPDATE that
+ * merges the batch into the row; for the VINs it did not find, an insert-if-absent; for the few inserts
+ * that found a row after all (another backend inserted it meanwhile), the UPDATE again. A known vehicle
+ * thus costs one UPDATE, and no insert that fails on its primary key.
  */
 final class VehicleRows {
 
+    private static final String NEWER = "last_boot_id < ? OR (last_boot_id = ? AND last_sequence < ?)";
+    // every right-hand side sees the row as it was before this UPDATE (standard SQL; H2 and PostgreSQL)
+    private static final String UPDATE = "UPDATE vehicle SET"
+            + " first_seen_at = LEAST(first_seen_at, ?),"
+            + " last_seen_at = GREATEST(last_seen_at, ?),"
+            + " last_boot_id = CASE WHEN " + NEWER + " THEN ? ELSE last_boot_id END,"
+            + " last_sequence = CASE WHEN " + NEWER + " THEN ? ELSE last_sequence END,"
+            + " model_code = COALESCE(?, model_code),"
+            + " model_year = COALESCE(?, model_year)"
+            + " WHERE vin = ?";
     private static final String INSERT = "INSERT INTO vehicle (vin, first_seen_at, last_seen_at, last_boot_id,"
-            + " last_sequence) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
-    private static final String SEEN = "UPDATE vehicle SET"
-            + " first_seen_at = CASE WHEN first_seen_at > ? THEN ? ELSE first_seen_at END,"
-            + " last_seen_at = CASE WHEN last_seen_at < ? THEN ? ELSE last_seen_at END WHERE vin = ?";
-    private static final String NEWEST = "UPDATE vehicle SET last_boot_id = ?, last_sequence = ? WHERE vin = ?"
-            + " AND (last_boot_id < ? OR (last_boot_id = ? AND last_sequence < ?))";
-    private static final String MODEL = "UPDATE vehicle SET model_code = ?, model_year = ? WHERE vin = ?";
+            + " last_sequence, model_code, model_year) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
 
     /** What one batch says about one vehicle. */
     private static final class Seen {
@@ -76,46 +84,77 @@ final class VehicleRows {
                 seen.login(r);
             }
         }
-        try (PreparedStatement insert = c.prepareStatement(INSERT);
-             PreparedStatement seenUpdate = c.prepareStatement(SEEN);
-             PreparedStatement newest = c.prepareStatement(NEWEST);
-             PreparedStatement model = c.prepareStatement(MODEL)) {
-            for (Map.Entry<Vin, Seen> e : byVin.entrySet()) {
-                String vin = e.getKey().value();
+        List<Map.Entry<Vin, Seen>> missing = update(c, new ArrayList<>(byVin.entrySet()));
+        if (missing.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<Vin, Seen>> raced = new ArrayList<>();
+        try (PreparedStatement insert = c.prepareStatement(INSERT)) {
+            for (Map.Entry<Vin, Seen> e : missing) {
                 Seen s = e.getValue();
-                insert.setString(1, vin);
+                insert.setString(1, e.getKey().value());
                 Jdbc.setInstant(insert, 2, s.first);
                 Jdbc.setInstant(insert, 3, s.last);
                 insert.setLong(4, s.bootId);
                 insert.setLong(5, s.sequence);
+                bindModel(insert, 6, s);
                 insert.addBatch();
-
-                Jdbc.setInstant(seenUpdate, 1, s.first);
-                Jdbc.setInstant(seenUpdate, 2, s.first);
-                Jdbc.setInstant(seenUpdate, 3, s.last);
-                Jdbc.setInstant(seenUpdate, 4, s.last);
-                seenUpdate.setString(5, vin);
-                seenUpdate.addBatch();
-
-                newest.setLong(1, s.bootId);
-                newest.setLong(2, s.sequence);
-                newest.setString(3, vin);
-                newest.setLong(4, s.bootId);
-                newest.setLong(5, s.bootId);
-                newest.setLong(6, s.sequence);
-                newest.addBatch();
-
-                if (s.login != null) {
-                    model.setString(1, s.login.envelope().getLogin().getModelCode());
-                    model.setInt(2, s.login.envelope().getLogin().getModelYear());
-                    model.setString(3, vin);
-                    model.addBatch();
+            }
+            int[] counts = insert.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                if (!Jdbc.changed(counts[i], "INSERT INTO vehicle")) {
+                    raced.add(missing.get(i));
                 }
             }
-            insert.executeBatch();
-            seenUpdate.executeBatch();
-            newest.executeBatch();
-            model.executeBatch();
+        }
+        List<Map.Entry<Vin, Seen>> lost = update(c, raced);
+        if (!lost.isEmpty()) {
+            throw new IllegalStateException("vehicle row of " + lost.get(0).getKey()
+                    + " neither updated nor inserted: was it deleted concurrently?");
+        }
+    }
+
+    /** Merges each entry into its existing row; returns the entries whose row does not exist. */
+    private static List<Map.Entry<Vin, Seen>> update(Connection c, List<Map.Entry<Vin, Seen>> entries)
+            throws SQLException {
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        try (PreparedStatement update = c.prepareStatement(UPDATE)) {
+            for (Map.Entry<Vin, Seen> e : entries) {
+                Seen s = e.getValue();
+                Jdbc.setInstant(update, 1, s.first);
+                Jdbc.setInstant(update, 2, s.last);
+                for (int column = 0; column < 2; column++) {
+                    int i = 3 + column * 4;
+                    update.setLong(i, s.bootId);
+                    update.setLong(i + 1, s.bootId);
+                    update.setLong(i + 2, s.sequence);
+                    update.setLong(i + 3, column == 0 ? s.bootId : s.sequence);
+                }
+                bindModel(update, 11, s);
+                update.setString(13, e.getKey().value());
+                update.addBatch();
+            }
+            int[] counts = update.executeBatch();
+            List<Map.Entry<Vin, Seen>> missing = new ArrayList<>();
+            for (int i = 0; i < counts.length; i++) {
+                if (!Jdbc.changed(counts[i], "UPDATE vehicle")) {
+                    missing.add(entries.get(i));
+                }
+            }
+            return missing;
+        }
+    }
+
+    /** Model code and year of the batch's newest login, or NULLs (the row keeps its model). */
+    private static void bindModel(PreparedStatement ps, int index, Seen s) throws SQLException {
+        if (s.login != null) {
+            ps.setString(index, s.login.envelope().getLogin().getModelCode());
+            ps.setInt(index + 1, s.login.envelope().getLogin().getModelYear());
+        } else {
+            ps.setNull(index, Types.VARCHAR);
+            ps.setNull(index + 1, Types.INTEGER);
         }
     }
 }
