@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
             "Cars log in with their VINs and send Smart Service reports; the backend stores them and derives "
                     + "maintenance needs. Part of the fleet switches privacy mode on for the middle half of the run: "
                     + "the broker must receive nothing from those cars meanwhile.",
-            "Exit codes: 0 done, 1 failed, 2 bad arguments, 3 privacy violation or nothing stored."
+            "Exit codes: 0 done, 1 failed, 2 bad arguments, 3 privacy violation or nothing stored, "
+                    + "4 the backend fell behind (messages the broker received were not stored by the end)."
         })
 public final class DemoCommand implements Callable<Integer> {
 
@@ -108,6 +109,12 @@ public final class DemoCommand implements Callable<Integer> {
         if (result.stored() == 0) {
             err.println("pcmsim demo: the backend stored no report; is the broker reachable from the cars?");
             return 3;
+        }
+        if (result.notHandledByBackend() > 0) {
+            err.println("pcmsim demo: the backend fell behind: " + result.notHandledByBackend() + " of "
+                    + result.uplinkReceivedByBroker() + " messages the broker received were not stored when the run"
+                    + " ended; use fewer --vehicles or a lower --speed (see docs/performance.md)");
+            return 4;
         }
         return 0;
     }

@@ -50,6 +50,12 @@ public record DemoResult(
         privacyOffenders = Set.copyOf(privacyOffenders);
     }
 
+    /** Uplink messages the broker received that the backend had not stored, counted or rejected at the end. */
+    public long notHandledByBackend() {
+        long handled = stored + duplicates + rejected.values().stream().mapToLong(Long::longValue).sum();
+        return Math.max(0, uplinkReceivedByBroker - handled);
+    }
+
     /** The report as a JSON tree (ordered maps), with the keys documented in the README. */
     public Map<String, Object> toJsonTree() {
         Map<String, Object> root = new LinkedHashMap<>();
@@ -62,6 +68,7 @@ public record DemoResult(
         root.put("stored", stored);
         root.put("duplicates", duplicates);
         root.put("rejected", rejected);
+        root.put("notHandledByBackend", notHandledByBackend());
         Map<String, Object> needs = new LinkedHashMap<>();
         needs.put("total", maintenanceNeeds);
         needs.put("byComponent", needsByComponent);
@@ -96,6 +103,10 @@ public record DemoResult(
         s.append(String.format("  received by broker  %d uplink messages%n", uplinkReceivedByBroker));
         s.append(String.format("  stored by backend   %d (duplicates not stored again: %d)%n", stored, duplicates));
         s.append(String.format("  rejected            %s%n", rejected.isEmpty() ? "none" : rejected));
+        if (notHandledByBackend() > 0) {
+            s.append(String.format("  BACKEND FELL BEHIND %d received messages were not stored when the run ended"
+                    + " (see docs/performance.md)%n", notHandledByBackend()));
+        }
         s.append(String.format("  maintenance needs   %d  by component %s%n", maintenanceNeeds, needsByComponent));
         s.append(String.format("                         by severity  %s%n", needsBySeverity));
         s.append(String.format("  privacy mode        %d cars private for the middle half of the run; "

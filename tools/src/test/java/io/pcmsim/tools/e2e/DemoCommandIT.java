@@ -45,6 +45,7 @@ class DemoCommandIT {
         assertThat(json.get("stored").asLong())
                 .isEqualTo(json.at("/published/login").asLong() + json.at("/published/smart-service").asLong());
         assertThat(json.get("rejected").isObject()).isTrue();
+        assertThat(json.get("notHandledByBackend").asLong()).isZero();
         assertThat(json.at("/maintenanceNeeds/total").asLong()).isPositive();
         assertThat(json.at("/maintenanceNeeds/byComponent").isObject()).isTrue();
         assertThat(json.at("/maintenanceNeeds/bySeverity").isObject()).isTrue();

@@ -1,0 +1,48 @@
+package io.pcmsim.tools.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class DemoResultTest {
+
+    private static DemoResult result(long received, long stored, long duplicates, Map<String, Long> rejected,
+                                     long whilePrivate) {
+        return new DemoResult(10, Duration.ofSeconds(30), Duration.ofHours(30), 1883,
+                Map.of("login", 10L, "smart-service", 290L), Map.of("smart-service", 12L), received, stored,
+                duplicates, rejected, 4, Map.of("ENGINE_OIL", 4L), Map.of("MEDIUM", 4L), 2, whilePrivate,
+                whilePrivate > 0 ? Set.of("WP0ZZZ99ZTS392124") : Set.of());
+    }
+
+    @Test
+    void notHandledByBackend_countsWhatWasNeitherStoredCountedNorRejected() {
+        assertThat(result(300, 290, 4, Map.of("invalid-vin", 1L), 0).notHandledByBackend()).isEqualTo(5);
+        assertThat(result(300, 300, 0, Map.of(), 0).notHandledByBackend()).isZero();
+        assertThat(result(300, 298, 3, Map.of(), 0).notHandledByBackend()).as("never negative").isZero();
+    }
+
+    @Test
+    void summary_whenBackendBehind_saysSo() {
+        assertThat(result(300, 200, 0, Map.of(), 0).summary()).contains("BACKEND FELL BEHIND 100 received messages");
+        assertThat(result(300, 300, 0, Map.of(), 0).summary()).doesNotContain("FELL BEHIND");
+    }
+
+    @Test
+    void summary_whenPrivateCarTransmitted_namesIt() {
+        assertThat(result(300, 300, 0, Map.of(), 1).summary())
+                .contains("PRIVACY VIOLATION")
+                .contains("WP0ZZZ99ZTS392124");
+    }
+
+    @Test
+    void toJsonTree_carriesTheDocumentedKeys() {
+        Map<String, Object> json = result(300, 300, 0, Map.of(), 0).toJsonTree();
+        assertThat(json).containsKeys("vehicles", "simulatedSeconds", "published", "stored", "rejected",
+                "maintenanceNeeds", "privacy", "notHandledByBackend");
+        assertThat(json.get("simulatedSeconds")).isEqualTo(108_000L);
+        assertThat(json.get("published")).isEqualTo(Map.of("login", 10L, "smart-service", 290L));
+    }
+}
