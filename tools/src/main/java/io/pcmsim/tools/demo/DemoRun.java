@@ -7,15 +7,13 @@ import io.pcmsim.backend.MaintenanceSummary;
 import io.pcmsim.backend.broker.EmbeddedBroker;
 import io.pcmsim.protocol.Service;
 import io.pcmsim.protocol.Vin;
+import io.pcmsim.tools.cli.TemporaryFolder;
 import io.pcmsim.time.SimulatedClock;
 import io.pcmsim.vehicle.fleet.EmulatedVehicle;
 import io.pcmsim.vehicle.fleet.Fleet;
 import io.pcmsim.vehicle.fleet.FleetConfig;
 import io.pcmsim.vehicle.fleet.FleetStats;
 import io.pcmsim.vehicle.session.MqttVersion;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,7 +30,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * One demo: embedded broker, backend and fleet in this process, privacy mode toggled for part of
@@ -55,8 +52,8 @@ public final class DemoRun {
     }
 
     public DemoResult run() throws Exception {
-        boolean temporary = options.dataDir().isEmpty();
-        Path dataDir = options.dataDir().orElseGet(DemoRun::temporaryDirectory);
+        TemporaryFolder temporary = options.dataDir().isEmpty() ? TemporaryFolder.create("pcmsim-demo-") : null;
+        Path dataDir = options.dataDir().orElseGet(() -> temporary.path());
         PrivacyWindows windows = new PrivacyWindows();
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "pcmsim-demo-ticker");
@@ -143,8 +140,8 @@ public final class DemoRun {
                 backend.close();
             }
             broker.close();
-            if (temporary) {
-                deleteRecursively(dataDir);
+            if (temporary != null) {
+                temporary.close();
             }
         }
     }
@@ -218,22 +215,6 @@ public final class DemoRun {
             drained.join();
         } finally {
             poll.shutdownNow();
-        }
-    }
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("pcmsim-demo-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a temporary data folder: " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // best effort: a leftover temporary folder is not worth failing the run for
         }
     }
 }

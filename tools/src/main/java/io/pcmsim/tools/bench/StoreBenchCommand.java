@@ -1,0 +1,141 @@
+package io.pcmsim.tools.bench;
+
+import io.pcmsim.backend.maintenance.MaintenanceRules;
+import io.pcmsim.backend.storage.Database;
+import io.pcmsim.backend.storage.UplinkRecord;
+import io.pcmsim.backend.storage.UplinkStore;
+import io.pcmsim.backend.storage.WriteResult;
+import io.pcmsim.proto.v1.Login;
+import io.pcmsim.proto.v1.SmartServiceReport;
+import io.pcmsim.proto.v1.UplinkEnvelope;
+import io.pcmsim.protocol.Service;
+import io.pcmsim.protocol.UplinkCodec;
+import io.pcmsim.protocol.UplinkHeader;
+import io.pcmsim.protocol.Vin;
+import io.pcmsim.tools.cli.TemporaryFolder;
+import io.pcmsim.vehicle.fleet.VinGenerator;
+import io.pcmsim.vehicle.model.VehicleModel;
+import io.pcmsim.vehicle.model.VehicleProfiles;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code pcmsim bench store}: how long the backend's store takes per message, without MQTT. Writes
+ * rounds of realistic messages (a login, then hourly Smart Service reports of cars wearing on the
+ * vehicle model) through the store in batches, each round on top of the previous ones, and prints
+ * µs per message for each round.
+ */
+@Command(
+        name = "store",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = "Measures the backend store's cost per message (batched JDBC writes, needs derivation).")
+public final class StoreBenchCommand implements Callable<Integer> {
+
+    private static final Instant START = Instant.parse("2027-01-01T00:00:00Z");
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--vehicles", defaultValue = "5000", description = "Distinct VINs (default: ${DEFAULT-VALUE}).")
+    int vehicles;
+
+    @Option(names = "--messages", defaultValue = "50000", description = "Messages per round (default: ${DEFAULT-VALUE}).")
+    int messages;
+
+    @Option(names = "--rounds", defaultValue = "3", description = "Rounds; the first warms the JIT up (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(names = "--batch", defaultValue = "500", description = "Messages per transaction (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--jdbc-url", paramLabel = "URL",
+            description = "Database to write to (default: an H2 file in a temporary folder, removed afterwards).")
+    String jdbcUrl;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the fleet (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (vehicles < 1 || messages < 1 || rounds < 1 || batch < 1) {
+            spec.commandLine().getErr().println("pcmsim bench store: --vehicles, --messages, --rounds and --batch"
+                    + " must be at least 1");
+            return 2;
+        }
+        TemporaryFolder temporary = jdbcUrl == null ? TemporaryFolder.create("pcmsim-bench-") : null;
+        Database database = Database.of(jdbcUrl != null ? jdbcUrl : Database.h2Url(temporary.path()));
+        try {
+            database.migrate();
+            List<VehicleModel> cars = new ArrayList<>(vehicles);
+            VinGenerator vins = new VinGenerator(seed);
+            for (int i = 0; i < vehicles; i++) {
+                cars.add(new VehicleModel(VehicleProfiles.generate(vins.next(), seed, START)));
+            }
+            out.printf("pcmsim bench store: %d vehicles, %d messages per round, batches of %d, %s%n",
+                    vehicles, messages, batch, database.redacted());
+            long[] sequence = new long[vehicles];
+            long stored = 0;
+            try (UplinkStore store = UplinkStore.open(database, MaintenanceRules.defaults(), Clock.systemUTC())) {
+                for (int round = 1; round <= rounds; round++) {
+                    long nanos = 0;
+                    int written = 0;
+                    while (written < messages) {
+                        List<UplinkRecord> records = new ArrayList<>(batch);
+                        for (int i = 0; i < batch && written < messages; i++, written++) {
+                            int car = (int) ((stored + written) % vehicles);
+                            records.add(next(cars.get(car), ++sequence[car]));
+                        }
+                        long t0 = System.nanoTime();
+                        WriteResult result = store.write(records);
+                        nanos += System.nanoTime() - t0;
+                        if (result.duplicates() > 0) {
+                            throw new IllegalStateException("the bench wrote " + result.duplicates() + " duplicates");
+                        }
+                    }
+                    stored += written;
+                    out.printf("  round %d%s: %.1f µs per message (%,.0f msg/s), %,d rows in uplink_message after it%n",
+                            round, round == 1 ? " (warm-up)" : "", nanos / 1000.0 / written,
+                            written / (nanos / 1e9), stored);
+                    out.flush();
+                }
+            }
+            return 0;
+        } finally {
+            if (temporary != null) {
+                temporary.close();
+            }
+        }
+    }
+
+    /** The car's next message: its login first, then a Smart Service report an hour later each. */
+    private static UplinkRecord next(VehicleModel car, long sequence) {
+        Instant time = START.plus(Duration.ofHours(sequence - 1));
+        car.advanceTo(time);
+        Vin vin = car.profile().vin();
+        UplinkHeader header = new UplinkHeader(vin, 1, sequence, time);
+        UplinkEnvelope.Builder envelope = UplinkEnvelope.newBuilder().setHeader(UplinkCodec.header(header));
+        Service service;
+        if (sequence == 1) {
+            service = Service.LOGIN;
+            envelope.setLogin(Login.newBuilder().setState(UplinkCodec.state(car.snapshot()))
+                    .setModelCode(car.profile().modelLine().modelCode()).setModelYear(car.profile().modelYear()));
+        } else {
+            service = Service.SMART_SERVICE;
+            envelope.setSmartService(SmartServiceReport.newBuilder()
+                    .setTrigger(SmartServiceReport.Trigger.PERIODIC).setState(UplinkCodec.state(car.snapshot())));
+        }
+        UplinkEnvelope built = envelope.build();
+        return new UplinkRecord(header, service, built, built.toByteArray(), time);
+    }
+}

@@ -1,0 +1,40 @@
+package io.pcmsim.tools.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pcmsim.tools.Pcmsim;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class StoreBenchCommandTest {
+
+    @Test
+    void benchStore_whenRun_reportsEveryRoundOnTopOfThePrevious() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = Pcmsim.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+
+        int exit = cli.execute("bench", "store", "--vehicles", "20", "--messages", "200", "--rounds", "2",
+                "--batch", "50");
+
+        assertThat(exit).as("stderr: %s", err).isZero();
+        assertThat(out.toString())
+                .contains("20 vehicles, 200 messages per round, batches of 50")
+                .containsPattern("round 1 \\(warm-up\\): [0-9.]+ µs per message .* 200 rows in uplink_message")
+                .containsPattern("round 2: [0-9.]+ µs per message .* 400 rows in uplink_message");
+    }
+
+    @Test
+    void benchStore_whenSizeNotPositive_exitsWith2() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = Pcmsim.commandLine();
+        cli.setErr(new PrintWriter(err, true));
+
+        assertThat(cli.execute("bench", "store", "--batch", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("must be at least 1");
+    }
+}
