@@ -201,14 +201,14 @@ public final class DemoRun {
                 stats.stored(), stats.rejectedTotal(), backend.maintenanceSummary().total());
     }
 
-    /** Waits until the backend has handled every uplink message the broker received. */
-    private static void awaitDrained(Backend backend, PrivacyWindows windows) throws InterruptedException {
-        long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
+    /** Waits until the backend has handled every uplink message the broker received, at most {@link #DRAIN_TIMEOUT}. */
+    private void awaitDrained(Backend backend, PrivacyWindows windows) {
+        Instant deadline = wall.instant().plus(DRAIN_TIMEOUT);
         CompletableFuture<Void> drained = new CompletableFuture<>();
         ScheduledExecutorService poll = Executors.newSingleThreadScheduledExecutor();
         try {
             poll.scheduleAtFixedRate(() -> {
-                if (backend.stats().handled() >= windows.uplinkPublishes() || System.nanoTime() > deadline) {
+                if (backend.stats().handled() >= windows.uplinkPublishes() || wall.instant().isAfter(deadline)) {
                     drained.complete(null);
                 }
             }, 0, 50, TimeUnit.MILLISECONDS);
