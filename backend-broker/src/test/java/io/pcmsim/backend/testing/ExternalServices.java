@@ -1,8 +1,12 @@
 package io.pcmsim.backend.testing;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
@@ -45,14 +49,32 @@ public final class ExternalServices {
         }
     }
 
+    /**
+     * The executable {@code name} on the PATH (or in /usr/sbin, /usr/local/sbin, where Debian puts
+     * daemons); when it is missing the test is skipped, or fails with {@code CI=true}.
+     */
+    public static Path requireExecutable(String name, String howTo) {
+        String path = System.getenv().getOrDefault("PATH", "") + File.pathSeparator + "/usr/sbin"
+                + File.pathSeparator + "/usr/local/sbin";
+        return Stream.of(path.split(File.pathSeparator))
+                .filter(dir -> !dir.isBlank())
+                .map(dir -> Path.of(dir, name))
+                .filter(Files::isExecutable)
+                .findFirst()
+                .orElseGet(() -> missing(name + " is not installed; " + howTo));
+    }
+
     private static void require(String service, int port, String howTo) {
-        if (reachable(port)) {
-            return;
+        if (!reachable(port)) {
+            missing(service + " does not accept connections on " + HOST + ":" + port + "; " + howTo);
         }
-        String message = service + " does not accept connections on " + HOST + ":" + port + "; " + howTo;
+    }
+
+    /** Fails with {@code CI=true} (CI must provide it), otherwise skips the test; never returns. */
+    private static <T> T missing(String message) {
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            Assertions.fail(message + " (CI=true: this test must not be skipped)");
+            return Assertions.fail(message + " (CI=true: this test must not be skipped)");
         }
-        Assumptions.abort(message);
+        return Assumptions.abort(message);
     }
 }
