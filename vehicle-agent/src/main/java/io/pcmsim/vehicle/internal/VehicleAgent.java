@@ -77,15 +77,12 @@ public final class VehicleAgent implements EmulatedVehicle, MqttLink.Events {
     private volatile boolean online;
     private volatile long bootId;
     private Instant nextPeriodic;
-    /** State at the last evaluation, published for readers on other threads. */
-    private volatile VehicleSnapshot latest;
     private volatile @Nullable ScheduledFuture<?> ticker;
 
     public VehicleAgent(VehicleProfile profile, FleetConfig config, SharedExecutors executors, UplinkObserver observer) {
         this.profile = profile;
         Vin vin = profile.vin();
         this.model = new VehicleModel(profile);
-        this.latest = model.snapshot();
         this.monitor = new ThresholdMonitor(config.thresholds());
         this.lane = executors.laneFor(vin);
         this.channel = new UplinkChannel(vin, DriverSettings.defaults(), config.outboxCapacity(), observer,
@@ -192,7 +189,6 @@ public final class VehicleAgent implements EmulatedVehicle, MqttLink.Events {
         bootId = next;
         Instant now = clock.instant();
         model.advanceTo(now);
-        latest = model.snapshot();
         channel.connected(link, next);
         online = true;
         link.publish(statusTopic, Messages.presence(true, next, now), true).whenComplete((ok, error) -> {
@@ -200,7 +196,7 @@ public final class VehicleAgent implements EmulatedVehicle, MqttLink.Events {
                 LOG.debug("{}: presence not acknowledged: {}", vin(), error.toString());
             }
         });
-        sendLogin(now, latest);
+        sendLogin(now, model.snapshot());
         channel.drainOutbox();
         firstConnect.complete(null);
         LOG.debug("{}: online, boot {}", vin(), next);
@@ -227,7 +223,6 @@ public final class VehicleAgent implements EmulatedVehicle, MqttLink.Events {
         Instant now = clock.instant();
         model.advanceTo(now);
         VehicleSnapshot state = model.snapshot();
-        latest = state;
         Optional<ThresholdReport> crossing = monitor.evaluate(state, now);
         crossing.ifPresent(report -> channel.submit(Service.SMART_SERVICE,
                 Messages.smartService(Trigger.THRESHOLD, report.crossedThresholds(), state), now));
@@ -255,8 +250,7 @@ public final class VehicleAgent implements EmulatedVehicle, MqttLink.Events {
             if (applied.unblocked().contains(Service.LOGIN) && channel.online()) {
                 Instant now = clock.instant();
                 model.advanceTo(now);
-                latest = model.snapshot();
-                step = sendLogin(now, latest);
+                step = sendLogin(now, model.snapshot());
             }
             step.whenComplete((ok, error) -> result.complete(null));
         });
@@ -304,7 +298,7 @@ public final class VehicleAgent implements EmulatedVehicle, MqttLink.Events {
 
     @Override
     public VehicleSnapshot snapshot() {
-        return latest;
+        return model.snapshot();
     }
 
     @Override
