@@ -1,10 +1,12 @@
 package io.pcmsim.backend;
 
 import io.pcmsim.backend.ingest.BatchingWriter;
+import io.pcmsim.backend.ingest.ContentLimits;
 import io.pcmsim.backend.ingest.InboundMessage;
 import io.pcmsim.backend.ingest.IngestCounters;
 import io.pcmsim.backend.ingest.MqttUplinkSource;
 import io.pcmsim.backend.ingest.UplinkValidator;
+import io.pcmsim.backend.ingest.WriterHealth;
 import io.pcmsim.backend.maintenance.Component;
 import io.pcmsim.backend.maintenance.MaintenanceNeed;
 import io.pcmsim.backend.maintenance.MaintenanceRules;
@@ -53,6 +55,7 @@ public final class Backend implements AutoCloseable {
     private final Database database;
     private final StoreQueries queries;
     private final IngestCounters counters = new IngestCounters();
+    private final WriterHealth health;
     private final BlockingQueue<InboundMessage> queue;
     private final MqttUplinkSource source;
 
@@ -66,6 +69,7 @@ public final class Backend implements AutoCloseable {
         this.config = config;
         this.database = Database.of(config.jdbcUrl());
         this.queries = new StoreQueries(database);
+        this.health = new WriterHealth(config.clock());
         // The broker may have at most RECEIVE_MAXIMUM unacknowledged messages out to us, so the queue (room
         // for them twice: stale ones of a lost connection plus their redeliveries) cannot overflow. The
         // MQTT maximum, not a smaller value: Mosquitto 2.0.11 was seen overshooting a receive maximum of 200,
@@ -117,7 +121,9 @@ public final class Backend implements AutoCloseable {
         }
         database.migrate();
         UplinkStore opened = UplinkStore.open(database, MaintenanceRules.defaults(), config.clock());
-        BatchingWriter w = new BatchingWriter(queue, new UplinkValidator(), opened, counters,
+        UplinkValidator validator = new UplinkValidator(
+                ContentLimits.withTimeWindow(config.vehicleTimeBehind(), config.vehicleTimeAhead()));
+        BatchingWriter w = new BatchingWriter(queue, validator, opened, counters, health,
                 config.batchSize(), config.maxBatchDelay());
         synchronized (lock) {
             store = opened;
@@ -178,7 +184,16 @@ public final class Backend implements AutoCloseable {
     /** Counters since creation; cheap, no database access. */
     public BackendStats stats() {
         return new BackendStats(counters.receivedCount(), counters.storedCount(), counters.duplicateCount(),
-                counters.rejectedByReason(), counters.storedByService());
+                counters.rejectedByReason(), counters.storedByService(), health.current().writer(),
+                counters.storeRetryCount());
+    }
+
+    /**
+     * Whether the backend is storing: the writer's state, since when, and the last storage error. Cheap,
+     * no database access; a writer that is {@code RETRYING} or {@code FAILED} shows here at once.
+     */
+    public BackendHealth health() {
+        return health.current();
     }
 
     /** Open needs of all vehicles, from the database. */

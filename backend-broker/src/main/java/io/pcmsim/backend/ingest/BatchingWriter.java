@@ -1,15 +1,21 @@
 package io.pcmsim.backend.ingest;
 
+import io.pcmsim.backend.WriterState;
+import io.pcmsim.backend.storage.StorageException;
+import io.pcmsim.backend.storage.StoreUnavailableException;
 import io.pcmsim.backend.storage.UplinkRecord;
 import io.pcmsim.backend.storage.UplinkStore;
 import io.pcmsim.backend.storage.WriteResult;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,9 +30,17 @@ import org.slf4j.LoggerFactory;
  * per round), so waiting the whole {@code maxBatchDelay} for more would only add latency. Under steady
  * load the queue never falls silent and batches fill up to {@code batchSize} or {@code maxBatchDelay}.
  *
- * <p>When the database fails, the batch is retried (backing off up to 5 s) and nothing is
- * acknowledged; after {@link #drain()} a failing batch is abandoned unacknowledged, so the broker
- * redelivers it to the next session.
+ * <p>Two kinds of storage failure, told apart by {@link UplinkStore#write}:
+ * <ul>
+ * <li>The database is unavailable ({@link StoreUnavailableException}: connection lost, transient
+ * rollback): the same batch is retried, backing off up to 5 s, while the store reconnects; nothing is
+ * acknowledged meanwhile, and {@link WriterHealth} says {@code RETRYING}. After {@link #drain()} such a
+ * batch is abandoned unacknowledged, so the broker redelivers it to the next session.
+ * <li>The database refuses the batch (any other {@link StorageException}): the batch is split in halves,
+ * recursively, each half in its own transaction, until the refused messages stand alone; each of them
+ * is rejected as {@link RejectReason#STORE_REFUSED} and acknowledged, the rest is stored. No message is
+ * retried forever, and one bad message costs about 2 log2(batch size) extra transactions.
+ * </ul>
  */
 public final class BatchingWriter {
 
@@ -44,11 +58,13 @@ public final class BatchingWriter {
     private final Duration maxBatchDelay;
     private final CountDownLatch drainRequested = new CountDownLatch(1);
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
+    private final WriterHealth health;
     private final Thread thread;
 
     public BatchingWriter(BlockingQueue<InboundMessage> queue, UplinkValidator validator, UplinkStore store,
-                          IngestCounters counters, int batchSize, Duration maxBatchDelay) {
+                          IngestCounters counters, WriterHealth health, int batchSize, Duration maxBatchDelay) {
         this.queue = queue;
+        this.health = health;
         this.validator = validator;
         this.store = store;
         this.counters = counters;
@@ -80,6 +96,7 @@ public final class BatchingWriter {
     }
 
     private void run() {
+        health.enter(WriterState.RUNNING);
         try {
             while (true) {
                 InboundMessage first = queue.poll(IDLE_POLL_MS, TimeUnit.MILLISECONDS);
@@ -91,12 +108,15 @@ public final class BatchingWriter {
                 }
                 handle(collect(first));
             }
+            health.enter(WriterState.STOPPED);
             terminated.complete(null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            health.enter(WriterState.STOPPED);
             terminated.complete(null);
         } catch (RuntimeException | Error e) {
             LOG.error("uplink writer stopped by an unexpected error; unacknowledged messages will be redelivered", e);
+            health.failed(WriterState.FAILED, String.valueOf(e));
             terminated.completeExceptionally(e);
         }
     }
@@ -127,7 +147,7 @@ public final class BatchingWriter {
         List<UplinkRecord> accepted = new ArrayList<>(batch.size());
         List<RejectReason> rejected = new ArrayList<>();
         for (InboundMessage m : batch) {
-            Validation v = validator.validate(m.topic(), m.payload());
+            Validation v = validator.validate(m);
             if (v instanceof Validation.Accepted a) {
                 accepted.add(new UplinkRecord(a.header(), a.service(), a.envelope(), m.payload(), m.receivedAt()));
             } else if (v instanceof Validation.Rejected r) {
@@ -135,32 +155,78 @@ public final class BatchingWriter {
                 rejected.add(r.reason());
             }
         }
-        WriteResult result = accepted.isEmpty() ? new WriteResult(List.of(), 0, 0) : writeWithRetry(accepted);
-        if (result == null) {
+        List<WriteResult> results = new ArrayList<>();
+        if (!accepted.isEmpty() && !storeIsolating(accepted, results, rejected)) {
             LOG.warn("abandoned a batch of {} messages unacknowledged while stopping; the broker redelivers them",
                     batch.size());
             return;
         }
-        result.stored().forEach(r -> counters.stored(r.service()));
-        counters.duplicates(result.duplicates());
+        for (WriteResult result : results) {
+            result.stored().forEach(r -> counters.stored(r.service()));
+            counters.duplicates(result.duplicates());
+        }
         rejected.forEach(counters::rejected);
         for (InboundMessage m : batch) {
             acknowledge(m);
         }
     }
 
-    /** The result, or null when stopping while the database keeps failing. */
-    private WriteResult writeWithRetry(List<UplinkRecord> records) throws InterruptedException {
+    /**
+     * Stores {@code records}, isolating the ones the database refuses (added to {@code rejected}).
+     *
+     * @return false when stopping while the database is unavailable (the batch is abandoned)
+     */
+    private boolean storeIsolating(List<UplinkRecord> records, List<WriteResult> results, List<RejectReason> rejected)
+            throws InterruptedException {
+        Deque<List<UplinkRecord>> pending = new ArrayDeque<>();
+        pending.push(records);
+        while (!pending.isEmpty()) {
+            List<UplinkRecord> part = pending.pop();
+            try {
+                WriteResult result = writeWhileUnavailable(part);
+                if (result == null) {
+                    return false;
+                }
+                results.add(result);
+            } catch (StorageException refused) {
+                if (part.size() == 1) {
+                    UplinkRecord r = part.get(0);
+                    LOG.warn("store refused the message {}/{}/{} on {}; rejected as {}: {}", r.header().vin(),
+                            r.header().bootId(), r.header().sequence(), r.service().topicName(),
+                            RejectReason.STORE_REFUSED.code(), refused.getMessage());
+                    rejected.add(RejectReason.STORE_REFUSED);
+                } else {
+                    int half = part.size() / 2;
+                    LOG.debug("store refused a batch of {}; splitting it: {}", part.size(), refused.getMessage());
+                    pending.push(part.subList(half, part.size()));
+                    pending.push(part.subList(0, half));
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Writes, retrying while the database is unavailable.
+     *
+     * @return the result, or null when stopping while the database is unavailable
+     * @throws StorageException when the database refuses the records
+     */
+    private @Nullable WriteResult writeWhileUnavailable(List<UplinkRecord> records) throws InterruptedException {
         Duration backoff = Duration.ofMillis(100);
         while (true) {
             try {
-                return store.write(records);
-            } catch (RuntimeException e) {
+                WriteResult result = store.write(records);
+                health.enter(WriterState.RUNNING);
+                return result;
+            } catch (StoreUnavailableException e) {
+                health.failed(WriterState.RETRYING, e.getMessage());
+                counters.storeRetry();
                 if (draining()) {
                     LOG.error("storing a batch failed while stopping: {}", e.getMessage(), e);
                     return null;
                 }
-                LOG.error("storing a batch failed, retrying in {} ms: {}", backoff.toMillis(), e.getMessage(), e);
+                LOG.error("database unavailable, retrying in {} ms: {}", backoff.toMillis(), e.getMessage());
                 if (drainRequested.await(backoff.toMillis(), TimeUnit.MILLISECONDS)) {
                     continue; // one last attempt while stopping
                 }

@@ -12,6 +12,7 @@ public final class IngestCounters {
     private final LongAdder received = new LongAdder();
     private final LongAdder stored = new LongAdder();
     private final LongAdder duplicates = new LongAdder();
+    private final LongAdder storeRetries = new LongAdder();
     private final Map<String, LongAdder> rejected = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> storedByService = new ConcurrentHashMap<>();
 
@@ -30,6 +31,15 @@ public final class IngestCounters {
 
     public void rejected(RejectReason reason) {
         rejected.computeIfAbsent(reason.code(), k -> new LongAdder()).increment();
+    }
+
+    /** A write failed because the database was unavailable and will be retried. */
+    public void storeRetry() {
+        storeRetries.increment();
+    }
+
+    public long storeRetryCount() {
+        return storeRetries.sum();
     }
 
     public long receivedCount() {

@@ -131,7 +131,7 @@ public final class MqttUplinkSource {
         }
         counters.received();
         InboundMessage m = new InboundMessage(publish.getTopic().toString(), publish.getPayloadAsBytes(),
-                clock.instant(), publish::acknowledge);
+                clock.instant(), publish.isRetain(), publish::acknowledge);
         if (!queue.offer(m)) {
             LOG.error("inbound queue full ({} messages) despite receive maximum {}; message on {} stays"
                     + " unacknowledged until the next session", queue.size(), receiveMaximum, m.topic());

@@ -17,7 +17,27 @@ public enum RejectReason {
     /** The header's VIN differs from the topic's VIN. */
     VIN_MISMATCH("vin-mismatch"),
     /** The body is missing or not one the topic's service accepts. */
-    BODY_TOPIC_MISMATCH("body-topic-mismatch");
+    BODY_TOPIC_MISMATCH("body-topic-mismatch"),
+    /** The broker delivered the message as a retained one: a stale copy, not a fresh uplink. */
+    RETAINED("retained"),
+    /** The payload is larger than {@link ContentLimits#maxPayloadBytes()}. */
+    PAYLOAD_TOO_LARGE("payload-too-large"),
+    /** The header's boot id is 0 (unset). */
+    BOOT_ID_ZERO("boot-id-zero"),
+    /** The header's sequence is 0 (unset); sequences start at 1. */
+    SEQUENCE_ZERO("sequence-zero"),
+    /** The header's vehicle time is further from the backend's clock than the configured window allows. */
+    VEHICLE_TIME_OUT_OF_WINDOW("vehicle-time-out-of-window"),
+    /** A text field is longer than {@link ContentLimits#maxStringChars()}. */
+    STRING_TOO_LONG("string-too-long"),
+    /** A repeated field has more than {@link ContentLimits#maxListElements()} elements. */
+    LIST_TOO_LONG("list-too-long"),
+    /** A floating-point field is NaN or infinite. */
+    NUMBER_NOT_FINITE("number-not-finite"),
+    /** A number is beyond {@link ContentLimits}' magnitude bounds (or an unsigned one above 2^63 - 1). */
+    NUMBER_OUT_OF_RANGE("number-out-of-range"),
+    /** The message passed validation but the store refused it (isolated from its batch, never retried). */
+    STORE_REFUSED("store-refused");
 
     private final String code;
 

@@ -13,7 +13,9 @@ import java.util.List;
  * Replaces the rows of {@code maintenance_need} of the vehicles whose newest state arrived in a batch.
  *
  * <p>Whether a state is the newest is decided by a conditional UPDATE of the vehicle's
- * {@code (state_boot_id, state_sequence)}: an update count of 1 means it is newer than every stored
+ * {@code (state_vehicle_time, state_boot_id, state_sequence)}: the car's clock first, because after a
+ * reconnect the outbox sends older reports under the new boot id after the fresh login; the key only
+ * breaks ties. An update count of 1 means it is newer than every stored
  * state, and on PostgreSQL the row stays locked until the commit, so two backends never both replace a
  * vehicle's needs from different states. The cost does not grow with the vehicle's history.
  * {@code vehicle.has_needs} is true exactly when the vehicle has needs rows; a vehicle without rows is
@@ -21,18 +23,18 @@ import java.util.List;
  */
 final class NeedRows {
 
-    private static final String NEWER = "(state_boot_id IS NULL OR state_boot_id < ?"
-            + " OR (state_boot_id = ? AND state_sequence < ?))";
-    private static final String CLAIM_WITHOUT_ROWS = "UPDATE vehicle SET state_boot_id = ?, state_sequence = ?,"
-            + " has_needs = ? WHERE vin = ? AND has_needs = FALSE AND " + NEWER;
-    private static final String CLAIM = "UPDATE vehicle SET state_boot_id = ?, state_sequence = ?,"
-            + " has_needs = ? WHERE vin = ? AND " + NEWER;
+    private static final String NEWER = "(state_vehicle_time IS NULL OR state_vehicle_time < ?"
+            + " OR (state_vehicle_time = ? AND (state_boot_id < ? OR (state_boot_id = ? AND state_sequence < ?))))";
+    private static final String SET = "UPDATE vehicle SET state_vehicle_time = ?, state_boot_id = ?,"
+            + " state_sequence = ?, has_needs = ? WHERE vin = ? AND ";
+    private static final String CLAIM_WITHOUT_ROWS = SET + "has_needs = FALSE AND " + NEWER;
+    private static final String CLAIM = SET + NEWER;
     private static final String DELETE = "DELETE FROM maintenance_need WHERE vin = ?";
     private static final String INSERT = "INSERT INTO maintenance_need (vin, component, severity, due_km,"
             + " due_date, reason, derived_at, source_boot_id, source_sequence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    /** The needs derived for one vehicle from the state in message (bootId, sequence). */
-    record Derived(Vin vin, long bootId, long sequence, List<MaintenanceNeed> needs) {
+    /** The needs derived for one vehicle from the state in message (bootId, sequence) of vehicleTime. */
+    record Derived(Vin vin, Instant vehicleTime, long bootId, long sequence, List<MaintenanceNeed> needs) {
         Derived {
             needs = List.copyOf(needs);
         }
@@ -80,13 +82,16 @@ final class NeedRows {
         }
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (Derived d : candidates) {
-                ps.setLong(1, d.bootId());
-                ps.setLong(2, d.sequence());
-                ps.setBoolean(3, !d.needs().isEmpty());
-                ps.setString(4, d.vin().value());
-                ps.setLong(5, d.bootId());
-                ps.setLong(6, d.bootId());
-                ps.setLong(7, d.sequence());
+                Jdbc.setInstant(ps, 1, d.vehicleTime());
+                ps.setLong(2, d.bootId());
+                ps.setLong(3, d.sequence());
+                ps.setBoolean(4, !d.needs().isEmpty());
+                ps.setString(5, d.vin().value());
+                Jdbc.setInstant(ps, 6, d.vehicleTime());
+                Jdbc.setInstant(ps, 7, d.vehicleTime());
+                ps.setLong(8, d.bootId());
+                ps.setLong(9, d.bootId());
+                ps.setLong(10, d.sequence());
                 ps.addBatch();
             }
             int[] counts = ps.executeBatch();

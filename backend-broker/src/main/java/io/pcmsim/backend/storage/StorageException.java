@@ -1,7 +1,7 @@
 package io.pcmsim.backend.storage;
 
 /** A database operation failed; the message names the operation, the cause is the driver's exception. */
-public final class StorageException extends RuntimeException {
+public class StorageException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     public StorageException(String message, Throwable cause) {

@@ -3,6 +3,7 @@ package io.pcmsim.backend.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.pcmsim.backend.WriterState;
 import io.pcmsim.backend.maintenance.MaintenanceRules;
 import io.pcmsim.backend.storage.Database;
 import io.pcmsim.backend.storage.StoreQueries;
@@ -11,11 +12,17 @@ import io.pcmsim.backend.testing.Uplinks;
 import io.pcmsim.proto.v1.UplinkEnvelope;
 import io.pcmsim.protocol.Service;
 import io.pcmsim.protocol.Topics;
+import io.pcmsim.protocol.VehicleSnapshot;
 import io.pcmsim.protocol.Vin;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -34,6 +41,7 @@ class BatchingWriterTest {
 
     private final BlockingQueue<InboundMessage> queue = new ArrayBlockingQueue<>(1_000);
     private final IngestCounters counters = new IngestCounters();
+    private final WriterHealth health = new WriterHealth(Clock.systemUTC());
     private final List<String> acknowledged = new CopyOnWriteArrayList<>();
     private Database database;
     private UplinkStore store;
@@ -45,7 +53,8 @@ class BatchingWriterTest {
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
         database.migrate();
         store = UplinkStore.open(database, MaintenanceRules.defaults(), Clock.systemUTC());
-        writer = new BatchingWriter(queue, new UplinkValidator(), store, counters, 50, Duration.ofMillis(20));
+        writer = new BatchingWriter(queue, new UplinkValidator(ContentLimits.withTimeWindow(Duration.ofDays(365),
+                Duration.ofDays(1))), store, counters, health, 50, Duration.ofMillis(20));
         writer.start();
     }
 
@@ -120,5 +129,71 @@ class BatchingWriterTest {
 
         assertThat(acknowledged).isEmpty();
         assertThat(counters.storedCount()).isZero();
+    }
+
+    private static VehicleSnapshot withDtcs(List<String> codes) {
+        VehicleSnapshot s = Uplinks.healthyState(10);
+        return new VehicleSnapshot(s.odometerKm(), s.operatingHours(), s.engineOilLifePercent(),
+                s.brakePadWearPercent(), s.lowVoltageBatteryVolts(), s.tirePressureKpa(), s.tirePressureNominalKpa(),
+                s.distanceToServiceKm(), s.timeToService(), codes);
+    }
+
+    /** Failed on the old code: the 2,440 characters of codes did not fit VARCHAR(2000), and the writer
+     *  retried the batch forever, acknowledging nothing. */
+    @Test
+    void writer_whenOneCarsDtcListExceedsTheStateColumn_storesTheOtherCarsMessages() {
+        Vin poisoned = Uplinks.randomVin();
+        Vin healthy = Uplinks.randomVin();
+        List<String> codes = IntStream.range(0, 40).mapToObj(i -> "P" + String.format("%04d", i) + "x".repeat(55))
+                .toList();
+        offer("bad", Service.SMART_SERVICE, Uplinks.smartService(poisoned, 1, 1, withDtcs(codes)));
+        offer("good", Service.SMART_SERVICE, Uplinks.smartService(healthy, 1, 1, Uplinks.healthyState(10)));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> acknowledged.size() == 2);
+
+        assertThat(new StoreQueries(database).storedMessages(healthy)).isEqualTo(1);
+    }
+
+    @Test
+    void writer_whenStoreRefusesOneMessageOfABatch_rejectsItAndStoresTheRest() throws SQLException {
+        try (Connection c = database.connect(); Statement st = c.createStatement()) {
+            st.execute("ALTER TABLE vehicle_state ALTER COLUMN dtcs SET DATA TYPE VARCHAR(10)");
+        }
+        List<Vin> vins = Uplinks.randomVins(30);
+        for (int i = 0; i < vins.size(); i++) {
+            List<String> codes = i == 17 ? List.of("P0300", "P0301", "P0302") : List.of();
+            offer("m" + i, Service.SMART_SERVICE, Uplinks.smartService(vins.get(i), 1, 1, withDtcs(codes)));
+        }
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> acknowledged.size() == 30);
+
+        assertThat(counters.storedCount()).isEqualTo(29);
+        assertThat(counters.rejectedByReason()).containsOnly(Map.entry("store-refused", 1L));
+        assertThat(new StoreQueries(database).storedMessages(vins.get(17))).isZero();
+        assertThat(new StoreQueries(database).storedMessages(vins.get(16))).isEqualTo(1);
+        assertThat(health.current().writer()).isEqualTo(WriterState.RUNNING);
+    }
+
+    @Test
+    void writer_whenListTooLong_rejectsItBeforeStoring() {
+        Vin vin = Uplinks.randomVin();
+        List<String> codes = IntStream.range(0, 101).mapToObj(i -> "P" + (1000 + i)).toList();
+        offer("bad", Service.SMART_SERVICE, Uplinks.smartService(vin, 1, 1, withDtcs(codes)));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> acknowledged.size() == 1);
+
+        assertThat(counters.rejectedByReason()).containsOnly(Map.entry("list-too-long", 1L));
+    }
+
+    @Test
+    void writer_whenDatabaseUnavailable_reportsRetryingAndAcknowledgesNothing() {
+        store.close(); // every write fails as unavailable from now on
+        offer("x", Service.SMART_SERVICE, Uplinks.smartService(Uplinks.randomVin(), 1, 1, Uplinks.healthyState(1)));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> health.current().writer() == WriterState.RETRYING);
+
+        assertThat(health.current().lastError()).hasValueSatisfying(e -> assertThat(e).contains("closed"));
+        assertThat(counters.storeRetryCount()).isPositive();
+        assertThat(acknowledged).isEmpty();
     }
 }

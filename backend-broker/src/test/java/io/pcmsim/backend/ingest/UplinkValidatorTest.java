@@ -5,16 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pcmsim.backend.testing.Uplinks;
 import io.pcmsim.proto.v1.Header;
 import io.pcmsim.proto.v1.UplinkEnvelope;
+import io.pcmsim.proto.v1.VehicleState;
 import io.pcmsim.protocol.Service;
 import io.pcmsim.protocol.Topics;
 import io.pcmsim.protocol.Vin;
 import org.junit.jupiter.api.Test;
+import java.time.Duration;
+import java.time.Instant;
 
 class UplinkValidatorTest {
 
     private static final Vin VIN = Vin.of("WP0ZZZ99ZTS392124");
     private static final Vin OTHER = Vin.of("WP0ZZZ99ZTS392125");
-    private final UplinkValidator validator = new UplinkValidator();
+    /** Backend time the messages arrive at: the test headers' vehicle times are a few hours before it. */
+    private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
+    private final UplinkValidator validator = new UplinkValidator(
+            ContentLimits.withTimeWindow(Duration.ofDays(365), Duration.ofDays(1)));
+
+    private Validation validate(String topic, byte[] payload) {
+        return validator.validate(new InboundMessage(topic, payload, NOW, () -> { }));
+    }
 
     private static String topic(Vin vin, Service service) {
         return Topics.uplink(vin, service);
@@ -25,14 +35,14 @@ class UplinkValidatorTest {
     }
 
     private RejectReason rejection(String topic, byte[] payload) {
-        Validation v = validator.validate(topic, payload);
+        Validation v = validate(topic, payload);
         assertThat(v).isInstanceOf(Validation.Rejected.class);
         return ((Validation.Rejected) v).reason();
     }
 
     @Test
     void validate_whenSmartServiceOnItsTopic_acceptsWithDecodedHeader() {
-        Validation v = validator.validate(topic(VIN, Service.SMART_SERVICE), smartService(VIN));
+        Validation v = validate(topic(VIN, Service.SMART_SERVICE), smartService(VIN));
 
         assertThat(v).isInstanceOfSatisfying(Validation.Accepted.class, a -> {
             assertThat(a.service()).isEqualTo(Service.SMART_SERVICE);
@@ -46,7 +56,7 @@ class UplinkValidatorTest {
     void validate_whenLoginOnLoginTopic_accepts() {
         byte[] login = Uplinks.login(VIN, 1, 1, Uplinks.healthyState(0)).toByteArray();
 
-        assertThat(validator.validate(topic(VIN, Service.LOGIN), login)).isInstanceOf(Validation.Accepted.class);
+        assertThat(validate(topic(VIN, Service.LOGIN), login)).isInstanceOf(Validation.Accepted.class);
     }
 
     @Test
@@ -136,5 +146,121 @@ class UplinkValidatorTest {
         assertThat(RejectReason.VIN_MISMATCH.code()).isEqualTo("vin-mismatch");
         assertThat(RejectReason.MALFORMED_PAYLOAD.code()).isEqualTo("malformed-payload");
         assertThat(RejectReason.UNSUPPORTED_SCHEMA_VERSION.code()).isEqualTo("unsupported-schema-version");
+    }
+
+    private static byte[] withState(Vin vin, java.util.function.UnaryOperator<VehicleState.Builder> change) {
+        UplinkEnvelope e = Uplinks.smartService(vin, 3, 7, Uplinks.healthyState(1000));
+        VehicleState state = change.apply(e.getSmartService().getState().toBuilder()).build();
+        return e.toBuilder().setSmartService(e.getSmartService().toBuilder().setState(state)).build().toByteArray();
+    }
+
+    private static byte[] withHeader(Vin vin, java.util.function.UnaryOperator<Header.Builder> change) {
+        UplinkEnvelope e = Uplinks.smartService(vin, 3, 7, Uplinks.healthyState(1000));
+        return e.toBuilder().setHeader(change.apply(e.getHeader().toBuilder())).build().toByteArray();
+    }
+
+    @Test
+    void validate_whenRetained_rejectsRetained() {
+        Validation v = validator.validate(new InboundMessage(topic(VIN, Service.SMART_SERVICE), smartService(VIN),
+                NOW, true, () -> { }));
+
+        assertThat(v).isInstanceOfSatisfying(Validation.Rejected.class,
+                r -> assertThat(r.reason()).isEqualTo(RejectReason.RETAINED));
+    }
+
+    @Test
+    void validate_whenPayloadLargerThan64KiB_rejectsPayloadTooLarge() {
+        assertThat(rejection(topic(VIN, Service.SMART_SERVICE), new byte[64 * 1024 + 1]))
+                .isEqualTo(RejectReason.PAYLOAD_TOO_LARGE);
+    }
+
+    @Test
+    void validate_whenSequenceZero_rejectsSequenceZero() {
+        assertThat(rejection(topic(VIN, Service.SMART_SERVICE), withHeader(VIN, h -> h.setSequence(0))))
+                .isEqualTo(RejectReason.SEQUENCE_ZERO);
+    }
+
+    @Test
+    void validate_whenBootIdZero_rejectsBootIdZero() {
+        assertThat(rejection(topic(VIN, Service.SMART_SERVICE), withHeader(VIN, h -> h.setBootId(0))))
+                .isEqualTo(RejectReason.BOOT_ID_ZERO);
+    }
+
+    @Test
+    void validate_whenVehicleTimeTwoDaysAhead_rejectsOutOfWindow() {
+        long ahead = NOW.plus(Duration.ofDays(2)).toEpochMilli();
+
+        assertThat(rejection(topic(VIN, Service.SMART_SERVICE), withHeader(VIN, h -> h.setVehicleTimeMs(ahead))))
+                .isEqualTo(RejectReason.VEHICLE_TIME_OUT_OF_WINDOW);
+    }
+
+    @Test
+    void validate_whenVehicleTimeUnset_rejectsOutOfWindow() {
+        assertThat(rejection(topic(VIN, Service.SMART_SERVICE), withHeader(VIN, h -> h.setVehicleTimeMs(0))))
+                .isEqualTo(RejectReason.VEHICLE_TIME_OUT_OF_WINDOW);
+    }
+
+    @Test
+    void validate_whenVehicleTimeWithinWindow_accepts() {
+        long monthsAgo = NOW.minus(Duration.ofDays(300)).toEpochMilli();
+        long hoursAhead = NOW.plus(Duration.ofHours(20)).toEpochMilli();
+
+        assertThat(validate(topic(VIN, Service.SMART_SERVICE), withHeader(VIN, h -> h.setVehicleTimeMs(monthsAgo))))
+                .isInstanceOf(Validation.Accepted.class);
+        assertThat(validate(topic(VIN, Service.SMART_SERVICE), withHeader(VIN, h -> h.setVehicleTimeMs(hoursAhead))))
+                .isInstanceOf(Validation.Accepted.class);
+    }
+
+    @Test
+    void validate_whenDtcLongerThan64Characters_rejectsStringTooLong() {
+        assertThat(rejection(topic(VIN, Service.SMART_SERVICE), withState(VIN, s -> s.addDtc("P".repeat(65)))))
+                .isEqualTo(RejectReason.STRING_TOO_LONG);
+    }
+
+    @Test
+    void validate_whenMoreThan100Dtcs_rejectsListTooLong() {
+        assertThat(rejection(topic(VIN, Service.SMART_SERVICE), withState(VIN, s -> {
+            for (int i = 0; i < 101; i++) {
+                s.addDtc("P0" + (100 + i));
+            }
+            return s;
+        }))).isEqualTo(RejectReason.LIST_TOO_LONG);
+    }
+
+    @Test
+    void validate_whenCrossedThresholdsTooMany_rejectsListTooLong() {
+        UplinkEnvelope e = Uplinks.smartService(VIN, 3, 7, Uplinks.healthyState(1000));
+        var report = e.getSmartService().toBuilder();
+        for (int i = 0; i < 101; i++) {
+            report.addCrossedThresholds("t" + i);
+        }
+
+        assertThat(rejection(topic(VIN, Service.SMART_SERVICE), e.toBuilder().setSmartService(report).build()
+                .toByteArray())).isEqualTo(RejectReason.LIST_TOO_LONG);
+    }
+
+    @Test
+    void validate_whenReadingIsNaN_rejectsNumberNotFinite() {
+        assertThat(rejection(topic(VIN, Service.SMART_SERVICE), withState(VIN, s -> s.setEngineOilLifePercent(Double.NaN))))
+                .isEqualTo(RejectReason.NUMBER_NOT_FINITE);
+    }
+
+    @Test
+    void validate_whenReadingIsInfinite_rejectsNumberNotFinite() {
+        assertThat(rejection(topic(VIN, Service.SMART_SERVICE),
+                withState(VIN, s -> s.setOdometerKm(Double.POSITIVE_INFINITY))))
+                .isEqualTo(RejectReason.NUMBER_NOT_FINITE);
+    }
+
+    @Test
+    void validate_whenReadingHuge_rejectsNumberOutOfRange() {
+        assertThat(rejection(topic(VIN, Service.SMART_SERVICE), withState(VIN, s -> s.setOdometerKm(1e12))))
+                .isEqualTo(RejectReason.NUMBER_OUT_OF_RANGE);
+    }
+
+    @Test
+    void validate_whenTimeToServiceIsLongMax_rejectsNumberOutOfRange() {
+        assertThat(rejection(topic(VIN, Service.SMART_SERVICE), withState(VIN, s -> s.setTimeToServiceS(Long.MAX_VALUE))))
+                .isEqualTo(RejectReason.NUMBER_OUT_OF_RANGE);
     }
 }

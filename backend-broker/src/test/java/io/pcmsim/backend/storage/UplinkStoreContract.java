@@ -277,6 +277,8 @@ abstract class UplinkStoreContract {
 
         assertThat(count("SELECT COUNT(*) FROM vehicle WHERE vin = ? AND state_boot_id = 2 AND state_sequence = 3"
                 + " AND has_needs = TRUE", worn.value())).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM vehicle WHERE vin = ? AND state_vehicle_time = ?", worn.value(),
+                vehicleTime(worn, 2, 3))).isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM vehicle WHERE vin = ? AND state_boot_id IS NULL"
                 + " AND has_needs = FALSE", healthy.value())).isEqualTo(1);
         try (UplinkStore migrated = UplinkStore.open(database, MaintenanceRules.defaults(),
@@ -295,16 +297,20 @@ abstract class UplinkStoreContract {
     private static void insertVersion1State(Connection c, Vin vin, long boot, long seq) throws SQLException {
         execute(c, "INSERT INTO uplink_message (vin, boot_id, sequence, service, body, vehicle_time, received_at,"
                 + " payload) VALUES (?, ?, ?, 'smart-service', 'SMART_SERVICE', ?, ?, ?)",
-                vin.value(), boot, seq, NOW.atOffset(ZoneOffset.UTC), NOW.atOffset(ZoneOffset.UTC), new byte[] {1});
+                vin.value(), boot, seq, vehicleTime(vin, boot, seq), NOW.atOffset(ZoneOffset.UTC), new byte[] {1});
         try (PreparedStatement ps = c.prepareStatement(StateColumns.INSERT)) {
             ps.setString(1, vin.value());
             ps.setLong(2, boot);
             ps.setLong(3, seq);
-            ps.setObject(4, NOW.atOffset(ZoneOffset.UTC));
+            ps.setObject(4, vehicleTime(vin, boot, seq));
             ps.setString(5, "smart-service");
             StateColumns.bind(ps, Uplinks.wornState(100));
             ps.executeUpdate();
         }
+    }
+
+    private static java.time.OffsetDateTime vehicleTime(Vin vin, long boot, long seq) {
+        return Instant.ofEpochMilli(Uplinks.header(vin, boot, seq).getVehicleTimeMs()).atOffset(ZoneOffset.UTC);
     }
 
     private static void insertVersion1Vehicle(Connection c, Vin vin, long boot, long seq) throws SQLException {
@@ -320,6 +326,36 @@ abstract class UplinkStoreContract {
             }
             ps.executeUpdate();
         }
+    }
+
+    @Test
+    void write_whenOlderReportComesUnderANewerBootAfterTheFreshState_keepsNeedsOfTheFreshState() {
+        Vin vin = Uplinks.randomVin();
+        Instant fresh = Instant.parse("2026-06-01T11:00:00Z");
+        store.write(List.of(record(Service.SMART_SERVICE, Uplinks.smartService(vin, 5, 1, Uplinks.healthyState(30_100))
+                .toBuilder().setHeader(Uplinks.header(vin, 5, 1, fresh)).build())));
+
+        // the outbox's report from before the reconnect: older vehicle time, higher (boot, sequence)
+        WriteResult late = store.write(List.of(record(Service.SMART_SERVICE,
+                Uplinks.smartService(vin, 6, 2, Uplinks.wornState(30_000)).toBuilder()
+                        .setHeader(Uplinks.header(vin, 6, 2, fresh.minusSeconds(600))).build())));
+
+        assertThat(late.stored()).hasSize(1);
+        assertThat(late.vehiclesWithNewNeeds()).isZero();
+        assertThat(queries.needs(vin)).isEmpty();
+    }
+
+    @Test
+    void write_whenSameVehicleTimeTwice_breaksTheTieByBootThenSequence() {
+        Vin vin = Uplinks.randomVin();
+        Instant t = Instant.parse("2026-06-01T11:00:00Z");
+        store.write(List.of(record(Service.SMART_SERVICE, Uplinks.smartService(vin, 5, 1, Uplinks.healthyState(30_100))
+                .toBuilder().setHeader(Uplinks.header(vin, 5, 1, t)).build())));
+
+        store.write(List.of(record(Service.SMART_SERVICE, Uplinks.smartService(vin, 5, 2, Uplinks.wornState(30_100))
+                .toBuilder().setHeader(Uplinks.header(vin, 5, 2, t)).build())));
+
+        assertThat(queries.needs(vin)).hasSize(2);
     }
 
     @Test
