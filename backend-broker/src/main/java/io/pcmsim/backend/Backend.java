@@ -1,27 +1,30 @@
 package io.pcmsim.backend;
 
-import io.pcmsim.backend.ingest.BatchingWriter;
-import io.pcmsim.backend.ingest.ContentLimits;
-import io.pcmsim.backend.ingest.InboundMessage;
-import io.pcmsim.backend.ingest.IngestCounters;
-import io.pcmsim.backend.ingest.MqttUplinkSource;
-import io.pcmsim.backend.ingest.UplinkValidator;
-import io.pcmsim.backend.ingest.WriterHealth;
-import io.pcmsim.backend.maintenance.Component;
-import io.pcmsim.backend.maintenance.MaintenanceNeed;
-import io.pcmsim.backend.maintenance.MaintenanceRules;
-import io.pcmsim.backend.maintenance.Severity;
-import io.pcmsim.backend.storage.Database;
-import io.pcmsim.backend.storage.StoreQueries;
-import io.pcmsim.backend.storage.UplinkStore;
+import io.pcmsim.backend.internal.ingest.BatchingWriter;
+import io.pcmsim.backend.internal.ingest.ContentLimits;
+import io.pcmsim.backend.internal.ingest.InboundMessage;
+import io.pcmsim.backend.internal.ingest.IngestCounters;
+import io.pcmsim.backend.internal.ingest.MqttUplinkSource;
+import io.pcmsim.backend.internal.ingest.UplinkValidator;
+import io.pcmsim.backend.internal.ingest.WriterHealth;
+import io.pcmsim.backend.internal.service.ServiceHandler;
+import io.pcmsim.backend.internal.session.SessionHandler;
+import io.pcmsim.backend.internal.smartservice.MaintenanceQueries;
+import io.pcmsim.backend.internal.smartservice.MaintenanceRules;
+import io.pcmsim.backend.internal.smartservice.SmartServiceHandler;
+import io.pcmsim.backend.internal.storage.Database;
+import io.pcmsim.backend.internal.storage.StoreQueries;
+import io.pcmsim.backend.internal.storage.UplinkStore;
+import io.pcmsim.backend.internal.downlink.DownlinkPublisher;
+import io.pcmsim.proto.v1.DownlinkEnvelope;
+import io.pcmsim.proto.v1.RebirthRequest;
+import io.pcmsim.protocol.Service;
 import io.pcmsim.protocol.Topics;
 import io.pcmsim.protocol.Vin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -34,8 +37,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The backend: consumes every uplink message from the broker through a shared subscription, validates
- * it, stores it once per (vin, boot id, sequence), and keeps each vehicle's maintenance needs derived
- * from its newest state.
+ * it, stores it once per (vin, boot id, sequence) and hands it to its service's handler (session: the
+ * login; Smart Service: reports, and each vehicle's maintenance needs derived from its newest state).
+ * The composition root: the services are registered here.
  *
  * <p>Delivery: a QoS 1 message is acknowledged only after its batch is committed (or after it was
  * rejected); whatever is unacknowledged when the backend stops or dies is redelivered to the next
@@ -53,11 +57,14 @@ public final class Backend implements AutoCloseable {
 
     private final BackendConfig config;
     private final Database database;
+    private final List<ServiceHandler> handlers;
     private final StoreQueries queries;
+    private final MaintenanceQueries maintenance;
     private final IngestCounters counters = new IngestCounters();
     private final WriterHealth health;
     private final BlockingQueue<InboundMessage> queue;
     private final MqttUplinkSource source;
+    private final DownlinkPublisher downlinks;
 
     private final Object lock = new Object();
     private @Nullable CompletableFuture<Void> started;
@@ -68,7 +75,11 @@ public final class Backend implements AutoCloseable {
     private Backend(BackendConfig config) {
         this.config = config;
         this.database = Database.of(config.jdbcUrl());
+        SmartServiceHandler smartService = new SmartServiceHandler(MaintenanceRules.defaults());
+        // the services: adding one means adding its package and its handler here
+        this.handlers = List.of(new SessionHandler(), smartService);
         this.queries = new StoreQueries(database);
+        this.maintenance = smartService.queries(database);
         this.health = new WriterHealth(config.clock());
         // The broker may have at most RECEIVE_MAXIMUM unacknowledged messages out to us, so the queue (room
         // for them twice: stale ones of a lost connection plus their redeliveries) cannot overflow. The
@@ -77,6 +88,7 @@ public final class Backend implements AutoCloseable {
         this.queue = new LinkedBlockingQueue<>(2 * RECEIVE_MAXIMUM);
         this.source = new MqttUplinkSource(config.brokerHost(), config.brokerPort(), config.clientId(),
                 Topics.sharedUplinkFilter(config.sharedGroup()), RECEIVE_MAXIMUM, queue, counters, config.clock());
+        this.downlinks = new DownlinkPublisher(source::publish, config.clock());
     }
 
     /** A backend that does nothing until {@link #start()}. */
@@ -119,8 +131,8 @@ public final class Backend implements AutoCloseable {
                 throw new UncheckedIOException("cannot create the data directory " + config.dataDir(), e);
             }
         }
-        database.migrate();
-        UplinkStore opened = UplinkStore.open(database, MaintenanceRules.defaults(), config.clock());
+        database.migrate(handlers.stream().map(ServiceHandler::migrationLocation).toList());
+        UplinkStore opened = UplinkStore.open(database, handlers, config.clock());
         UplinkValidator validator = new UplinkValidator(
                 ContentLimits.withTimeWindow(config.vehicleTimeBehind(), config.vehicleTimeAhead()));
         BatchingWriter w = new BatchingWriter(queue, validator, opened, counters, health,
@@ -198,29 +210,29 @@ public final class Backend implements AutoCloseable {
 
     /** Open needs of all vehicles, from the database. */
     public MaintenanceSummary maintenanceSummary() {
-        Map<Component, Map<Severity, Long>> counts = queries.needCounts();
-        Map<String, Long> byComponent = new LinkedHashMap<>();
-        Map<String, Long> bySeverity = new LinkedHashMap<>();
-        for (Component c : Component.values()) {
-            byComponent.put(c.name(), 0L);
-        }
-        for (Severity s : Severity.values()) {
-            bySeverity.put(s.name(), 0L);
-        }
-        long total = 0;
-        for (var byComp : counts.entrySet()) {
-            for (var bySev : byComp.getValue().entrySet()) {
-                byComponent.merge(byComp.getKey().name(), bySev.getValue(), Long::sum);
-                bySeverity.merge(bySev.getKey().name(), bySev.getValue(), Long::sum);
-                total += bySev.getValue();
-            }
-        }
-        return new MaintenanceSummary(total, byComponent, bySeverity);
+        return maintenance.summary();
     }
 
     /** Open needs of one vehicle, from the database; empty when it needs nothing or is unknown. */
     public List<MaintenanceNeed> maintenanceNeeds(Vin vin) {
-        return queries.needs(vin);
+        return maintenance.needs(vin);
+    }
+
+    /**
+     * Asks a car to log in afresh (a {@code RebirthRequest} on its session downlink topic), e.g. after the
+     * backend lost what it knew about the car. Needs a started backend.
+     *
+     * @param reason why, for the car's log; at most 64 characters
+     * @return completes when the broker acknowledged the request; exceptionally when the backend is not
+     *         connected or the broker refused it
+     */
+    public CompletableFuture<Void> requestRebirth(Vin vin, String reason) {
+        if (reason.length() > 64) {
+            throw new IllegalArgumentException("rebirth reason must have at most 64 characters, had "
+                    + reason.length());
+        }
+        return downlinks.send(vin, Service.LOGIN, DownlinkEnvelope.newBuilder()
+                .setRebirthRequest(RebirthRequest.newBuilder().setReason(reason))).thenApply(id -> null);
     }
 
     /** Messages stored for one vehicle (each (boot id, sequence) once). */

@@ -1,6 +1,6 @@
 package io.pcmsim.backend;
 
-import io.pcmsim.backend.storage.Database;
+import io.pcmsim.backend.internal.storage.Database;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

@@ -3,9 +3,6 @@ package io.pcmsim.backend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.pcmsim.backend.maintenance.Component;
-import io.pcmsim.backend.maintenance.MaintenanceNeed;
-import io.pcmsim.backend.maintenance.Severity;
 import io.pcmsim.backend.testing.MqttSessions;
 import io.pcmsim.backend.testing.TestPublisher;
 import io.pcmsim.backend.testing.Uplinks;

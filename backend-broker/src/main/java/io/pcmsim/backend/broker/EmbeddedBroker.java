@@ -2,9 +2,9 @@ package io.pcmsim.backend.broker;
 
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import com.hivemq.embedded.EmbeddedHiveMQBuilder;
-import io.pcmsim.backend.broker.internal.BrokerConfigXml;
-import io.pcmsim.backend.broker.internal.Folders;
-import io.pcmsim.backend.broker.internal.TrafficExtension;
+import io.pcmsim.backend.internal.broker.BrokerConfigXml;
+import io.pcmsim.backend.internal.broker.Folders;
+import io.pcmsim.backend.internal.broker.TrafficExtension;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.pcmsim.backend.Backend;
-import io.pcmsim.backend.maintenance.MaintenanceNeed;
-import io.pcmsim.backend.maintenance.MaintenanceRules;
+import io.pcmsim.backend.MaintenanceNeed;
+import io.pcmsim.backend.internal.smartservice.MaintenanceRules;
 import io.pcmsim.backend.testing.TestPublisher;
 import io.pcmsim.protocol.UplinkCodec;
 import io.pcmsim.protocol.Vin;
