@@ -7,6 +7,8 @@ import io.pcmsim.backend.Component;
 import io.pcmsim.backend.MaintenanceNeed;
 import io.pcmsim.backend.internal.smartservice.MaintenanceQueries;
 import io.pcmsim.backend.Severity;
+import io.pcmsim.backend.internal.service.RetentionPolicy;
+import io.pcmsim.backend.internal.service.ServiceHandler;
 import io.pcmsim.backend.internal.service.UplinkRecord;
 import io.pcmsim.backend.testing.Handlers;
 import io.pcmsim.backend.testing.Uplinks;
@@ -341,6 +343,60 @@ abstract class UplinkStoreContract {
                 .toBuilder().setHeader(Uplinks.header(vin, 5, 2, t)).build())));
 
         assertThat(maintenance.needs(vin)).hasSize(2);
+    }
+
+    /** A handler that records what it is handed, for a service the backend has no handler for yet. */
+    static final class RecordingHandler implements ServiceHandler {
+        final List<List<UplinkRecord>> handed = new java.util.ArrayList<>();
+
+        @Override
+        public Service service() {
+            return Service.MANUAL;
+        }
+
+        @Override
+        public java.util.Set<UplinkEnvelope.BodyCase> bodies() {
+            return java.util.Set.of(UplinkEnvelope.BodyCase.MANUAL_EVENT);
+        }
+
+        @Override
+        public String migrationLocation() {
+            return "classpath:db/none";
+        }
+
+        @Override
+        public RetentionPolicy retention() {
+            return RetentionPolicy.years(1, "test");
+        }
+
+        @Override
+        public void store(Connection connection, List<UplinkRecord> records, Instant backendTime) {
+            handed.add(List.copyOf(records));
+        }
+    }
+
+    @Test
+    void write_whenHandlerRegistered_handsItOnlyTheNewMessagesOfItsService() {
+        RecordingHandler manual = new RecordingHandler();
+        Vin vin = Uplinks.randomVin();
+        UplinkRecord first = record(Service.MANUAL, Uplinks.manual(vin, 1, 1));
+        UplinkRecord second = record(Service.MANUAL, Uplinks.manual(vin, 1, 3));
+        try (UplinkStore withManual = UplinkStore.open(database, List.of(manual), Clock.fixed(NOW, ZoneOffset.UTC))) {
+            withManual.write(List.of(first));
+
+            withManual.write(List.of(first, smart(vin, 1, 2, Uplinks.healthyState(1)), second));
+        }
+
+        assertThat(manual.handed).hasSize(2);
+        assertThat(manual.handed.get(0)).containsExactly(first);
+        assertThat(manual.handed.get(1)).containsExactly(second);
+        assertThat(maintenance.needs(vin)).isEmpty();
+    }
+
+    @Test
+    void open_whenTwoHandlersForOneService_throwsNamingTheService() {
+        assertThatThrownBy(() -> UplinkStore.open(database, List.of(new RecordingHandler(), new RecordingHandler()),
+                Clock.systemUTC())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("MANUAL");
     }
 
     @Test
