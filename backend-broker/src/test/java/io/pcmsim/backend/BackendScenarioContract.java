@@ -157,6 +157,23 @@ abstract class BackendScenarioContract {
     }
 
     @Test
+    void backend_whenCarPublishesAnUplinkRetained_rejectsItAsRetained() {
+        Vin vin = Uplinks.randomVin();
+        String topic = Topics.uplink(vin, Service.SMART_SERVICE);
+        try {
+            publisher.publishRetained(topic, Uplinks.smartService(vin, 1, 1, Uplinks.healthyState(1)).toByteArray());
+            publisher.publish(Service.SMART_SERVICE, Uplinks.smartService(vin, 1, 2, Uplinks.healthyState(2)));
+
+            awaitHandled(2);
+
+            assertThat(backend.stats().rejected("retained")).isEqualTo(1);
+            assertThat(backend.storedMessages(vin)).isEqualTo(1);
+        } finally {
+            publisher.publishRetained(topic, new byte[0]); // a shared broker keeps no retained uplink of ours
+        }
+    }
+
+    @Test
     void backend_whenInvalidMessagesBetweenValidOnes_rejectsEachByReasonAndStoresTheRest() {
         Vin vin = Uplinks.randomVin();
         Vin other = Uplinks.randomVin();

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The backend's MQTT session: a persistent MQTT 5 session (clean start off, session expiry) with a
  * shared QoS 1 subscription on every uplink topic, acknowledging each message only when the writer
- * says so; downlinks leave through {@link #publish}.
+ * says so; downlinks leave through {@link #publish}. The subscription keeps the publisher's retain flag
+ * (retain as published), so an uplink a car published as retained is seen, and rejected, as such.
  *
  * <p>Why the HiveMQ client and not Paho (which DESIGN.md names first): its manual acknowledgement
  * ({@code toRx().publishes(filter, true)} + {@code Mqtt5Publish.acknowledge()}) lets the PUBACK
@@ -114,7 +115,7 @@ public final class MqttUplinkSource {
                     connectedOnce = true;
                     LOG.info("backend connected to {} (session present: {})",
                             client.getConfig().getServerAddress(), connAck.isSessionPresent());
-                    return client.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).send();
+                    return client.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).retainAsPublished(true).send();
                 })
                 .thenAccept(subAck -> {
                     Mqtt5SubAckReasonCode code = subAck.getReasonCodes().get(0);
@@ -192,7 +193,7 @@ public final class MqttUplinkSource {
      * a restart), and subscribing again to an existing subscription changes nothing.
      */
     private void resubscribe() {
-        client.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).send().whenComplete((ack, e) -> {
+        client.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).retainAsPublished(true).send().whenComplete((ack, e) -> {
             if (e != null) {
                 LOG.warn("backend could not subscribe to {} again after reconnecting: {}", filter, e.toString());
             } else {
