@@ -19,9 +19,6 @@ import java.util.Objects;
 public record ContentLimits(int maxPayloadBytes, int maxStringChars, int maxListElements, double maxAbsDouble,
                             long maxAbsInteger, Duration vehicleTimeBehind, Duration vehicleTimeAhead) {
 
-    public static final Duration DEFAULT_VEHICLE_TIME_BEHIND = Duration.ofDays(365);
-    public static final Duration DEFAULT_VEHICLE_TIME_AHEAD = Duration.ofDays(1);
-
     public ContentLimits {
         Objects.requireNonNull(vehicleTimeBehind, "vehicleTimeBehind");
         Objects.requireNonNull(vehicleTimeAhead, "vehicleTimeAhead");
@@ -31,12 +28,10 @@ public record ContentLimits(int maxPayloadBytes, int maxStringChars, int maxList
         }
     }
 
-    /** 64 KiB payloads, 64-character strings, 100-element lists, |double| up to 1e9, |integer| up to 1e15. */
-    public static ContentLimits defaults() {
-        return withTimeWindow(DEFAULT_VEHICLE_TIME_BEHIND, DEFAULT_VEHICLE_TIME_AHEAD);
-    }
-
-    /** The default content limits with the given vehicle time window. */
+    /**
+     * 64 KiB payloads, 64-character strings, 100-element lists, |double| up to 1e9, |integer| up to 1e15
+     * (epoch milliseconds fit), with the given vehicle time window.
+     */
     public static ContentLimits withTimeWindow(Duration behind, Duration ahead) {
         return new ContentLimits(64 * 1024, 64, 100, 1e9, 1_000_000_000_000_000L, behind, ahead);
     }

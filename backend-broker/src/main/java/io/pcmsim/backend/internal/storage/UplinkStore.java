@@ -143,11 +143,12 @@ public final class UplinkStore implements AutoCloseable {
         }
     }
 
-    /** Hands each handler the new messages of its service, in batch order. */
+    /** Hands each handler the new messages of its service with one of its bodies, in batch order. */
     private void storeByService(Connection c, List<UplinkRecord> stored) throws SQLException {
         Map<Service, List<UplinkRecord>> byService = new EnumMap<>(Service.class);
         for (UplinkRecord r : stored) {
-            if (handlers.containsKey(r.service())) {
+            ServiceHandler h = handlers.get(r.service());
+            if (h != null && h.bodies().contains(r.envelope().getBodyCase())) {
                 byService.computeIfAbsent(r.service(), k -> new ArrayList<>()).add(r);
             }
         }
