@@ -18,7 +18,6 @@ import io.pcmsim.backend.internal.storage.UplinkStore;
 import io.pcmsim.backend.internal.downlink.DownlinkPublisher;
 import io.pcmsim.proto.v1.DownlinkEnvelope;
 import io.pcmsim.proto.v1.RebirthRequest;
-import io.pcmsim.protocol.Service;
 import io.pcmsim.protocol.Topics;
 import io.pcmsim.protocol.Vin;
 import java.io.IOException;
@@ -231,7 +230,7 @@ public final class Backend implements AutoCloseable {
             throw new IllegalArgumentException("rebirth reason must have at most 64 characters, had "
                     + reason.length());
         }
-        return downlinks.send(vin, Service.LOGIN, DownlinkEnvelope.newBuilder()
+        return downlinks.send(vin, DownlinkEnvelope.newBuilder()
                 .setRebirthRequest(RebirthRequest.newBuilder().setReason(reason))).thenApply(id -> null);
     }
 

@@ -11,7 +11,7 @@ import io.pcmsim.backend.testing.EmbeddedBrokerExtension;
 import io.pcmsim.backend.testing.MqttSessions;
 import io.pcmsim.backend.testing.Uplinks;
 import io.pcmsim.proto.v1.DownlinkEnvelope;
-import io.pcmsim.protocol.Service;
+import io.pcmsim.protocol.DownlinkCodec;
 import io.pcmsim.protocol.Topics;
 import io.pcmsim.protocol.Vin;
 import java.nio.file.Path;
@@ -75,9 +75,9 @@ class BackendDownlinkIT {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> !received.isEmpty());
         Mqtt5Publish publish = received.peek();
-        assertThat(publish.getTopic().toString()).isEqualTo(Topics.downlink(vin, Service.LOGIN.topicName()));
+        assertThat(publish.getTopic().toString()).isEqualTo("pcm/v1/vehicles/" + vin.value() + "/down/session");
         assertThat(publish.getQos()).isEqualTo(MqttQos.AT_LEAST_ONCE);
-        DownlinkEnvelope envelope = DownlinkEnvelope.parseFrom(publish.getPayloadAsBytes());
+        DownlinkEnvelope envelope = DownlinkCodec.parse(publish.getPayloadAsBytes());
         assertThat(envelope.getHeader().getVin()).isEqualTo(vin.value());
         assertThat(envelope.getHeader().getMessageId()).isNotBlank();
         assertThat(envelope.getHeader().getBackendTimeMs()).isEqualTo(NOW.toEpochMilli());

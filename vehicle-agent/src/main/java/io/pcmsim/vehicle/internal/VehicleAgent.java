@@ -202,8 +202,15 @@ public final class VehicleAgent implements EmulatedVehicle, MqttLink.Events {
         LOG.debug("{}: online, boot {}", vin(), next);
     }
 
+    /**
+     * The login, then (while Smart Service is allowed) its session-start snapshot: the state travels only
+     * in Smart Service's own message.
+     */
     private CompletableFuture<Void> sendLogin(Instant now, VehicleSnapshot state) {
-        return channel.submit(Service.LOGIN, Messages.login(profile, state, channel.gate().settings()), now);
+        CompletableFuture<Void> login = channel.submit(Service.LOGIN, Messages.login(profile, channel.gate().settings()), now);
+        CompletableFuture<Void> snapshot = channel.submit(Service.SMART_SERVICE,
+                Messages.smartService(profile, Trigger.SESSION_START, List.of(), state), now);
+        return CompletableFuture.allOf(login, snapshot);
     }
 
     private void queueTick() {
@@ -225,12 +232,12 @@ public final class VehicleAgent implements EmulatedVehicle, MqttLink.Events {
         VehicleSnapshot state = model.snapshot();
         Optional<ThresholdReport> crossing = monitor.evaluate(state, now);
         crossing.ifPresent(report -> channel.submit(Service.SMART_SERVICE,
-                Messages.smartService(Trigger.THRESHOLD, report.crossedThresholds(), state), now));
+                Messages.smartService(profile, Trigger.THRESHOLD, report.crossedThresholds(), state), now));
         if (!channel.gate().allows(Service.SMART_SERVICE)) {
             monitor.discardPending();
         }
         if (!now.isBefore(nextPeriodic)) {
-            channel.submit(Service.SMART_SERVICE, Messages.smartService(Trigger.PERIODIC, List.of(), state), now);
+            channel.submit(Service.SMART_SERVICE, Messages.smartService(profile, Trigger.PERIODIC, List.of(), state), now);
             long behind = Duration.between(nextPeriodic, now).toNanos() / reportInterval.toNanos();
             nextPeriodic = nextPeriodic.plus(reportInterval.multipliedBy(behind + 1));
         }
@@ -251,6 +258,11 @@ public final class VehicleAgent implements EmulatedVehicle, MqttLink.Events {
                 Instant now = clock.instant();
                 model.advanceTo(now);
                 step = sendLogin(now, model.snapshot());
+            } else if (applied.unblocked().contains(Service.SMART_SERVICE) && channel.online()) {
+                Instant now = clock.instant();
+                model.advanceTo(now);
+                step = channel.submit(Service.SMART_SERVICE,
+                        Messages.smartService(profile, Trigger.SESSION_START, List.of(), model.snapshot()), now);
             }
             step.whenComplete((ok, error) -> result.complete(null));
         });

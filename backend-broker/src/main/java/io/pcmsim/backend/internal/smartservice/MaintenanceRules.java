@@ -3,8 +3,9 @@ package io.pcmsim.backend.internal.smartservice;
 import io.pcmsim.backend.Component;
 import io.pcmsim.backend.MaintenanceNeed;
 import io.pcmsim.backend.Severity;
-import io.pcmsim.protocol.VehicleSnapshot;
+import io.pcmsim.protocol.ReportedState;
 import io.pcmsim.protocol.Vin;
+import io.pcmsim.protocol.WheelReadings;
 import io.pcmsim.protocol.Wheels;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,10 +16,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 
 /**
- * Derives maintenance needs from one reported vehicle state. A pure function: no I/O, no clock,
- * thread-safe. Thresholds are inclusive where the text says "at most"/"at least" and compared with a
+ * Derives maintenance needs from one reported vehicle state. A reading the car did not report yields
+ * no need (and a need whose due distance would need the odometer has none when it is absent). A pure
+ * function: no I/O, no clock, thread-safe. Thresholds are inclusive where the text says "at most"/"at least" and compared with a
  * tolerance of 1e-9 so that values like 10 % computed from kPa do not miss their boundary.
  *
  * <ul>
@@ -62,7 +65,7 @@ public final class MaintenanceRules {
      *
      * @param reportTime when the state was measured; due dates count from its UTC date
      */
-    public List<MaintenanceNeed> evaluate(Vin vin, VehicleSnapshot state, Instant reportTime) {
+    public List<MaintenanceNeed> evaluate(Vin vin, ReportedState state, Instant reportTime) {
         LocalDate today = LocalDate.ofInstant(reportTime, ZoneOffset.UTC);
         List<MaintenanceNeed> needs = new ArrayList<>(6);
         oil(vin, state).ifPresent(needs::add);
@@ -74,36 +77,42 @@ public final class MaintenanceRules {
         return List.copyOf(needs);
     }
 
-    private Optional<MaintenanceNeed> oil(Vin vin, VehicleSnapshot s) {
-        double life = s.engineOilLifePercent();
+    private Optional<MaintenanceNeed> oil(Vin vin, ReportedState s) {
+        if (s.engineOilLifePercent().isEmpty()) {
+            return Optional.empty();
+        }
+        double life = s.engineOilLifePercent().getAsDouble();
         Severity severity = life <= 0 + EPS ? Severity.CRITICAL
                 : life <= 5 + EPS ? Severity.HIGH
                 : life <= 15 + EPS ? Severity.MEDIUM : null;
         if (severity == null) {
             return Optional.empty();
         }
-        double dueKm = s.odometerKm() + Math.max(0, life) / 100 * OIL_INTERVAL_KM;
-        return Optional.of(new MaintenanceNeed(vin, Component.ENGINE_OIL, severity, OptionalDouble.of(dueKm),
+        OptionalDouble dueKm = plus(s.odometerKm(), Math.max(0, life) / 100 * OIL_INTERVAL_KM);
+        return Optional.of(new MaintenanceNeed(vin, Component.ENGINE_OIL, severity, dueKm,
                 Optional.empty(), "engine oil life " + percent(Math.max(0, life)) + " % left"));
     }
 
-    private Optional<MaintenanceNeed> pads(Vin vin, VehicleSnapshot s) {
-        Wheels wear = s.brakePadWearPercent();
-        int worst = worstIndex(wear, true);
-        double w = wear.get(worst);
+    private Optional<MaintenanceNeed> pads(Vin vin, ReportedState s) {
+        WheelReadings wear = s.brakePadWearPercent();
+        OptionalInt worst = worstIndex(wear, true);
+        if (worst.isEmpty()) {
+            return Optional.empty();
+        }
+        double w = wear.get(worst.getAsInt()).getAsDouble();
         Severity severity = w >= 97 - EPS ? Severity.CRITICAL
                 : w >= 90 - EPS ? Severity.HIGH
                 : w >= 80 - EPS ? Severity.MEDIUM : null;
         if (severity == null) {
             return Optional.empty();
         }
-        double dueKm = s.odometerKm() + Math.max(0, 100 - w) * PAD_KM_PER_PERCENT;
-        return Optional.of(new MaintenanceNeed(vin, Component.BRAKE_PADS, severity, OptionalDouble.of(dueKm),
-                Optional.empty(), Wheels.NAMES[worst] + " pad " + percent(w) + " % worn"));
+        OptionalDouble dueKm = plus(s.odometerKm(), Math.max(0, 100 - w) * PAD_KM_PER_PERCENT);
+        return Optional.of(new MaintenanceNeed(vin, Component.BRAKE_PADS, severity, dueKm,
+                Optional.empty(), Wheels.NAMES[worst.getAsInt()] + " pad " + percent(w) + " % worn"));
     }
 
-    private Optional<MaintenanceNeed> battery(Vin vin, VehicleSnapshot s, LocalDate today) {
-        double v = s.lowVoltageBatteryVolts();
+    private Optional<MaintenanceNeed> battery(Vin vin, ReportedState s, LocalDate today) {
+        double v = s.lowVoltageBatteryVolts().orElse(0);
         if (v <= 0) {
             return Optional.empty();
         }
@@ -126,14 +135,14 @@ public final class MaintenanceRules {
                 "12 V battery at " + String.format(Locale.ROOT, "%.2f", v) + " V"));
     }
 
-    private Optional<MaintenanceNeed> tyres(Vin vin, VehicleSnapshot s, LocalDate today) {
-        double nominal = s.tirePressureNominalKpa();
-        if (nominal <= 0) {
+    private Optional<MaintenanceNeed> tyres(Vin vin, ReportedState s, LocalDate today) {
+        double nominal = s.tirePressureNominalKpa().orElse(0);
+        WheelReadings pressure = s.tirePressureKpa();
+        OptionalInt worst = worstIndex(pressure, false);
+        if (nominal <= 0 || worst.isEmpty()) {
             return Optional.empty();
         }
-        Wheels pressure = s.tirePressureKpa();
-        int worst = worstIndex(pressure, false);
-        double p = pressure.get(worst);
+        double p = pressure.get(worst.getAsInt()).getAsDouble();
         double deficit = (nominal - p) / nominal * 100;
         Severity severity = deficit >= 30 - EPS ? Severity.CRITICAL
                 : deficit >= 20 - EPS ? Severity.HIGH
@@ -142,45 +151,60 @@ public final class MaintenanceRules {
             return Optional.empty();
         }
         return Optional.of(new MaintenanceNeed(vin, Component.TIRE_PRESSURE, severity,
-                OptionalDouble.of(s.odometerKm()), Optional.of(today),
-                Wheels.NAMES[worst] + " tyre at " + percent(p) + " kPa, " + percent(deficit)
+                s.odometerKm(), Optional.of(today),
+                Wheels.NAMES[worst.getAsInt()] + " tyre at " + percent(p) + " kPa, " + percent(deficit)
                         + " % below " + percent(nominal) + " kPa"));
     }
 
-    private Optional<MaintenanceNeed> service(Vin vin, VehicleSnapshot s, LocalDate today) {
-        double km = s.distanceToServiceKm();
-        Duration time = s.timeToService();
-        boolean overdue = km < 0 || time.isNegative();
-        boolean soon = km <= SERVICE_SOON_KM + EPS || time.compareTo(SERVICE_SOON_TIME) <= 0;
-        if (!overdue && !soon) {
+    private Optional<MaintenanceNeed> service(Vin vin, ReportedState s, LocalDate today) {
+        OptionalDouble km = s.distanceToServiceKm();
+        Optional<Duration> time = s.timeToService();
+        boolean kmOverdue = km.isPresent() && km.getAsDouble() < 0;
+        boolean timeOverdue = time.isPresent() && time.get().isNegative();
+        boolean soon = km.isPresent() && km.getAsDouble() <= SERVICE_SOON_KM + EPS
+                || time.isPresent() && time.get().compareTo(SERVICE_SOON_TIME) <= 0;
+        if (!kmOverdue && !timeOverdue && !soon) {
             return Optional.empty();
         }
-        LocalDate dueDate = today.plusDays(Math.floorDiv(time.toSeconds(), 86_400L));
-        String reason = overdue
-                ? "service overdue by " + (km < 0 ? percent(-km) + " km" : "")
-                        + (km < 0 && time.isNegative() ? " and " : "")
-                        + (time.isNegative() ? days(time.negated()) : "")
-                : "service due in " + percent(km) + " km or " + days(time);
+        Optional<LocalDate> dueDate = time.map(t -> today.plusDays(Math.floorDiv(t.toSeconds(), 86_400L)));
+        String reason = kmOverdue || timeOverdue
+                ? "service overdue by " + (kmOverdue ? percent(-km.getAsDouble()) + " km" : "")
+                        + (kmOverdue && timeOverdue ? " and " : "")
+                        + (timeOverdue ? days(time.get().negated()) : "")
+                : "service due in " + (km.isPresent() ? percent(km.getAsDouble()) + " km" : "")
+                        + (km.isPresent() && time.isPresent() ? " or " : "")
+                        + (time.isPresent() ? days(time.get()) : "");
         return Optional.of(new MaintenanceNeed(vin, Component.SERVICE_INTERVAL,
-                overdue ? Severity.HIGH : Severity.MEDIUM, OptionalDouble.of(s.odometerKm() + km),
-                Optional.of(dueDate), reason));
+                kmOverdue || timeOverdue ? Severity.HIGH : Severity.MEDIUM,
+                km.isPresent() ? plus(s.odometerKm(), km.getAsDouble()) : OptionalDouble.empty(), dueDate, reason));
     }
 
-    private Optional<MaintenanceNeed> dtcs(Vin vin, VehicleSnapshot s, LocalDate today) {
+    private Optional<MaintenanceNeed> dtcs(Vin vin, ReportedState s, LocalDate today) {
         if (s.dtcs().isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new MaintenanceNeed(vin, Component.DIAGNOSTIC_TROUBLE_CODES, Severity.MEDIUM,
-                OptionalDouble.of(s.odometerKm()), Optional.of(today),
+                s.odometerKm(), Optional.of(today),
                 "stored trouble codes " + String.join(", ", s.dtcs())));
     }
 
-    /** Index of the highest ({@code highest}) or lowest value; the first wheel in VSS order on ties. */
-    private static int worstIndex(Wheels wheels, boolean highest) {
-        int worst = 0;
-        for (int i = 1; i < 4; i++) {
-            if (highest ? wheels.get(i) > wheels.get(worst) : wheels.get(i) < wheels.get(worst)) {
-                worst = i;
+    /** {@code odometer + km}, or empty when the odometer was not reported. */
+    private static OptionalDouble plus(OptionalDouble odometer, double km) {
+        return odometer.isPresent() ? OptionalDouble.of(odometer.getAsDouble() + km) : OptionalDouble.empty();
+    }
+
+    /**
+     * Index of the highest ({@code highest}) or lowest reported value; the first wheel in VSS order on
+     * ties; empty when no wheel was reported.
+     */
+    private static OptionalInt worstIndex(WheelReadings wheels, boolean highest) {
+        OptionalInt worst = OptionalInt.empty();
+        for (int i = 0; i < 4; i++) {
+            OptionalDouble v = wheels.get(i);
+            if (v.isPresent() && (worst.isEmpty()
+                    || (highest ? v.getAsDouble() > wheels.get(worst.getAsInt()).getAsDouble()
+                               : v.getAsDouble() < wheels.get(worst.getAsInt()).getAsDouble()))) {
+                worst = OptionalInt.of(i);
             }
         }
         return worst;

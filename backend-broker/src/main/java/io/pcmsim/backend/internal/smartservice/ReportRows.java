@@ -3,7 +3,7 @@ package io.pcmsim.backend.internal.smartservice;
 import io.pcmsim.backend.internal.service.UplinkRecord;
 import io.pcmsim.backend.internal.storage.Jdbc;
 import io.pcmsim.proto.v1.SmartServiceReport;
-import io.pcmsim.protocol.VehicleSnapshot;
+import io.pcmsim.protocol.ReportedState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -29,10 +29,15 @@ final class ReportRows {
                 key(report, r);
                 report.setString(4, s.getTrigger().name());
                 report.setString(5, String.join(",", s.getCrossedThresholdsList()));
-                report.setNull(6, Types.VARCHAR); // MODEL-PENDING: the report carries the model with schema v1 reshaped
-                report.setNull(7, Types.INTEGER);
+                if (s.getModelCode().isEmpty()) {
+                    report.setNull(6, Types.VARCHAR);
+                    report.setNull(7, Types.INTEGER);
+                } else {
+                    report.setString(6, s.getModelCode());
+                    report.setInt(7, s.getModelYear());
+                }
                 report.addBatch();
-                Optional<VehicleSnapshot> snapshot = StateColumns.stateOf(r.envelope());
+                Optional<ReportedState> snapshot = StateColumns.stateOf(r.envelope());
                 if (snapshot.isPresent()) {
                     key(state, r);
                     Jdbc.setInstant(state, 4, r.header().vehicleTime());

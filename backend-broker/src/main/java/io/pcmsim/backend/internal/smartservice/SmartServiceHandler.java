@@ -7,7 +7,7 @@ import io.pcmsim.backend.internal.service.UplinkRecord;
 import io.pcmsim.backend.internal.storage.Database;
 import io.pcmsim.proto.v1.UplinkEnvelope;
 import io.pcmsim.protocol.Service;
-import io.pcmsim.protocol.VehicleSnapshot;
+import io.pcmsim.protocol.ReportedState;
 import io.pcmsim.protocol.Vin;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -76,9 +76,9 @@ public final class SmartServiceHandler implements ServiceHandler {
     /** For each vehicle (in VIN order: concurrent backends lock vehicle rows in one order), its newest state. */
     private List<NeedRows.Derived> newestPerVehicle(List<UplinkRecord> records) {
         Map<Vin, UplinkRecord> newest = new TreeMap<>();
-        Map<Vin, VehicleSnapshot> states = new TreeMap<>();
+        Map<Vin, ReportedState> states = new TreeMap<>();
         for (UplinkRecord r : records) {
-            Optional<VehicleSnapshot> state = StateColumns.stateOf(r.envelope());
+            Optional<ReportedState> state = StateColumns.stateOf(r.envelope());
             UplinkRecord old = newest.get(r.header().vin());
             if (state.isPresent() && (old == null || VEHICLE_TIME_THEN_KEY.compare(r, old) > 0)) {
                 newest.put(r.header().vin(), r);

@@ -5,7 +5,9 @@ import io.pcmsim.backend.MaintenanceNeed;
 import io.pcmsim.backend.Severity;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pcmsim.protocol.ReportedState;
 import io.pcmsim.protocol.VehicleSnapshot;
+import io.pcmsim.protocol.WheelReadings;
 import io.pcmsim.protocol.Vin;
 import io.pcmsim.protocol.Wheels;
 import java.time.Duration;
@@ -13,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -41,8 +44,9 @@ class MaintenanceRulesTest {
         Duration serviceTime = Duration.ofDays(200);
         List<String> dtcs = List.of();
 
-        VehicleSnapshot snapshot() {
-            return new VehicleSnapshot(odometer, 800, oil, pads, volts, tyres, nominal, serviceKm, serviceTime, dtcs);
+        ReportedState snapshot() {
+            return ReportedState.of(
+                    new VehicleSnapshot(odometer, 800, oil, pads, volts, tyres, nominal, serviceKm, serviceTime, dtcs));
         }
     }
 
@@ -234,5 +238,74 @@ class MaintenanceRulesTest {
         assertThat(needs).extracting(MaintenanceNeed::component).containsExactly(Component.ENGINE_OIL,
                 Component.BRAKE_PADS, Component.LOW_VOLTAGE_BATTERY, Component.TIRE_PRESSURE, Component.SERVICE_INTERVAL);
         assertThat(needs).allSatisfy(n -> assertThat(n.vin()).isEqualTo(VIN));
+    }
+
+    private static final ReportedState NOTHING = new ReportedState(OptionalDouble.empty(), OptionalDouble.empty(),
+            OptionalDouble.empty(), WheelReadings.NONE, OptionalDouble.empty(), WheelReadings.NONE,
+            OptionalDouble.empty(), OptionalDouble.empty(), Optional.empty(), List.of());
+
+    @Test
+    void evaluate_whenNoReadingReported_returnsNoNeeds() {
+        assertThat(rules.evaluate(VIN, NOTHING, REPORTED)).isEmpty();
+    }
+
+    @Test
+    void evaluate_whenOilLifeUnset_yieldsNoOilNeed() {
+        ReportedState s = healthy().snapshot();
+        ReportedState noOil = new ReportedState(s.odometerKm(), s.operatingHours(), OptionalDouble.empty(),
+                s.brakePadWearPercent(), s.lowVoltageBatteryVolts(), s.tirePressureKpa(), s.tirePressureNominalKpa(),
+                s.distanceToServiceKm(), s.timeToService(), s.dtcs());
+
+        assertThat(rules.evaluate(VIN, noOil, REPORTED)).isEmpty();
+    }
+
+    @Test
+    void evaluate_whenTyrePressuresUnsetButPlacardSet_yieldsNoTyreNeed() {
+        ReportedState s = healthy().snapshot();
+        ReportedState noTyres = new ReportedState(s.odometerKm(), s.operatingHours(), s.engineOilLifePercent(),
+                s.brakePadWearPercent(), s.lowVoltageBatteryVolts(), WheelReadings.NONE, s.tirePressureNominalKpa(),
+                s.distanceToServiceKm(), s.timeToService(), s.dtcs());
+
+        assertThat(rules.evaluate(VIN, noTyres, REPORTED)).isEmpty();
+    }
+
+    @Test
+    void evaluate_whenOneTyreReportedLow_namesThatWheel() {
+        ReportedState s = healthy().snapshot();
+        WheelReadings oneLow = new WheelReadings(OptionalDouble.empty(), OptionalDouble.empty(),
+                OptionalDouble.of(190), OptionalDouble.empty());
+        ReportedState partial = new ReportedState(s.odometerKm(), s.operatingHours(), s.engineOilLifePercent(),
+                s.brakePadWearPercent(), s.lowVoltageBatteryVolts(), oneLow, s.tirePressureNominalKpa(),
+                s.distanceToServiceKm(), s.timeToService(), s.dtcs());
+
+        assertThat(rules.evaluate(VIN, partial, REPORTED)).singleElement().satisfies(n -> {
+            assertThat(n.component()).isEqualTo(Component.TIRE_PRESSURE);
+            assertThat(n.severity()).isEqualTo(Severity.HIGH);
+            assertThat(n.reason()).startsWith("rear-left tyre");
+        });
+    }
+
+    @Test
+    void evaluate_whenDistanceToServiceUnsetAndTimeFarOff_yieldsNoServiceDue() {
+        ReportedState s = healthy().snapshot();
+        ReportedState noDistance = new ReportedState(s.odometerKm(), s.operatingHours(), s.engineOilLifePercent(),
+                s.brakePadWearPercent(), s.lowVoltageBatteryVolts(), s.tirePressureKpa(), s.tirePressureNominalKpa(),
+                OptionalDouble.empty(), s.timeToService(), s.dtcs());
+
+        assertThat(rules.evaluate(VIN, noDistance, REPORTED)).isEmpty();
+    }
+
+    @Test
+    void evaluate_whenOnlyTimeToServiceReportedAndSoon_dueByDateWithoutDistance() {
+        ReportedState s = healthy().snapshot();
+        ReportedState timeOnly = new ReportedState(s.odometerKm(), s.operatingHours(), s.engineOilLifePercent(),
+                s.brakePadWearPercent(), s.lowVoltageBatteryVolts(), s.tirePressureKpa(), s.tirePressureNominalKpa(),
+                OptionalDouble.empty(), Optional.of(Duration.ofDays(10)), s.dtcs());
+
+        assertThat(rules.evaluate(VIN, timeOnly, REPORTED)).singleElement().satisfies(n -> {
+            assertThat(n.dueKm()).isEmpty();
+            assertThat(n.dueDate()).contains(TODAY.plusDays(10));
+            assertThat(n.reason()).isEqualTo("service due in 10 days");
+        });
     }
 }

@@ -117,7 +117,7 @@ abstract class UplinkStoreContract {
     void write_whenLogin_storesItsSessionSettingsAndNoState() throws SQLException {
         Vin vin = Uplinks.randomVin();
 
-        store.write(List.of(record(Service.LOGIN, Uplinks.login(vin, 4, 1, Uplinks.healthyState(10)))));
+        store.write(List.of(record(Service.LOGIN, Uplinks.login(vin, 4, 1))));
 
         assertThat(count("SELECT COUNT(*) FROM vehicle WHERE vin = ? AND last_boot_id = 4 AND last_sequence = 1",
                 vin.value())).isEqualTo(1);
@@ -125,6 +125,16 @@ abstract class UplinkStoreContract {
                 vin.value())).isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM vehicle_state WHERE vin = ?", vin.value())).isZero();
         assertThat(maintenance.needs(vin)).isEmpty();
+    }
+
+    @Test
+    void write_whenSmartServiceReport_storesItsModelWithTheReport() throws SQLException {
+        Vin vin = Uplinks.randomVin();
+
+        store.write(List.of(smart(vin, 4, 2, Uplinks.healthyState(10))));
+
+        assertThat(count("SELECT COUNT(*) FROM smart_service_report WHERE vin = ? AND model_code = '992'"
+                + " AND model_year = 2025", vin.value())).isEqualTo(1);
     }
 
     @Test
@@ -373,6 +383,22 @@ abstract class UplinkStoreContract {
         public void store(Connection connection, List<UplinkRecord> records, Instant backendTime) {
             handed.add(List.copyOf(records));
         }
+    }
+
+    /** Failed on the code before: absent readings were read as 0 (oil life 0 = CRITICAL, service overdue). */
+    @Test
+    void write_whenReportCarriesNoReadings_storesNullsAndDerivesNoNeeds() throws SQLException {
+        Vin vin = Uplinks.randomVin();
+        UplinkEnvelope e = Uplinks.smartService(vin, 1, 1, Uplinks.healthyState(10));
+        UplinkEnvelope empty = e.toBuilder().setSmartService(e.getSmartService().toBuilder()
+                .setState(io.pcmsim.proto.v1.VehicleState.getDefaultInstance())).build();
+
+        store.write(List.of(record(Service.SMART_SERVICE, empty)));
+
+        assertThat(maintenance.needs(vin)).isEmpty();
+        assertThat(count("SELECT COUNT(*) FROM vehicle_state WHERE vin = ? AND engine_oil_life_percent IS NULL"
+                + " AND tire_fl_kpa IS NULL AND distance_to_service_km IS NULL AND time_to_service_s IS NULL",
+                vin.value())).isEqualTo(1);
     }
 
     @Test

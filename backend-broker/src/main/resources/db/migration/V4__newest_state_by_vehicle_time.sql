@@ -1,4 +1,4 @@
--- pcmsim backend schema v3. Portable SQL: PostgreSQL 15 and H2 2.x in MODE=PostgreSQL.
+-- pcmsim backend schema v4 (core). Portable SQL: PostgreSQL 15 and H2 2.x in MODE=PostgreSQL.
 -- "Newest state" is decided by the car's clock, not by (boot id, sequence): after a reconnect the car's
 -- outbox sends older reports under the new boot id after the fresh login. The key only breaks ties.
 ALTER TABLE vehicle ADD COLUMN state_vehicle_time TIMESTAMP WITH TIME ZONE;
