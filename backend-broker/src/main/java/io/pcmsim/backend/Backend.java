@@ -8,6 +8,7 @@ import io.pcmsim.backend.internal.ingest.MqttUplinkSource;
 import io.pcmsim.backend.internal.ingest.UplinkValidator;
 import io.pcmsim.backend.internal.ingest.WriterHealth;
 import io.pcmsim.backend.internal.service.ServiceHandler;
+import io.pcmsim.backend.internal.session.SessionDownlinks;
 import io.pcmsim.backend.internal.session.SessionHandler;
 import io.pcmsim.backend.internal.smartservice.MaintenanceQueries;
 import io.pcmsim.backend.internal.smartservice.MaintenanceRules;
@@ -16,8 +17,6 @@ import io.pcmsim.backend.internal.storage.Database;
 import io.pcmsim.backend.internal.storage.StoreQueries;
 import io.pcmsim.backend.internal.storage.UplinkStore;
 import io.pcmsim.backend.internal.downlink.DownlinkPublisher;
-import io.pcmsim.proto.v1.DownlinkEnvelope;
-import io.pcmsim.proto.v1.RebirthRequest;
 import io.pcmsim.protocol.Topics;
 import io.pcmsim.protocol.Vin;
 import java.io.IOException;
@@ -224,14 +223,10 @@ public final class Backend implements AutoCloseable {
      * @param reason why, for the car's log; at most 64 characters
      * @return completes when the broker acknowledged the request; exceptionally when the backend is not
      *         connected or the broker refused it
+     * @throws IllegalArgumentException when {@code reason} is longer than 64 characters
      */
     public CompletableFuture<Void> requestRebirth(Vin vin, String reason) {
-        if (reason.length() > 64) {
-            throw new IllegalArgumentException("rebirth reason must have at most 64 characters, had "
-                    + reason.length());
-        }
-        return downlinks.send(vin, DownlinkEnvelope.newBuilder()
-                .setRebirthRequest(RebirthRequest.newBuilder().setReason(reason))).thenApply(id -> null);
+        return downlinks.send(vin, SessionDownlinks.rebirth(reason)).thenApply(id -> null);
     }
 
     /** Messages stored for one vehicle (each (boot id, sequence) once). */

@@ -1,4 +1,7 @@
-/** From MQTT to the store: validation, the bounded queue, the batching writer, the MQTT session. */
+/**
+ * From MQTT to the store, knowing no service: the MQTT session, the bounded queue, validation and
+ * content limits, the batching writer, isolation of refused messages, the writer's health.
+ */
 @NullMarked
 package io.pcmsim.backend.internal.ingest;
 

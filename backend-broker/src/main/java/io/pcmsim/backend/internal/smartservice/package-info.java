@@ -1,4 +1,7 @@
-/** Maintenance and repair needs derived from a vehicle's reported state. */
+/**
+ * Smart Service: its handler (reports, reported states, the maintenance needs derived from each
+ * vehicle's newest state), the maintenance rules and the needs queries.
+ */
 @NullMarked
 package io.pcmsim.backend.internal.smartservice;
 

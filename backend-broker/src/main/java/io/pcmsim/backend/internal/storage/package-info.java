@@ -1,4 +1,7 @@
-/** JDBC storage on H2 (PostgreSQL mode) or PostgreSQL, schema by Flyway. */
+/**
+ * The core store, on H2 (PostgreSQL mode) or PostgreSQL, schema by Flyway: every message once
+ * ({@code uplink_message}) and the vehicle row, then the services' handlers in the same transaction.
+ */
 @NullMarked
 package io.pcmsim.backend.internal.storage;
 
