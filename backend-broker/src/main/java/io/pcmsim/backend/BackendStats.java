@@ -12,7 +12,7 @@ import java.util.Map;
  *        {@code invalid-vin}, {@code malformed-payload}, {@code missing-header},
  *        {@code unsupported-schema-version}, {@code vin-mismatch}, {@code body-topic-mismatch}, {@code retained},
  *        {@code payload-too-large}, {@code boot-id-zero}, {@code sequence-zero}, {@code vehicle-time-out-of-window},
- *        {@code string-too-long}, {@code list-too-long}, {@code number-not-finite}, {@code number-out-of-range},
+ *        {@code string-too-long}, {@code nul-character}, {@code list-too-long}, {@code number-not-finite}, {@code number-out-of-range},
  *        {@code store-refused} (the database refused the message; isolated from its batch)
  * @param storedByService stored messages by service topic name ({@code login}, {@code smart-service}, ...)
  * @param writer what the writer is doing now (see {@link Backend#health()})

@@ -48,15 +48,23 @@ final class ContentCheck {
 
     private Optional<Validation.Rejected> value(FieldDescriptor field, Object value) {
         return switch (field.getJavaType()) {
-            case STRING -> ((String) value).length() > limits.maxStringChars()
-                    ? reject(RejectReason.STRING_TOO_LONG, field, ((String) value).length()
-                            + " characters, at most " + limits.maxStringChars() + " allowed")
-                    : Optional.empty();
+            case STRING -> text(field, (String) value);
             case DOUBLE, FLOAT -> floating(field, ((Number) value).doubleValue());
             case INT, LONG -> integer(field, ((Number) value).longValue());
             case MESSAGE -> check((MessageOrBuilder) value);
             default -> Optional.empty();
         };
+    }
+
+    private Optional<Validation.Rejected> text(FieldDescriptor field, String text) {
+        if (text.length() > limits.maxStringChars()) {
+            return reject(RejectReason.STRING_TOO_LONG, field, text.length() + " characters, at most "
+                    + limits.maxStringChars() + " allowed");
+        }
+        if (text.indexOf(0) >= 0) {
+            return reject(RejectReason.NUL_CHARACTER, field, "contains U+0000, which PostgreSQL text cannot hold");
+        }
+        return Optional.empty();
     }
 
     private Optional<Validation.Rejected> floating(FieldDescriptor field, double v) {

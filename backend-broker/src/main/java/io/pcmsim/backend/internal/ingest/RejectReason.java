@@ -30,6 +30,8 @@ public enum RejectReason {
     VEHICLE_TIME_OUT_OF_WINDOW("vehicle-time-out-of-window"),
     /** A text field is longer than {@link ContentLimits#maxStringChars()}. */
     STRING_TOO_LONG("string-too-long"),
+    /** A text field contains U+0000. */
+    NUL_CHARACTER("nul-character"),
     /** A repeated field has more than {@link ContentLimits#maxListElements()} elements. */
     LIST_TOO_LONG("list-too-long"),
     /** A floating-point field is NaN or infinite. */

@@ -3,7 +3,12 @@ package io.pcmsim.backend.internal.storage;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-/** Tells a fault of the database (connection, transient rollback) from a batch the database refuses. */
+/**
+ * Tells a batch the database refuses (its data: SQLSTATE class 22 data exception, 23 integrity constraint
+ * violation, or an exception of our own code deriving rows from it) from a fault of the database (a lost
+ * connection, a transient rollback, a missing table, a full disk, anything else), which is retried: a
+ * message is rejected only when it is its own fault, never because the database is broken.
+ */
 final class DatabaseFaults {
 
     private static final int VALID_TIMEOUT_SECONDS = 2;
@@ -27,9 +32,18 @@ final class DatabaseFaults {
         }
     }
 
-    /** SQLSTATE class 40: the database rolled back (deadlock, serialization failure); retrying may succeed. */
-    static boolean transientRollback(Throwable failure) {
-        return hasState(failure, "40");
+    /** Whether the batch's data, not the database, is at fault: SQLSTATE class 22 or 23, or no SQL error at all. */
+    static boolean batchAtFault(Throwable failure) {
+        return hasState(failure, "22") || hasState(failure, "23") || !hasSqlException(failure);
+    }
+
+    private static boolean hasSqlException(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasState(Throwable failure, String prefix) {

@@ -74,8 +74,9 @@ public final class UplinkStore implements AutoCloseable {
      * back and nothing of the batch is stored. After a lost connection the next call opens a new one.
      *
      * @throws StoreUnavailableException if the database, not the batch, is at fault (connection lost or
-     *         not available, store closed, transient rollback): the same batch may be retried
-     * @throws StorageException if the database refused the batch: retrying it unchanged fails again
+     *         not available, store closed, transient rollback, missing table, ...): retry the same batch
+     * @throws StorageException if the database refused the batch's data (SQLSTATE class 22 or 23, or a
+     *         failure deriving its rows): retrying it unchanged fails again
      */
     public WriteResult write(List<UplinkRecord> batch) {
         Connection c = connection(batch.size());
@@ -94,8 +95,8 @@ public final class UplinkStore implements AutoCloseable {
                 closeQuietly(c);
                 throw new StoreUnavailableException(message + " (connection lost; reconnecting on the next write)", e);
             }
-            if (DatabaseFaults.transientRollback(e)) {
-                throw new StoreUnavailableException(message + " (transient; retry)", e);
+            if (!DatabaseFaults.batchAtFault(e)) {
+                throw new StoreUnavailableException(message + " (a database fault, not the batch's; retry)", e);
             }
             throw new StorageException(message, e);
         }

@@ -196,4 +196,28 @@ class BatchingWriterTest {
         assertThat(counters.storeRetryCount()).isPositive();
         assertThat(acknowledged).isEmpty();
     }
+
+    /** Failed before DatabaseFaults.batchAtFault: a missing table made every message "store-refused". */
+    @Test
+    void writer_whenATableIsMissing_retriesWithoutRejectingAndStoresOnceItIsBack() throws SQLException {
+        try (Connection c = database.connect(); Statement st = c.createStatement()) {
+            st.execute("ALTER TABLE smart_service_report RENAME TO smart_service_report_away");
+        }
+        Vin vin = Uplinks.randomVin();
+        offer("m", Service.SMART_SERVICE, Uplinks.smartService(vin, 1, 1, Uplinks.healthyState(1)));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> health.current().writer() == WriterState.RETRYING);
+        assertThat(acknowledged).isEmpty();
+        assertThat(counters.rejectedByReason()).isEmpty();
+
+        try (Connection c = database.connect(); Statement st = c.createStatement()) {
+            st.execute("ALTER TABLE smart_service_report_away RENAME TO smart_service_report");
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> acknowledged.size() == 1);
+
+        assertThat(counters.storedCount()).isEqualTo(1);
+        assertThat(health.current().writer()).isEqualTo(WriterState.RUNNING);
+        assertThat(health.current().lastError()).hasValueSatisfying(e ->
+                assertThat(e).containsIgnoringCase("smart_service_report"));
+    }
 }

@@ -263,4 +263,10 @@ class UplinkValidatorTest {
         assertThat(rejection(topic(VIN, Service.SMART_SERVICE), withState(VIN, s -> s.setTimeToServiceS(Long.MAX_VALUE))))
                 .isEqualTo(RejectReason.NUMBER_OUT_OF_RANGE);
     }
+
+    @Test
+    void validate_whenDtcContainsNul_rejectsNulCharacter() {
+        assertThat(rejection(topic(VIN, Service.SMART_SERVICE), withState(VIN, s -> s.addDtc("P0\u0000300"))))
+                .isEqualTo(RejectReason.NUL_CHARACTER);
+    }
 }
