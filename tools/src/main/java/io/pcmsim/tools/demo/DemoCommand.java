@@ -5,6 +5,7 @@ import io.pcmsim.tools.cli.LogLevel;
 import io.pcmsim.tools.cli.ShutdownRequest;
 import io.pcmsim.tools.cli.TemporaryFolder;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -104,27 +105,39 @@ public final class DemoCommand implements Callable<Integer> {
             return 2;
         }
         try (LogLevel logs = LogLevel.forRun(verbose);
-             ShutdownRequest shutdown = ShutdownRequest.install(SHUTDOWN_GRACE);
-             TemporaryFolder temporary = options.dataDir().isEmpty() ? TemporaryFolder.create("pcmsim-demo-") : null) {
-            Path data = temporary != null ? temporary.path() : options.dataDir().get();
-            out.printf("pcmsim demo: %d cars for %s at %.0fx (%s simulated), seed %d, %d in privacy mode%n",
-                    options.vehicles(), DemoResult.human(options.duration()), options.speed(),
-                    DemoResult.human(Duration.ofMillis((long) (options.duration().toMillis() * options.speed()))),
-                    options.seed(), options.privacyVehicles());
-            out.printf("  data folder %s%s%n", data.toAbsolutePath(),
-                    temporary != null ? " (temporary, removed at the end)" : "");
-            out.flush();
-            DemoResult result;
+             ShutdownRequest shutdown = ShutdownRequest.install(SHUTDOWN_GRACE)) {
+            TemporaryFolder temporary;
             try {
-                result = new DemoRun(options, data, new StatusLine(out, System.console() != null), Clock.systemUTC(),
-                        shutdown.requested()).run();
-            } catch (DemoFailure e) {
-                return failed(err, e.getMessage(), e);
-            } catch (RuntimeException e) {
-                return failed(err, "the run stopped because of an unexpected error", e);
+                temporary = options.dataDir().isEmpty() ? TemporaryFolder.create("pcmsim-demo-") : null;
+            } catch (UncheckedIOException e) {
+                return failed(err, "cannot create a temporary folder in " + System.getProperty("java.io.tmpdir")
+                        + "; give a --data-dir", e);
             }
-            return finish(result, out, err);
+            try (TemporaryFolder removedAtTheEnd = temporary) {
+                Path data = temporary != null ? temporary.path() : options.dataDir().get();
+                return run(options, data, temporary != null, shutdown, out, err);
+            }
         }
+    }
+
+    private int run(DemoOptions options, Path data, boolean temporary, ShutdownRequest shutdown, PrintWriter out,
+                    PrintWriter err) {
+        out.printf("pcmsim demo: %d cars for %s at %.0fx (%s simulated), seed %d, %d in privacy mode%n",
+                options.vehicles(), DemoResult.human(options.duration()), options.speed(),
+                DemoResult.human(Duration.ofMillis((long) (options.duration().toMillis() * options.speed()))),
+                options.seed(), options.privacyVehicles());
+        out.printf("  data folder %s%s%n", data.toAbsolutePath(), temporary ? " (temporary, removed at the end)" : "");
+        out.flush();
+        DemoResult result;
+        try {
+            result = new DemoRun(options, data, new StatusLine(out, System.console() != null), Clock.systemUTC(),
+                    shutdown.requested()).run();
+        } catch (DemoFailure e) {
+            return failed(err, e.getMessage(), e);
+        } catch (RuntimeException e) {
+            return failed(err, "the run stopped because of an unexpected error", e);
+        }
+        return finish(result, out, err);
     }
 
     private int failed(PrintWriter err, String sentence, Throwable details) {

@@ -3,9 +3,7 @@ package io.pcmsim.tools.demo;
 import io.pcmsim.backend.Backend;
 import io.pcmsim.backend.BackendConfig;
 import io.pcmsim.backend.BackendStats;
-import io.pcmsim.backend.MaintenanceSummary;
 import io.pcmsim.backend.broker.EmbeddedBroker;
-import io.pcmsim.protocol.Service;
 import io.pcmsim.time.SimulatedClock;
 import io.pcmsim.vehicle.fleet.Fleet;
 import io.pcmsim.vehicle.fleet.FleetConfig;
@@ -15,9 +13,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -25,8 +20,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One demo: embedded broker, backend and fleet in this process, privacy mode toggled for part of
@@ -36,7 +29,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class DemoRun {
 
-    private static final Logger LOG = LoggerFactory.getLogger(DemoRun.class);
     private static final Duration STATUS_PERIOD = Duration.ofSeconds(1);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(20);
@@ -211,54 +203,8 @@ public final class DemoRun {
     private DemoResult result(Instant ended) {
         Duration real = started == null ? Duration.ZERO : Duration.between(started, ended);
         Duration simulated = clock == null ? Duration.ZERO : clock.toSimulated(real);
-        Map<String, Long> published = byTopicName(Map.of());
-        Map<String, Long> suppressed = byTopicName(Map.of());
-        if (fleet != null) {
-            FleetStats fleetStats = fleet.stats();
-            published = byTopicName(fleetStats.published());
-            suppressed = byTopicName(fleetStats.suppressed());
-        }
-        long stored = 0;
-        long duplicates = 0;
-        Map<String, Long> rejected = Map.of();
-        Optional<MaintenanceSummary> needs = Optional.empty();
-        if (backend != null) {
-            BackendStats stats = backend.stats();
-            stored = stats.stored();
-            duplicates = stats.duplicates();
-            rejected = stats.rejectedByReason();
-            needs = maintenanceSummary(backend);
-        }
-        return new DemoResult(options.vehicles(), real, simulated, broker == null ? options.port() : broker.port(),
-                published, suppressed, windows.uplinkPublishes(), stored, duplicates, rejected,
-                needs.map(MaintenanceSummary::total).orElse(0L),
-                needs.map(MaintenanceSummary::byComponent).orElse(Map.of()),
-                needs.map(MaintenanceSummary::bySeverity).orElse(Map.of()),
-                windows.vehiclesEverPrivate(), windows.receivedWhilePrivate(), windows.offenders(),
-                windows.foreignPublishesOnCarTopics(), stop.isDone());
-    }
-
-    /** The backend's needs; empty when it cannot tell (it did not start, or its database is closed). */
-    private static Optional<MaintenanceSummary> maintenanceSummary(Backend backend) {
-        try {
-            return Optional.of(backend.maintenanceSummary());
-        } catch (RuntimeException e) {
-            LOG.warn("maintenance needs not available", e);
-            return Optional.empty();
-        }
-    }
-
-    /** Counts by topic name; login and smart-service always, other services when they sent anything. */
-    private static Map<String, Long> byTopicName(Map<Service, Long> counts) {
-        Map<String, Long> result = new TreeMap<>();
-        result.put(Service.LOGIN.topicName(), 0L);
-        result.put(Service.SMART_SERVICE.topicName(), 0L);
-        counts.forEach((service, count) -> {
-            if (count > 0) {
-                result.put(service.topicName(), count);
-            }
-        });
-        return result;
+        return Measurements.collect(options, real, simulated, broker == null ? options.port() : broker.port(),
+                fleet, backend, windows, stop.isDone());
     }
 
     private String statusText(FleetStats fleetStats, Backend runningBackend, long perSecond) {
