@@ -9,6 +9,8 @@ import io.pcmsim.vehicle.fleet.Fleet;
 import io.pcmsim.vehicle.fleet.FleetConfig;
 import io.pcmsim.vehicle.fleet.FleetStats;
 import io.pcmsim.vehicle.session.MqttVersion;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -116,12 +118,8 @@ public final class DemoRun {
         String backendFailure = "the backend did not start (its database is in " + dataDir.resolve("backend") + ")";
         String backendAdvice = "";
         try {
-            backend = Backend.create(BackendConfig.builder()
-                    .brokerHost(b.host()).brokerPort(b.port())
-                    .dataDir(dataDir.resolve("backend"))
-                    .clock(simulated)
-                    .build());
-        } catch (RuntimeException e) {
+            backend = Backend.create(backendConfig(b, simulated));
+        } catch (IOException | RuntimeException e) {
             throw DemoFailure.of(backendFailure, backendAdvice, e);
         }
         if (!await(backend.start(), START_TIMEOUT, backendFailure, backendAdvice)) {
@@ -144,6 +142,25 @@ public final class DemoRun {
         Duration connectTimeout = Duration.ofSeconds(Math.max(60, options.vehicles() / 20));
         return await(fleet.start(), connectTimeout, "the cars did not all connect to the broker at " + b.host() + ":"
                 + b.port(), "try fewer --vehicles");
+    }
+
+    /**
+     * The backend's default configuration with the data in {@code dataDir/backend}, except that an H2
+     * database is not closed by H2's own JVM shutdown hook: the demo closes the backend itself after it
+     * has read the result, also when Ctrl-C ends the run, and H2 would otherwise close the database
+     * under the backend's feet (a batch in flight then stays unstored).
+     */
+    private BackendConfig backendConfig(EmbeddedBroker b, SimulatedClock simulated) throws IOException {
+        Path folder = Files.createDirectories(dataDir.resolve("backend"));
+        BackendConfig defaults = BackendConfig.builder()
+                .brokerHost(b.host()).brokerPort(b.port()).dataDir(folder).clock(simulated).build();
+        if (!defaults.jdbcUrl().startsWith("jdbc:h2:")) {
+            return defaults;
+        }
+        return BackendConfig.builder()
+                .brokerHost(b.host()).brokerPort(b.port()).dataDir(folder).clock(simulated)
+                .jdbcUrl(defaults.jdbcUrl() + ";DB_CLOSE_ON_EXIT=FALSE")
+                .build();
     }
 
     /** Runs the fleet, the status line and the privacy schedule; returns when the run ended. */

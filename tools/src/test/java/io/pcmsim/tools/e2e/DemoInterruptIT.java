@@ -52,12 +52,12 @@ class DemoInterruptIT {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djava.io.tmpdir=" + temp.toAbsolutePath(),
                 "-jar", JAR.toAbsolutePath().toString(),
-                "demo", "--vehicles", "5", "--duration", "10m", "--report", report.toString()))
+                "demo", "--vehicles", "20", "--duration", "10m", "--report", report.toString()))
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile())
                 .start();
 
-        await().atMost(Duration.ofSeconds(90)).until(() -> Files.readString(out).contains("online 5/5"));
+        await().atMost(Duration.ofSeconds(90)).until(() -> Files.readString(out).contains("online 20/20"));
         Matcher folder = DATA_FOLDER.matcher(Files.readString(out));
         assertThat(folder.find()).as("the demo names its data folder; stdout: %s", Files.readString(out)).isTrue();
         Path dataFolder = Path.of(folder.group(1));
@@ -73,10 +73,14 @@ class DemoInterruptIT {
         assertThat(stderr).contains("pcmsim demo: interrupted").doesNotContain("Exception");
         JsonNode json = new ObjectMapper().readTree(report.toFile());
         assertThat(json.get("interrupted").asBoolean()).isTrue();
-        assertThat(json.get("vehicles").asInt()).isEqualTo(5);
-        assertThat(json.at("/published/login").asLong()).isGreaterThanOrEqualTo(5);
+        assertThat(json.get("vehicles").asInt()).isEqualTo(20);
+        assertThat(json.at("/published/login").asLong()).isGreaterThanOrEqualTo(20);
         assertThat(json.get("receivedByBroker").asLong()).isPositive();
-        assertThat(json.get("stored").asLong()).isPositive();
+        assertThat(json.get("stored").asLong()).as("everything received is stored before the backend stops")
+                .isEqualTo(json.get("receivedByBroker").asLong());
+        assertThat(json.get("notHandledByBackend").asLong()).isZero();
+        assertThat(json.at("/maintenanceNeeds/byComponent").size()).as("needs read from the open database")
+                .isPositive();
         assertThat(json.get("realSeconds").asDouble()).isPositive().isLessThan(120);
         assertThat(dataFolder).as("the temporary data folder is removed").doesNotExist();
         assertThat(leftIn(temp)).as("nothing of pcmsim left in the temporary folder").isEmpty();
