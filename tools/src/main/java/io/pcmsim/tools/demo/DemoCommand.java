@@ -106,7 +106,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         try (LogLevel logs = LogLevel.forRun(verbose);
              ShutdownRequest shutdown = ShutdownRequest.install(SHUTDOWN_GRACE)) {
-            TemporaryFolder temporary;
+            @Nullable TemporaryFolder temporary;
             try {
                 temporary = options.dataDir().isEmpty() ? TemporaryFolder.create("pcmsim-demo-") : null;
             } catch (UncheckedIOException e) {
