@@ -3,6 +3,7 @@ package io.pcmsim.tools;
 import io.pcmsim.tools.bench.BenchCommand;
 import io.pcmsim.tools.cli.VersionProvider;
 import io.pcmsim.tools.demo.DemoCommand;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,7 +20,19 @@ public final class Pcmsim {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Pcmsim());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExecutionExceptionHandler(Pcmsim::unexpected);
         return cli;
+    }
+
+    /**
+     * A command that throws is a bug: the user reads one sentence, the log (level from the environment
+     * variable {@code PCMSIM_LOG_LEVEL}, default WARN) gets the details.
+     */
+    private static int unexpected(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
+        LoggerFactory.getLogger(Pcmsim.class).error("{} failed", command.getCommandName(), e);
+        command.getErr().println("pcmsim " + command.getCommandName() + " failed because of an unexpected error;"
+                + " the log above has the details, please report them");
+        return 1;
     }
 
     /**

@@ -1,12 +1,19 @@
 package io.pcmsim.tools.demo;
 
 import io.pcmsim.tools.cli.DurationConverter;
+import io.pcmsim.tools.cli.LogLevel;
+import io.pcmsim.tools.cli.ShutdownRequest;
+import io.pcmsim.tools.cli.TemporaryFolder;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -22,10 +29,20 @@ import picocli.CommandLine.Spec;
             "Cars log in with their VINs and send Smart Service reports; the backend stores them and derives "
                     + "maintenance needs. Part of the fleet switches privacy mode on for the middle half of the run: "
                     + "the broker must receive nothing from those cars meanwhile.",
-            "Exit codes: 0 done, 1 failed, 2 bad arguments, 3 privacy violation or nothing stored, "
-                    + "4 the backend fell behind (messages the broker received were not stored by the end)."
+            "Ctrl-C (or SIGTERM) ends the run early: everything is stopped, the summary and the report show what "
+                    + "was measured until then (marked interrupted) and temporary folders are removed.",
+            "Exit codes: 0 done, 1 failed, 2 bad arguments or a run that cannot start (report path, data folder, "
+                    + "file-descriptor limit, port in use), 3 privacy violation or nothing stored, "
+                    + "4 the backend fell behind (messages the broker received were not stored by the end), "
+                    + "130 interrupted by Ctrl-C (SIGINT), 143 ended by SIGTERM."
         })
 public final class DemoCommand implements Callable<Integer> {
+
+    /** Exit code of a run ended early, as shells report a process ended by SIGINT (128 + 2). */
+    static final int INTERRUPTED = 130;
+    /** How long the JVM's end waits for an interrupted run to stop and write its result. */
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(60);
+    private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
 
     @Spec
     CommandSpec spec;
@@ -48,8 +65,9 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Share of cars in privacy mode for the middle half of the run, 0..1 (default: ${DEFAULT-VALUE}).")
     double privacyFraction;
 
-    @Option(names = "--report", paramLabel = "FILE", description = "Also write the result as JSON to FILE.")
-    Path report;
+    @Option(names = "--report", paramLabel = "FILE",
+            description = "Also write the result as JSON to FILE (its folder must exist).")
+    @Nullable Path report;
 
     @Option(names = "--port", defaultValue = "0", description = "Broker port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
@@ -63,10 +81,14 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "Keep broker and backend data in DIR (default: a temporary folder removed at the end).")
-    Path dataDir;
+    @Nullable Path dataDir;
+
+    @Option(names = "--verbose",
+            description = "Show the libraries' log (INFO and up) and, when the run fails, the technical details.")
+    boolean verbose;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         DemoOptions options;
@@ -77,25 +99,63 @@ public final class DemoCommand implements Callable<Integer> {
             err.println("pcmsim demo: " + e.getMessage());
             return 2;
         }
+        Optional<String> problem = Preflight.ofThisProcess().problem(options, report);
+        if (problem.isPresent()) {
+            err.println("pcmsim demo: " + problem.get());
+            return 2;
+        }
+        try (LogLevel logs = LogLevel.forRun(verbose);
+             ShutdownRequest shutdown = ShutdownRequest.install(SHUTDOWN_GRACE)) {
+            @Nullable TemporaryFolder temporary;
+            try {
+                temporary = options.dataDir().isEmpty() ? TemporaryFolder.create("pcmsim-demo-") : null;
+            } catch (UncheckedIOException e) {
+                return failed(err, "cannot create a temporary folder in " + System.getProperty("java.io.tmpdir")
+                        + "; give a --data-dir", e);
+            }
+            try (TemporaryFolder removedAtTheEnd = temporary) {
+                Path data = temporary != null ? temporary.path() : options.dataDir().get();
+                return run(options, data, temporary != null, shutdown, out, err);
+            }
+        }
+    }
+
+    private int run(DemoOptions options, Path data, boolean temporary, ShutdownRequest shutdown, PrintWriter out,
+                    PrintWriter err) {
         out.printf("pcmsim demo: %d cars for %s at %.0fx (%s simulated), seed %d, %d in privacy mode%n",
                 options.vehicles(), DemoResult.human(options.duration()), options.speed(),
                 DemoResult.human(Duration.ofMillis((long) (options.duration().toMillis() * options.speed()))),
                 options.seed(), options.privacyVehicles());
+        out.printf("  data folder %s%s%n", data.toAbsolutePath(), temporary ? " (temporary, removed at the end)" : "");
         out.flush();
-
         DemoResult result;
         try {
-            result = new DemoRun(options, new StatusLine(out, System.console() != null), Clock.systemUTC()).run();
-        } catch (Exception e) {
-            err.println("pcmsim demo failed: " + describe(e));
-            return 1;
+            result = new DemoRun(options, data, new StatusLine(out, System.console() != null), Clock.systemUTC(),
+                    shutdown.requested()).run();
+        } catch (DemoFailure e) {
+            return failed(err, e.getMessage(), e);
+        } catch (RuntimeException e) {
+            return failed(err, "the run stopped because of an unexpected error", e);
         }
+        return finish(result, out, err);
+    }
+
+    private int failed(PrintWriter err, String sentence, Throwable details) {
+        LOG.error("pcmsim demo failed: {}", sentence, details);
+        err.println("pcmsim demo failed: " + sentence + (verbose ? "" : " (--verbose shows the details)"));
+        err.flush();
+        return 1;
+    }
+
+    /** Prints the summary, writes the report and decides the exit code. */
+    private int finish(DemoResult result, PrintWriter out, PrintWriter err) {
         out.println(result.summary());
         if (report != null) {
             try {
                 result.writeJson(report);
                 out.println("  report written to " + report.toAbsolutePath());
             } catch (RuntimeException e) {
+                LOG.error("report not written", e);
                 err.println("pcmsim demo: " + e.getMessage());
                 return 1;
             }
@@ -104,6 +164,13 @@ public final class DemoCommand implements Callable<Integer> {
         if (result.messagesReceivedWhilePrivate() > 0) {
             err.println("pcmsim demo: privacy mode was not honoured: " + result.messagesReceivedWhilePrivate()
                     + " messages received from cars while they were private");
+        }
+        if (result.interrupted()) {
+            err.println("pcmsim demo: interrupted; the summary" + (report != null ? " and the report show" : " shows")
+                    + " what was measured until then");
+            return INTERRUPTED;
+        }
+        if (result.messagesReceivedWhilePrivate() > 0) {
             return 3;
         }
         if (result.stored() == 0) {
@@ -117,15 +184,5 @@ public final class DemoCommand implements Callable<Integer> {
             return 4;
         }
         return 0;
-    }
-
-    private static String describe(Throwable e) {
-        Throwable t = e;
-        while ((t instanceof java.util.concurrent.ExecutionException
-                || t instanceof java.util.concurrent.CompletionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        String message = t.getMessage();
-        return t.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 }

@@ -21,7 +21,11 @@ import java.util.TreeMap;
  * @param stored messages the backend stored
  * @param duplicates messages the backend received again and did not store twice
  * @param rejected messages the backend rejected, by reason
- * @param messagesReceivedWhilePrivate uplink publishes the broker received from a car while the harness had it in privacy mode
+ * @param messagesReceivedWhilePrivate uplink publishes the broker received from a car's own client while the harness
+ *        had the car in privacy mode
+ * @param foreignPublishesOnCarTopics uplink publishes (in {@code uplinkReceivedByBroker}) made by a client other than
+ *        the car the topic names; never counted as the car's
+ * @param interrupted the run was ended early (Ctrl-C, SIGTERM): the counts are those measured until then
  */
 public record DemoResult(
         int vehicles,
@@ -39,7 +43,9 @@ public record DemoResult(
         Map<String, Long> needsBySeverity,
         int vehiclesInPrivacyMode,
         long messagesReceivedWhilePrivate,
-        Set<String> privacyOffenders) {
+        Set<String> privacyOffenders,
+        long foreignPublishesOnCarTopics,
+        boolean interrupted) {
 
     public DemoResult {
         published = new TreeMap<>(published);
@@ -59,12 +65,14 @@ public record DemoResult(
     /** The report as a JSON tree (ordered maps), with the keys documented in the README. */
     public Map<String, Object> toJsonTree() {
         Map<String, Object> root = new LinkedHashMap<>();
+        root.put("interrupted", interrupted);
         root.put("vehicles", vehicles);
         root.put("simulatedSeconds", simulatedTime.toSeconds());
         root.put("realSeconds", realTime.toMillis() / 1000.0);
         root.put("published", published);
         root.put("suppressedByCars", suppressed);
         root.put("receivedByBroker", uplinkReceivedByBroker);
+        root.put("foreignPublishesOnCarTopics", foreignPublishesOnCarTopics);
         root.put("stored", stored);
         root.put("duplicates", duplicates);
         root.put("rejected", rejected);
@@ -96,14 +104,20 @@ public record DemoResult(
     /** A readable summary, several lines, no trailing newline. */
     public String summary() {
         StringBuilder s = new StringBuilder();
-        s.append(String.format("pcmsim demo: %d cars, %s real time, %s simulated%n", vehicles,
-                human(realTime), human(simulatedTime)));
+        s.append(String.format("pcmsim demo: %d cars, %s real time, %s simulated%s%n", vehicles,
+                human(realTime), human(simulatedTime), interrupted ? "; INTERRUPTED, counts until then" : ""));
         s.append(String.format("  published by cars   %s (total %d)%n", published, sum(published)));
         s.append(String.format("  held back by cars   %s%n", suppressed.isEmpty() ? "nothing" : suppressed));
-        s.append(String.format("  received by broker  %d uplink messages%n", uplinkReceivedByBroker));
+        s.append(String.format("  received by broker  %d uplink messages%s%n", uplinkReceivedByBroker,
+                foreignPublishesOnCarTopics == 0 ? ""
+                        : String.format(" (%d published by other clients than the car, not counted as the car's)",
+                                foreignPublishesOnCarTopics)));
         s.append(String.format("  stored by backend   %d (duplicates not stored again: %d)%n", stored, duplicates));
         s.append(String.format("  rejected            %s%n", rejected.isEmpty() ? "none" : rejected));
-        if (notHandledByBackend() > 0) {
+        if (notHandledByBackend() > 0 && interrupted) {
+            s.append(String.format("  not stored yet      %d received messages were not stored when the run was"
+                    + " interrupted%n", notHandledByBackend()));
+        } else if (notHandledByBackend() > 0) {
             s.append(String.format("  BACKEND FELL BEHIND %d received messages were not stored when the run ended"
                     + " (see docs/performance.md)%n", notHandledByBackend()));
         }

@@ -3,133 +3,87 @@ package io.pcmsim.tools.demo;
 import io.pcmsim.backend.Backend;
 import io.pcmsim.backend.BackendConfig;
 import io.pcmsim.backend.BackendStats;
-import io.pcmsim.backend.MaintenanceSummary;
 import io.pcmsim.backend.broker.EmbeddedBroker;
-import io.pcmsim.protocol.Service;
-import io.pcmsim.protocol.Vin;
-import io.pcmsim.tools.cli.TemporaryFolder;
 import io.pcmsim.time.SimulatedClock;
-import io.pcmsim.vehicle.fleet.EmulatedVehicle;
 import io.pcmsim.vehicle.fleet.Fleet;
 import io.pcmsim.vehicle.fleet.FleetConfig;
 import io.pcmsim.vehicle.fleet.FleetStats;
 import io.pcmsim.vehicle.session.MqttVersion;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One demo: embedded broker, backend and fleet in this process, privacy mode toggled for part of
- * the fleet, a status line once per second, and the result at the end. Everything it starts it
- * stops again, also when it fails.
+ * the fleet, a status line once per second, and the result at the end. A requested stop (Ctrl-C)
+ * ends the run early with the result measured so far, marked interrupted. Everything it starts it
+ * stops again, fleet first, then backend, then broker, also when it fails. One run per instance.
  */
 public final class DemoRun {
 
     private static final Duration STATUS_PERIOD = Duration.ofSeconds(1);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration DRAIN_TIMEOUT_WHEN_STOPPED = Duration.ofSeconds(5);
 
     private final DemoOptions options;
+    private final Path dataDir;
     private final StatusLine status;
     private final Clock wall;
+    private final CompletableFuture<Void> stop;
+    private final PrivacyWindows windows = new PrivacyWindows();
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "pcmsim-demo-ticker");
+        t.setDaemon(true);
+        return t;
+    });
 
-    DemoRun(DemoOptions options, StatusLine status, Clock wall) {
+    private @Nullable EmbeddedBroker broker;
+    private @Nullable Backend backend;
+    private @Nullable Fleet fleet;
+    private @Nullable SimulatedClock clock;
+    private @Nullable Instant started;
+
+    /**
+     * @param dataDir where broker and backend keep their data (the caller creates and removes it)
+     * @param stop completes when the run should end early; the run then stops and reports what it has
+     */
+    DemoRun(DemoOptions options, Path dataDir, StatusLine status, Clock wall, CompletableFuture<Void> stop) {
         this.options = options;
+        this.dataDir = dataDir;
         this.status = status;
         this.wall = wall;
+        this.stop = stop;
     }
 
-    public DemoResult run() throws Exception {
-        TemporaryFolder temporary = options.dataDir().isEmpty() ? TemporaryFolder.create("pcmsim-demo-") : null;
-        Path dataDir = options.dataDir().orElseGet(() -> temporary.path());
-        PrivacyWindows windows = new PrivacyWindows();
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "pcmsim-demo-ticker");
-            t.setDaemon(true);
-            return t;
-        });
-        EmbeddedBroker broker = EmbeddedBroker.builder()
-                .port(options.port())
-                .dataFolder(dataDir.resolve("broker"))
-                .trafficListener((clientId, topic, bytes) -> windows.onPublish(clientId, topic))
-                .build();
-        Backend backend = null;
-        Fleet fleet = null;
+    /**
+     * Runs the demo for its duration or until the stop, then stops everything.
+     *
+     * @return what was measured; {@link DemoResult#interrupted()} when the stop came first
+     * @throws DemoFailure when a part did not start, with a sentence for the user
+     */
+    public DemoResult run() {
         try {
-            broker.start().get(60, TimeUnit.SECONDS);
-            SimulatedClock clock = SimulatedClock.startingAt(wall.instant(), options.speed(), wall);
-            backend = Backend.create(BackendConfig.builder()
-                    .brokerHost(broker.host())
-                    .brokerPort(broker.port())
-                    .dataDir(dataDir.resolve("backend"))
-                    .clock(clock)
-                    .build());
-            backend.start().get(60, TimeUnit.SECONDS);
-
-            fleet = Fleet.create(FleetConfig.builder()
-                    .brokerHost(broker.host())
-                    .brokerPort(broker.port())
-                    .mqttVersion(options.mqttVersion() == 3 ? MqttVersion.MQTT_3_1_1 : MqttVersion.MQTT_5)
-                    .vehicles(options.vehicles())
-                    .seed(options.seed())
-                    .clock(clock)
-                    .wallClock(wall)
-                    .reportInterval(options.reportInterval())
-                    .build());
-            Instant started = wall.instant();
-            fleet.start().get(Math.max(60, options.vehicles() / 20), TimeUnit.SECONDS);
-
-            List<EmulatedVehicle> privateCars = choosePrivateCars(fleet.vehicles());
-            CompletableFuture<Void> done = new CompletableFuture<>();
-            Backend runningBackend = backend;
-            Fleet runningFleet = fleet;
-            long periodMs = STATUS_PERIOD.toMillis();
-            long[] lastCount = {0};
-            ticker.scheduleAtFixedRate(() -> {
-                long now = windows.uplinkPublishes();
-                status.show(statusText(started, runningFleet.stats(), runningBackend,
-                        (now - lastCount[0]) * 1000 / periodMs));
-                lastCount[0] = now;
-            }, periodMs, periodMs, TimeUnit.MILLISECONDS);
-
-            long durationMs = options.duration().toMillis();
-            if (!privateCars.isEmpty()) {
-                CompletableFuture<Map<Vin, CompletableFuture<Void>>> opened = new CompletableFuture<>();
-                ticker.schedule(() -> opened.complete(privacyOn(privateCars, windows)), durationMs / 4,
-                        TimeUnit.MILLISECONDS);
-                ticker.schedule(() -> privacyOff(privateCars, opened.join(), windows), durationMs * 3 / 4,
-                        TimeUnit.MILLISECONDS);
-            }
-            ticker.schedule(() -> done.complete(null), durationMs, TimeUnit.MILLISECONDS);
-            done.get();
-            Duration real = Duration.between(started, wall.instant());
-            Duration simulated = clock.toSimulated(real);
-
-            fleet.stop().get(60, TimeUnit.SECONDS);
+            Instant ended = startAll() ? runUntilDoneOrStopped() : wall.instant();
             ticker.shutdownNow();
             status.finish();
-            awaitDrained(backend, windows);
-
-            FleetStats fleetStats = fleet.stats();
-            BackendStats stats = backend.stats();
-            MaintenanceSummary needs = backend.maintenanceSummary();
-            return new DemoResult(options.vehicles(), real, simulated, broker.port(),
-                    byTopicName(fleetStats.published()), byTopicName(fleetStats.suppressed()),
-                    windows.uplinkPublishes(), stats.stored(), stats.duplicates(), stats.rejectedByReason(),
-                    needs.total(), needs.byComponent(), needs.bySeverity(),
-                    windows.vehiclesEverPrivate(), windows.receivedWhilePrivate(), windows.offenders());
+            if (fleet != null) {
+                fleet.close();
+            }
+            if (started != null) {
+                awaitDrained();
+            }
+            return result(ended);
         } finally {
             ticker.shutdownNow();
             status.finish();
@@ -139,76 +93,160 @@ public final class DemoRun {
             if (backend != null) {
                 backend.close();
             }
-            broker.close();
-            if (temporary != null) {
-                temporary.close();
+            if (broker != null) {
+                broker.close();
             }
         }
     }
 
-    /** Counts by topic name; login and smart-service always, other services when they sent anything. */
-    private static Map<String, Long> byTopicName(Map<Service, Long> counts) {
-        Map<String, Long> result = new TreeMap<>();
-        result.put(Service.LOGIN.topicName(), 0L);
-        result.put(Service.SMART_SERVICE.topicName(), 0L);
-        counts.forEach((service, count) -> {
-            if (count > 0) {
-                result.put(service.topicName(), count);
-            }
-        });
-        return result;
-    }
-
-    private List<EmulatedVehicle> choosePrivateCars(List<EmulatedVehicle> vehicles) {
-        List<EmulatedVehicle> shuffled = new ArrayList<>(vehicles);
-        shuffled.sort(Comparator.comparing(EmulatedVehicle::vin));
-        Collections.shuffle(shuffled, new Random(options.seed() ^ 0x5DEECE66DL));
-        return List.copyOf(shuffled.subList(0, options.privacyVehicles()));
+    /** Starts broker, backend and fleet in that order; false when the stop came first. */
+    private boolean startAll() {
+        EmbeddedBroker b = EmbeddedBroker.builder()
+                .bindAddress(Preflight.BROKER_HOST)
+                .port(options.port())
+                .dataFolder(dataDir.resolve("broker"))
+                .trafficListener((clientId, topic, bytes) -> windows.onPublish(clientId, topic))
+                .build();
+        broker = b;
+        CompletableFuture<Void> brokerStarted = b.start();
+        if (!await(brokerStarted, START_TIMEOUT, "the embedded MQTT broker did not start on " + Preflight.BROKER_HOST
+                + ":" + b.port(), "if the port is in use, choose another --port or 0")) {
+            return false;
+        }
+        SimulatedClock simulated = SimulatedClock.startingAt(wall.instant(), options.speed(), wall);
+        clock = simulated;
+        String backendFailure = "the backend did not start (its database is in " + dataDir.resolve("backend") + ")";
+        String backendAdvice = "";
+        try {
+            backend = Backend.create(backendConfig(b, simulated));
+        } catch (IOException | RuntimeException e) {
+            throw DemoFailure.of(backendFailure, backendAdvice, e);
+        }
+        if (!await(backend.start(), START_TIMEOUT, backendFailure, backendAdvice)) {
+            return false;
+        }
+        try {
+            fleet = Fleet.create(FleetConfig.builder()
+                    .brokerHost(b.host()).brokerPort(b.port())
+                    .mqttVersion(options.mqttVersion() == 3 ? MqttVersion.MQTT_3_1_1 : MqttVersion.MQTT_5)
+                    .vehicles(options.vehicles())
+                    .seed(options.seed())
+                    .clock(simulated)
+                    .wallClock(wall)
+                    .reportInterval(options.reportInterval())
+                    .build());
+        } catch (RuntimeException e) {
+            throw DemoFailure.of("the fleet could not be set up", "", e);
+        }
+        started = wall.instant();
+        Duration connectTimeout = Duration.ofSeconds(Math.max(60, options.vehicles() / 20));
+        return await(fleet.start(), connectTimeout, "the cars did not all connect to the broker at " + b.host() + ":"
+                + b.port(), "try fewer --vehicles");
     }
 
     /**
-     * Switches privacy mode on; opens each car's window only once its gate is shut and all it sent
-     * before is acknowledged.
-     *
-     * @return per car, completes when its window is open (or its switch failed)
+     * The backend's default configuration with the data in {@code dataDir/backend}, except that an H2
+     * database is not closed by H2's own JVM shutdown hook: the demo closes the backend itself after it
+     * has read the result, also when Ctrl-C ends the run, and H2 would otherwise close the database
+     * under the backend's feet (a batch in flight then stays unstored).
      */
-    private static Map<Vin, CompletableFuture<Void>> privacyOn(List<EmulatedVehicle> cars, PrivacyWindows windows) {
-        Map<Vin, CompletableFuture<Void>> opened = new ConcurrentHashMap<>();
-        for (EmulatedVehicle car : cars) {
-            Vin vin = car.vin();
-            opened.put(vin, car.setPrivacyMode(true).thenRun(() -> windows.open(vin)));
+    private BackendConfig backendConfig(EmbeddedBroker b, SimulatedClock simulated) throws IOException {
+        Path folder = Files.createDirectories(dataDir.resolve("backend"));
+        BackendConfig defaults = BackendConfig.builder()
+                .brokerHost(b.host()).brokerPort(b.port()).dataDir(folder).clock(simulated).build();
+        if (!defaults.jdbcUrl().startsWith("jdbc:h2:")) {
+            return defaults;
         }
-        return opened;
+        return BackendConfig.builder()
+                .brokerHost(b.host()).brokerPort(b.port()).dataDir(folder).clock(simulated)
+                .jdbcUrl(defaults.jdbcUrl() + ";DB_CLOSE_ON_EXIT=FALSE")
+                .build();
     }
 
-    /** Closes each car's window (after it was opened) before the car may transmit again. */
-    private static void privacyOff(List<EmulatedVehicle> cars, Map<Vin, CompletableFuture<Void>> opened,
-                                   PrivacyWindows windows) {
-        for (EmulatedVehicle car : cars) {
-            opened.get(car.vin())
-                    .handle((ok, error) -> null)
-                    .thenRun(() -> windows.close(car.vin()))
-                    .thenCompose(nothing -> car.setPrivacyMode(false));
+    /** Runs the fleet, the status line and the privacy schedule; returns when the run ended. */
+    private Instant runUntilDoneOrStopped() {
+        Fleet running = fleet;
+        Backend runningBackend = backend;
+        long periodMs = STATUS_PERIOD.toMillis();
+        long[] lastCount = {0};
+        ticker.scheduleAtFixedRate(() -> {
+            long now = windows.uplinkPublishes();
+            status.show(statusText(running.stats(), runningBackend, (now - lastCount[0]) * 1000 / periodMs));
+            lastCount[0] = now;
+        }, periodMs, periodMs, TimeUnit.MILLISECONDS);
+
+        long durationMs = options.duration().toMillis();
+        PrivacySchedule privacy = PrivacySchedule.choose(running.vehicles(), options.privacyVehicles(),
+                options.seed(), windows);
+        if (!privacy.isEmpty()) {
+            ticker.schedule(privacy::on, durationMs / 4, TimeUnit.MILLISECONDS);
+            ticker.schedule(privacy::off, durationMs * 3 / 4, TimeUnit.MILLISECONDS);
         }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        ticker.schedule(() -> done.complete(null), durationMs, TimeUnit.MILLISECONDS);
+        try {
+            CompletableFuture.anyOf(done, stop).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop.complete(null);
+        } catch (ExecutionException e) {
+            throw new DemoFailure("the run ended unexpectedly", e.getCause());
+        }
+        return wall.instant();
     }
 
-    private String statusText(Instant started, FleetStats fleet, Backend backend, long perSecond) {
-        BackendStats stats = backend.stats();
+    /**
+     * Waits for a part to start.
+     *
+     * @param what the sentence if it does not start, e.g. "the backend did not start"
+     * @param advice what to do about it when the cause does not suggest something better
+     * @return true when it started, false when the stop came first
+     * @throws DemoFailure when it failed or did not start in time
+     */
+    private boolean await(CompletableFuture<?> start, Duration timeout, String what, String advice) {
+        try {
+            CompletableFuture.anyOf(start, stop).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw DemoFailure.of(what + " within " + DemoResult.human(timeout), advice, e);
+        } catch (ExecutionException e) {
+            throw DemoFailure.of(what, advice, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop.complete(null);
+        }
+        return start.isDone() && !start.isCompletedExceptionally();
+    }
+
+    private DemoResult result(Instant ended) {
+        Duration real = started == null ? Duration.ZERO : Duration.between(started, ended);
+        Duration simulated = clock == null ? Duration.ZERO : clock.toSimulated(real);
+        return Measurements.collect(options, real, simulated, broker == null ? options.port() : broker.port(),
+                fleet, backend, windows, stop.isDone());
+    }
+
+    private String statusText(FleetStats fleetStats, Backend runningBackend, long perSecond) {
+        BackendStats stats = runningBackend.stats();
         Duration real = Duration.between(started, wall.instant());
         return String.format("%5.1fs  sim +%-10s online %d/%d  %5d msg/s  stored %d  rejected %d  needs %d",
                 real.toMillis() / 1000.0, DemoResult.human(Duration.ofMillis((long) (real.toMillis() * options.speed()))),
-                fleet.online(), options.vehicles(), perSecond,
-                stats.stored(), stats.rejectedTotal(), backend.maintenanceSummary().total());
+                fleetStats.online(), options.vehicles(), perSecond,
+                stats.stored(), stats.rejectedTotal(), runningBackend.maintenanceSummary().total());
     }
 
-    /** Waits until the backend has handled every uplink message the broker received, at most {@link #DRAIN_TIMEOUT}. */
-    private void awaitDrained(Backend backend, PrivacyWindows windows) {
-        Instant deadline = wall.instant().plus(DRAIN_TIMEOUT);
+    /**
+     * Waits until the backend has handled every uplink message the broker received: at most
+     * {@link #DRAIN_TIMEOUT}, or {@link #DRAIN_TIMEOUT_WHEN_STOPPED} once a stop is requested.
+     */
+    private void awaitDrained() {
+        Backend draining = backend;
+        Instant from = wall.instant();
         CompletableFuture<Void> drained = new CompletableFuture<>();
         ScheduledExecutorService poll = Executors.newSingleThreadScheduledExecutor();
         try {
             poll.scheduleAtFixedRate(() -> {
-                if (backend.stats().handled() >= windows.uplinkPublishes() || wall.instant().isAfter(deadline)) {
+                Duration waited = Duration.between(from, wall.instant());
+                if (draining.stats().handled() >= windows.uplinkPublishes()
+                        || waited.compareTo(stop.isDone() ? DRAIN_TIMEOUT_WHEN_STOPPED : DRAIN_TIMEOUT) > 0) {
                     drained.complete(null);
                 }
             }, 0, 50, TimeUnit.MILLISECONDS);

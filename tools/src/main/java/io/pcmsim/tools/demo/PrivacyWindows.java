@@ -13,8 +13,11 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>The harness opens a window only after the car has confirmed that its gate is shut and every
  * earlier publish is acknowledged, and closes it before it lets the car transmit again, so a
- * publish counted here is a publish the car made while it was private. Thread-safe;
- * {@link #onPublish} is called on broker threads and does no I/O.
+ * publish counted here is a publish the car made while it was private. "The car made it" means the
+ * publishing MQTT client's id is the car's VIN (a car connects with its VIN as client id): another
+ * client that publishes on a private car's topic cannot fake a violation; its publishes, and those
+ * of any client on a topic not named after it, are counted as {@link #foreignPublishesOnCarTopics()}.
+ * Thread-safe; {@link #onPublish} is called on broker threads and does no I/O.
  */
 public final class PrivacyWindows {
 
@@ -23,6 +26,7 @@ public final class PrivacyWindows {
     private final LongAdder receivedWhilePrivate = new LongAdder();
     private final Map<String, LongAdder> receivedWhilePrivateByVin = new ConcurrentHashMap<>();
     private final LongAdder uplinkPublishes = new LongAdder();
+    private final LongAdder foreignPublishes = new LongAdder();
 
     public void open(Vin vin) {
         everPrivate.add(vin.value());
@@ -40,10 +44,12 @@ public final class PrivacyWindows {
             return;
         }
         uplinkPublishes.increment();
-        String vin = uplink.get().vinText();
-        if (open.contains(vin) || open.contains(clientId)) {
+        if (!uplink.get().vinText().equals(clientId)) {
+            foreignPublishes.increment();
+        }
+        if (open.contains(clientId)) {
             receivedWhilePrivate.increment();
-            receivedWhilePrivateByVin.computeIfAbsent(vin, v -> new LongAdder()).increment();
+            receivedWhilePrivateByVin.computeIfAbsent(clientId, v -> new LongAdder()).increment();
         }
     }
 
@@ -52,7 +58,12 @@ public final class PrivacyWindows {
         return receivedWhilePrivate.sum();
     }
 
-    /** All uplink publishes the broker received. */
+    /** Uplink publishes made by a client other than the car the topic names (not counted as the car's). */
+    public long foreignPublishesOnCarTopics() {
+        return foreignPublishes.sum();
+    }
+
+    /** All uplink publishes the broker received, foreign ones included. */
     public long uplinkPublishes() {
         return uplinkPublishes.sum();
     }

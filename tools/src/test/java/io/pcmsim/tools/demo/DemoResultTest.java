@@ -14,7 +14,13 @@ class DemoResultTest {
         return new DemoResult(10, Duration.ofSeconds(30), Duration.ofHours(30), 1883,
                 Map.of("login", 10L, "smart-service", 290L), Map.of("smart-service", 12L), received, stored,
                 duplicates, rejected, 4, Map.of("ENGINE_OIL", 4L), Map.of("MEDIUM", 4L), 2, whilePrivate,
-                whilePrivate > 0 ? Set.of("WP0ZZZ99ZTS392124") : Set.of());
+                whilePrivate > 0 ? Set.of("WP0ZZZ99ZTS392124") : Set.of(), 0, false);
+    }
+
+    private static DemoResult interruptedWithForeign(long foreign) {
+        return new DemoResult(10, Duration.ofSeconds(5), Duration.ofHours(5), 1883,
+                Map.of("login", 10L, "smart-service", 40L), Map.of(), 50 + foreign, 50, 0,
+                Map.of("malformed-payload", foreign), 1, Map.of(), Map.of(), 2, 0, Set.of(), foreign, true);
     }
 
     @Test
@@ -40,9 +46,20 @@ class DemoResultTest {
     @Test
     void toJsonTree_carriesTheDocumentedKeys() {
         Map<String, Object> json = result(300, 300, 0, Map.of(), 0).toJsonTree();
-        assertThat(json).containsKeys("vehicles", "simulatedSeconds", "published", "stored", "rejected",
-                "maintenanceNeeds", "privacy", "notHandledByBackend");
+        assertThat(json).containsKeys("interrupted", "vehicles", "simulatedSeconds", "published", "receivedByBroker",
+                "foreignPublishesOnCarTopics", "stored", "rejected", "maintenanceNeeds", "privacy", "notHandledByBackend");
         assertThat(json.get("simulatedSeconds")).isEqualTo(108_000L);
         assertThat(json.get("published")).isEqualTo(Map.of("login", 10L, "smart-service", 290L));
+    }
+
+    @Test
+    void toJsonTreeAndSummary_whenInterrupted_sayWhatWasMeasuredUntilThen() {
+        DemoResult result = interruptedWithForeign(3);
+
+        assertThat(result.toJsonTree()).containsEntry("interrupted", true)
+                .containsEntry("foreignPublishesOnCarTopics", 3L).containsEntry("stored", 50L);
+        assertThat(result.summary()).contains("INTERRUPTED, counts until then")
+                .contains("53 uplink messages (3 published by other clients than the car");
+        assertThat(result(300, 300, 0, Map.of(), 0).toJsonTree()).containsEntry("interrupted", false);
     }
 }

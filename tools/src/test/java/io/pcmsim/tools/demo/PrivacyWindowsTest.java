@@ -22,6 +22,7 @@ class PrivacyWindowsTest {
         assertThat(windows.receivedWhilePrivate()).isEqualTo(1);
         assertThat(windows.offenders()).containsExactly(CAR.value());
         assertThat(windows.uplinkPublishes()).isEqualTo(2);
+        assertThat(windows.foreignPublishesOnCarTopics()).isZero();
     }
 
     @Test
@@ -49,5 +50,19 @@ class PrivacyWindowsTest {
         windows.onPublish(CAR.value(), "pcm/v1/vehicles/" + OTHER + "/up/login");
 
         assertThat(windows.receivedWhilePrivate()).isEqualTo(1);
+        assertThat(windows.offenders()).containsExactly(CAR.value());
+        assertThat(windows.foreignPublishesOnCarTopics()).isEqualTo(1);
+    }
+
+    @Test
+    void onPublish_whenAnotherClientPublishesOnPrivateCarsTopic_countsItAsForeignNotAsViolation() {
+        windows.open(CAR);
+        windows.onPublish("someone-else", UP);
+        windows.onPublish(OTHER.value(), UP);
+
+        assertThat(windows.receivedWhilePrivate()).isZero();
+        assertThat(windows.offenders()).isEmpty();
+        assertThat(windows.foreignPublishesOnCarTopics()).isEqualTo(2);
+        assertThat(windows.uplinkPublishes()).isEqualTo(2);
     }
 }

@@ -1,13 +1,30 @@
 package io.pcmsim.tools.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
+import io.pcmsim.protocol.Topics;
 import io.pcmsim.tools.Pcmsim;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +69,54 @@ class DemoCommandIT {
         assertThat(json.at("/privacy/vehiclesInPrivacyMode").asInt()).isEqualTo(3);
         assertThat(json.at("/privacy/messagesReceivedWhilePrivate").asLong()).isZero();
         assertThat(json.at("/suppressedByCars/smart-service").asLong()).as("private cars held reports back").isPositive();
+    }
+
+    @Test
+    @Timeout(120)
+    void demo_whenAnotherClientPublishesOnPrivateCarsTopics_countsThemAsForeignNotAsViolation() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            port = free.getLocalPort();
+        }
+        Path report = dir.resolve("foreign.json");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = Pcmsim.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        // every car is private for the middle half of the run
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cli.execute("demo", "--vehicles", "3",
+                "--duration", "8s", "--privacy-fraction", "1", "--seed", "7", "--port", String.valueOf(port),
+                "--report", report.toString()));
+
+        Mqtt5AsyncClient intruder = Mqtt5Client.builder().identifier("intruder-" + UUID.randomUUID())
+                .serverHost("127.0.0.1").serverPort(port).buildAsync();
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                .until(() -> intruder.connect().get(5, TimeUnit.SECONDS) != null);
+        Set<String> vins = ConcurrentHashMap.newKeySet();
+        intruder.subscribeWith().topicFilter("pcm/v1/vehicles/+/up/+")
+                .callback(p -> vins.add(Topics.parseUplink(p.getTopic().toString()).orElseThrow().vinText()))
+                .send().get(10, TimeUnit.SECONDS);
+        AtomicLong junkSent = new AtomicLong();
+        ScheduledExecutorService junk = Executors.newSingleThreadScheduledExecutor();
+        try {
+            junk.scheduleAtFixedRate(() -> vins.forEach(vin -> intruder.publishWith()
+                    .topic("pcm/v1/vehicles/" + vin + "/up/smart-service").qos(MqttQos.AT_LEAST_ONCE)
+                    .payload("junk".getBytes(StandardCharsets.US_ASCII)).send()
+                    .thenRun(junkSent::incrementAndGet)), 100, 100, TimeUnit.MILLISECONDS);
+            assertThat(exit.get(110, TimeUnit.SECONDS)).as("exit code; stderr: %s", err).isZero();
+        } finally {
+            junk.shutdownNow();
+            intruder.disconnect();
+        }
+
+        assertThat(junkSent.get()).as("junk published on the private cars' topics").isGreaterThan(20);
+        JsonNode json = new ObjectMapper().readTree(report.toFile());
+        assertThat(json.at("/privacy/vehiclesInPrivacyMode").asInt()).isEqualTo(3);
+        assertThat(json.at("/privacy/messagesReceivedWhilePrivate").asLong()).isZero();
+        assertThat(json.get("foreignPublishesOnCarTopics").asLong()).isGreaterThan(20);
+        assertThat(json.get("interrupted").asBoolean()).isFalse();
+        assertThat(out.toString()).contains("published by other clients than the car, not counted as the car's");
     }
 
     @Test

@@ -1,0 +1,77 @@
+package io.pcmsim.tools.demo;
+
+import io.pcmsim.backend.Backend;
+import io.pcmsim.backend.BackendStats;
+import io.pcmsim.backend.MaintenanceSummary;
+import io.pcmsim.protocol.Service;
+import io.pcmsim.vehicle.fleet.Fleet;
+import io.pcmsim.vehicle.fleet.FleetStats;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Reads a demo's counts from the parts that ran (any of them may not have started) into a {@link DemoResult}. */
+final class Measurements {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Measurements.class);
+
+    private Measurements() {
+    }
+
+    static DemoResult collect(DemoOptions options, Duration real, Duration simulated, int brokerPort,
+                              @Nullable Fleet fleet, @Nullable Backend backend, PrivacyWindows windows,
+                              boolean interrupted) {
+        Map<String, Long> published = byTopicName(Map.of());
+        Map<String, Long> suppressed = byTopicName(Map.of());
+        if (fleet != null) {
+            FleetStats fleetStats = fleet.stats();
+            published = byTopicName(fleetStats.published());
+            suppressed = byTopicName(fleetStats.suppressed());
+        }
+        long stored = 0;
+        long duplicates = 0;
+        Map<String, Long> rejected = Map.of();
+        Optional<MaintenanceSummary> needs = Optional.empty();
+        if (backend != null) {
+            BackendStats stats = backend.stats();
+            stored = stats.stored();
+            duplicates = stats.duplicates();
+            rejected = stats.rejectedByReason();
+            needs = maintenanceSummary(backend);
+        }
+        return new DemoResult(options.vehicles(), real, simulated, brokerPort,
+                published, suppressed, windows.uplinkPublishes(), stored, duplicates, rejected,
+                needs.map(MaintenanceSummary::total).orElse(0L),
+                needs.map(MaintenanceSummary::byComponent).orElse(Map.of()),
+                needs.map(MaintenanceSummary::bySeverity).orElse(Map.of()),
+                windows.vehiclesEverPrivate(), windows.receivedWhilePrivate(), windows.offenders(),
+                windows.foreignPublishesOnCarTopics(), interrupted);
+    }
+
+    /** The backend's needs; empty when it cannot tell (it did not start, or its database is closed). */
+    private static Optional<MaintenanceSummary> maintenanceSummary(Backend backend) {
+        try {
+            return Optional.of(backend.maintenanceSummary());
+        } catch (RuntimeException e) {
+            LOG.warn("maintenance needs not available", e);
+            return Optional.empty();
+        }
+    }
+
+    /** Counts by topic name; login and smart-service always, other services when they sent anything. */
+    private static Map<String, Long> byTopicName(Map<Service, Long> counts) {
+        Map<String, Long> result = new TreeMap<>();
+        result.put(Service.LOGIN.topicName(), 0L);
+        result.put(Service.SMART_SERVICE.topicName(), 0L);
+        counts.forEach((service, count) -> {
+            if (count > 0) {
+                result.put(service.topicName(), count);
+            }
+        });
+        return result;
+    }
+}
