@@ -145,22 +145,13 @@ public final class DemoRun {
     }
 
     /**
-     * The backend's default configuration with the data in {@code dataDir/backend}, except that an H2
-     * database is not closed by H2's own JVM shutdown hook: the demo closes the backend itself after it
-     * has read the result, also when Ctrl-C ends the run, and H2 would otherwise close the database
-     * under the backend's feet (a batch in flight then stays unstored).
+     * The backend's default configuration with the data in {@code dataDir/backend}; its H2 database is
+     * not closed by H2's own shutdown hook, so a Ctrl-C lets the backend store what is in flight.
      */
     private BackendConfig backendConfig(EmbeddedBroker b, SimulatedClock simulated) throws IOException {
         Path folder = Files.createDirectories(dataDir.resolve("backend"));
-        BackendConfig defaults = BackendConfig.builder()
-                .brokerHost(b.host()).brokerPort(b.port()).dataDir(folder).clock(simulated).build();
-        if (!defaults.jdbcUrl().startsWith("jdbc:h2:")) {
-            return defaults;
-        }
         return BackendConfig.builder()
-                .brokerHost(b.host()).brokerPort(b.port()).dataDir(folder).clock(simulated)
-                .jdbcUrl(defaults.jdbcUrl() + ";DB_CLOSE_ON_EXIT=FALSE")
-                .build();
+                .brokerHost(b.host()).brokerPort(b.port()).dataDir(folder).clock(simulated).build();
     }
 
     /** Runs the fleet, the status line and the privacy schedule; returns when the run ended. */

@@ -35,11 +35,13 @@ public final class Database {
 
     /**
      * URL of the default H2 database in {@code dataDir}: a file {@code backend.mv.db}, in PostgreSQL
-     * mode with lower-case identifiers so that one SQL dialect serves H2 and PostgreSQL.
+     * mode with lower-case identifiers so that one SQL dialect serves H2 and PostgreSQL. H2's own
+     * shutdown hook is off ({@code DB_CLOSE_ON_EXIT=FALSE}): the backend closes its store itself when it
+     * stops, also on Ctrl-C, and H2 closing the database first would leave a batch in flight unstored.
      */
     public static String h2Url(Path dataDir) {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("backend")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE";
     }
 
     public String url() {
