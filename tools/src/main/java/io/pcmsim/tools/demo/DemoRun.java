@@ -13,7 +13,7 @@ import io.pcmsim.vehicle.fleet.EmulatedVehicle;
 import io.pcmsim.vehicle.fleet.Fleet;
 import io.pcmsim.vehicle.fleet.FleetConfig;
 import io.pcmsim.vehicle.fleet.FleetStats;
-import io.pcmsim.vehicle.session.MqttVersion;
+import io.pcmsim.vehicle.fleet.MqttVersion;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

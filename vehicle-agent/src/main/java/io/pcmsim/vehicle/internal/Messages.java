@@ -3,7 +3,6 @@ package io.pcmsim.vehicle.internal;
 import io.pcmsim.proto.v1.Capabilities;
 import io.pcmsim.proto.v1.Login;
 import io.pcmsim.proto.v1.MapVersion;
-import io.pcmsim.proto.v1.Presence;
 import io.pcmsim.proto.v1.SmartServiceReport;
 import io.pcmsim.proto.v1.SoftwareComponent;
 import io.pcmsim.proto.v1.UplinkEnvelope;
@@ -13,7 +12,6 @@ import io.pcmsim.protocol.UplinkCodec;
 import io.pcmsim.protocol.VehicleSnapshot;
 import io.pcmsim.vehicle.model.VehicleProfile;
 import io.pcmsim.vehicle.privacy.DriverSettings;
-import java.time.Instant;
 import java.util.List;
 
 /** Builds the wire bodies a vehicle sends (envelopes without header). Stateless. */
@@ -45,12 +43,6 @@ public final class Messages {
                 .setTrigger(trigger)
                 .addAllCrossedThresholds(crossed)
                 .setState(UplinkCodec.state(state))).build();
-    }
-
-    /** Presence for the retained status topic; boot id 0 in the Last Will. */
-    public static byte[] presence(boolean online, long bootId, Instant vehicleTime) {
-        return Presence.newBuilder().setOnline(online).setBootId(bootId)
-                .setVehicleTimeMs(vehicleTime.toEpochMilli()).build().toByteArray();
     }
 
     static io.pcmsim.proto.v1.DriverSettings settings(DriverSettings settings) {

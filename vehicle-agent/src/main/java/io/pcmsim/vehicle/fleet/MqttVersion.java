@@ -1,4 +1,4 @@
-package io.pcmsim.vehicle.session;
+package io.pcmsim.vehicle.fleet;
 
 /** MQTT protocol version a vehicle speaks. */
 public enum MqttVersion {

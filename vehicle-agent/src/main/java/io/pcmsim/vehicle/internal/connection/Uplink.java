@@ -1,4 +1,4 @@
-package io.pcmsim.vehicle.session;
+package io.pcmsim.vehicle.internal.connection;
 
 import io.pcmsim.proto.v1.UplinkEnvelope;
 import io.pcmsim.protocol.Service;
@@ -15,21 +15,24 @@ import org.jspecify.annotations.Nullable;
  * @param service service whose topic it goes to
  * @param producedAt vehicle (simulated) time it was produced; becomes the header's vehicle time
  * @param body envelope with the body set and no header
+ * @param epoch the gate's epoch when it was admitted (see {@link PrivacyGate#blockedSince})
+ * @param attempts how many times it was handed to a connection so far
  * @param header the header stamped at the first attempt; null before it
  */
-public record Uplink(Service service, Instant producedAt, UplinkEnvelope body, @Nullable UplinkHeader header) {
+record Uplink(Service service, Instant producedAt, UplinkEnvelope body, long epoch, int attempts,
+        @Nullable UplinkHeader header) {
 
-    /** A message not yet handed to a connection. */
-    public Uplink(Service service, Instant producedAt, UplinkEnvelope body) {
-        this(service, producedAt, body, null);
+    /** A message admitted in {@code epoch}, not yet handed to a connection. */
+    Uplink(Service service, Instant producedAt, UplinkEnvelope body, long epoch) {
+        this(service, producedAt, body, epoch, 0, null);
     }
 
-    /** This message with the header of its first attempt. */
-    public Uplink stamped(UplinkHeader firstHeader) {
-        return new Uplink(service, producedAt, body, firstHeader);
+    /** This message after one more attempt, under the header of its first attempt. */
+    Uplink attempted(UplinkHeader firstHeader) {
+        return new Uplink(service, producedAt, body, epoch, attempts + 1, firstHeader);
     }
 
-    public Uplink {
+    Uplink {
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(producedAt, "producedAt");
         Objects.requireNonNull(body, "body");

@@ -1,4 +1,4 @@
-package io.pcmsim.vehicle.session;
+package io.pcmsim.vehicle.internal;
 
 import com.hivemq.client.mqtt.MqttClientExecutorConfig;
 import io.pcmsim.protocol.Vin;

@@ -1,4 +1,4 @@
-package io.pcmsim.vehicle.session;
+package io.pcmsim.vehicle.internal.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,8 +54,14 @@ class UplinkChannelTest {
     private static final class Counts implements UplinkObserver {
         final Map<Service, Integer> suppressed = new EnumMap<>(Service.class);
         final List<UplinkHeader> headers = new ArrayList<>();
+        final List<String> refused = new ArrayList<>();
         int droppedOutboxFull;
         int discarded;
+
+        @Override
+        public void refused(Service service, String reason) {
+            refused.add(service.topicName() + ":" + reason);
+        }
 
         @Override
         public void suppressed(Service service) {
@@ -306,14 +312,47 @@ class UplinkChannelTest {
     }
 
     @Test
-    void publish_whenRefusedByBroker_isNotSentAgain() {
+    void publish_whenRefusedByBroker_isNotSentAgainAndReportedWithReasonCode() {
         channel.connected(transport, 10);
         submitReport(1);
-        transport.failAll(new PublishFailedException("t", new IllegalStateException("not authorized")));
+        transport.failAll(new java.util.concurrent.CompletionException(new PublishRefusedException("t",
+                "NOT_AUTHORIZED", new IllegalStateException("not authorized"))));
         channel.drainOutbox();
 
         assertThat(channel.outboxSize()).isZero();
         assertThat(transport.sent).hasSize(1);
+        assertThat(counts.refused).containsExactly("smart-service:NOT_AUTHORIZED");
+    }
+
+    @Test
+    void publish_lostWithTheConnectionThreeTimes_isGivenUpAndReported() {
+        channel.connected(transport, 10);
+        submitReport(1);
+        for (int boot = 11; boot <= 14; boot++) {
+            channel.disconnected();
+            transport.failAll(new IllegalStateException("connection closed"));
+            transport.acks.clear();
+            channel.connected(transport, boot);
+            channel.drainOutbox();
+        }
+
+        assertThat(transport.sent).hasSize(UplinkChannel.MAX_ATTEMPTS);
+        assertThat(counts.refused).containsExactly("smart-service:" + UplinkChannel.UNACKNOWLEDGED);
+        assertThat(channel.outboxSize()).isZero();
+    }
+
+    @Test
+    void publish_lostAfterPrivacyModeWentOnAndOffAgain_isDroppedNotSentAfterPrivacyMode() {
+        channel.connected(transport, 10);
+        submitReport(1);
+        channel.apply(DriverSettings.defaults().withPrivacyMode(true));
+        channel.apply(DriverSettings.defaults());
+        transport.failAll(new IllegalStateException("connection closed"));
+        channel.drainOutbox();
+
+        assertThat(transport.sent).hasSize(1);
+        assertThat(channel.outboxSize()).isZero();
+        assertThat(counts.discarded).isEqualTo(1);
     }
 
     @Test

@@ -1,10 +1,10 @@
-package io.pcmsim.vehicle.session;
+package io.pcmsim.vehicle.internal.connection;
 
 import java.util.concurrent.CompletableFuture;
 
 /** Publishes bytes to the broker at QoS 1. */
 @FunctionalInterface
-public interface Transport {
+interface Transport {
 
     /**
      * Publishes at QoS 1 without blocking; the future completes when the broker acknowledged (PUBACK) and

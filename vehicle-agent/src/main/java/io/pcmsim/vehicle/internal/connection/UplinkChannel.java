@@ -1,4 +1,4 @@
-package io.pcmsim.vehicle.session;
+package io.pcmsim.vehicle.internal.connection;
 
 import io.pcmsim.proto.v1.UplinkEnvelope;
 import io.pcmsim.protocol.Service;
@@ -7,8 +7,6 @@ import io.pcmsim.protocol.UplinkCodec;
 import io.pcmsim.protocol.UplinkHeader;
 import io.pcmsim.protocol.Vin;
 import io.pcmsim.vehicle.privacy.DriverSettings;
-import io.pcmsim.vehicle.privacy.PrivacyGate;
-import io.pcmsim.vehicle.privacy.SettingsChange;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
@@ -19,15 +17,24 @@ import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one path every uplink message of a vehicle takes: privacy gate, then either the broker connection
- * (header stamped here, so refused messages leave no sequence gaps) or, while offline, the bounded outbox.
- * A publish lost with the connection (not one the broker refused) goes back into the outbox with its
- * header and is sent again after the next connect, unless its service is blocked by then.
+ * The one path from the car to the broker: privacy gate, then either the broker connection (header
+ * stamped here, so refused messages leave no sequence gaps) or, while offline, the bounded outbox. Presence
+ * passes here too, allowed while any service is.
+ *
+ * <p>A publish lost with the connection goes back into the outbox with its header and is sent again after
+ * the next connect, unless its service was blocked at any time since it was admitted (then it is dropped:
+ * nothing that was in flight when a block began is sent after it ended), and at most
+ * {@link #MAX_ATTEMPTS} times in all (an MQTT 3.1.1 broker refuses by closing the connection, which looks
+ * like a loss). A publish the broker refused with an error PUBACK is reported and never sent again.
  *
  * <p>Confined to the vehicle's lane, except {@link #settled()} which may be called anywhere.
  */
-public final class UplinkChannel {
+final class UplinkChannel {
 
+    /** Attempts of one message before it is given up as {@link #UNACKNOWLEDGED}. */
+    static final int MAX_ATTEMPTS = 3;
+    /** The refusal reason of a message given up after {@link #MAX_ATTEMPTS} unacknowledged attempts. */
+    static final String UNACKNOWLEDGED = "UNACKNOWLEDGED_AFTER_" + MAX_ATTEMPTS + "_ATTEMPTS";
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
     private final Vin vin;
@@ -35,6 +42,7 @@ public final class UplinkChannel {
     private final Outbox outbox;
     private final UplinkObserver observer;
     private final Executor lane;
+    private final String statusTopic;
     private final Set<CompletableFuture<Void>> inFlight = ConcurrentHashMap.newKeySet();
     private @Nullable Transport transport;
     private long bootId;
@@ -43,12 +51,13 @@ public final class UplinkChannel {
     /**
      * @param lane the vehicle's lane: publish outcomes arrive on MQTT threads and are handed back to it
      */
-    public UplinkChannel(Vin vin, DriverSettings initial, int outboxCapacity, UplinkObserver observer, Executor lane) {
+    UplinkChannel(Vin vin, DriverSettings initial, int outboxCapacity, UplinkObserver observer, Executor lane) {
         this.lane = Objects.requireNonNull(lane, "lane");
         this.vin = Objects.requireNonNull(vin, "vin");
         this.observer = Objects.requireNonNull(observer, "observer");
         this.gate = new PrivacyGate(initial, observer::suppressed);
         this.outbox = new Outbox(outboxCapacity);
+        this.statusTopic = Topics.status(vin);
     }
 
     /**
@@ -58,11 +67,11 @@ public final class UplinkChannel {
      * @return settles (normally) when the broker acknowledged or the publish failed; already complete when
      *     the message was refused or queued
      */
-    public CompletableFuture<Void> submit(Service service, UplinkEnvelope body, Instant producedAt) {
+    CompletableFuture<Void> submit(Service service, UplinkEnvelope body, Instant producedAt) {
         if (!gate.admit(service)) {
             return DONE;
         }
-        Uplink uplink = new Uplink(service, producedAt, body);
+        Uplink uplink = new Uplink(service, producedAt, body, gate.epoch());
         if (transport == null) {
             outbox.offer(uplink).ifPresent(dropped -> observer.droppedOutboxFull(dropped.service()));
             return DONE;
@@ -70,15 +79,29 @@ public final class UplinkChannel {
         return send(uplink);
     }
 
+    /**
+     * Publishes retained presence on the status topic when online and any service is allowed; otherwise
+     * does nothing.
+     *
+     * @return settles when the broker acknowledged or the publish failed
+     */
+    CompletableFuture<Void> presence(byte[] payload) {
+        Transport now = transport;
+        if (now == null || !gate.allowsAny()) {
+            return DONE;
+        }
+        return now.publish(statusTopic, payload, true).handle((ok, error) -> null);
+    }
+
     /** The broker connection is up under {@code newBootId}; the sequence restarts. */
-    public void connected(Transport newTransport, long newBootId) {
+    void connected(Transport newTransport, long newBootId) {
         this.transport = Objects.requireNonNull(newTransport, "newTransport");
         this.bootId = newBootId;
         this.sequence = 0;
     }
 
     /** Publishes the messages queued while offline, in order. No-op while offline. */
-    public void drainOutbox() {
+    void drainOutbox() {
         if (transport == null) {
             return;
         }
@@ -87,11 +110,11 @@ public final class UplinkChannel {
         }
     }
 
-    public void disconnected() {
+    void disconnected() {
         this.transport = null;
     }
 
-    public boolean online() {
+    boolean online() {
         return transport != null;
     }
 
@@ -99,7 +122,7 @@ public final class UplinkChannel {
      * Puts new settings in force. Buffered, unsent messages of services they block are discarded and
      * counted.
      */
-    public SettingsChange apply(DriverSettings next) {
+    SettingsChange apply(DriverSettings next) {
         SettingsChange change = gate.apply(next);
         if (!change.blocked().isEmpty()) {
             int discarded = outbox.discardIf(u -> change.blocked().contains(u.service()));
@@ -110,33 +133,35 @@ public final class UplinkChannel {
         return change;
     }
 
-    public PrivacyGate gate() {
+    PrivacyGate gate() {
         return gate;
     }
 
-    public int outboxSize() {
+    int outboxSize() {
         return outbox.size();
     }
 
-    public long bootId() {
+    long bootId() {
         return bootId;
     }
 
     /** Sequence number of the last message handed to the connection in this boot. */
-    public long sequence() {
+    long sequence() {
         return sequence;
     }
 
     /** Completes when every publish handed to the connection so far was acknowledged or failed. */
-    public CompletableFuture<Void> settled() {
+    CompletableFuture<Void> settled() {
         CompletableFuture<?>[] pending = inFlight.toArray(CompletableFuture[]::new);
         return CompletableFuture.allOf(pending).handle((ok, error) -> null);
     }
 
-    /** A lost publish comes back: resent now when online, else queued; dropped when its service is blocked. */
+    /** A lost publish comes back: dropped when its service was blocked meanwhile or it used its attempts. */
     private void retry(Uplink uplink) {
-        if (!gate.allows(uplink.service())) {
+        if (gate.blockedSince(uplink.service(), uplink.epoch())) {
             observer.discardedBySettings(1);
+        } else if (uplink.attempts() >= MAX_ATTEMPTS) {
+            observer.refused(uplink.service(), UNACKNOWLEDGED);
         } else if (transport != null) {
             send(uplink);
         } else {
@@ -144,33 +169,36 @@ public final class UplinkChannel {
         }
     }
 
-    private static boolean lostWithConnection(Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        return !(cause instanceof PublishFailedException);
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 
     private CompletableFuture<Void> send(Uplink uplink) {
+        Transport now = Objects.requireNonNull(transport, "send while offline");
         UplinkHeader header = uplink.header() != null
                 ? uplink.header()
                 : new UplinkHeader(vin, bootId, ++sequence, uplink.producedAt());
+        Uplink attempt = uplink.attempted(header);
         byte[] payload = uplink.body().toBuilder().setHeader(UplinkCodec.header(header)).build().toByteArray();
         String topic = Topics.uplink(vin, uplink.service());
         CompletableFuture<Void> published = new CompletableFuture<>();
         inFlight.add(published);
         observer.sent(uplink.service(), topic, header);
-        CompletableFuture<Void> attempt;
+        CompletableFuture<Void> outcome;
         try {
-            attempt = transport.publish(topic, payload, false);
+            outcome = now.publish(topic, payload, false);
         } catch (RuntimeException e) {
-            attempt = CompletableFuture.failedFuture(e);
+            outcome = CompletableFuture.failedFuture(e);
         }
-        attempt.whenComplete((ok, error) -> {
+        outcome.whenComplete((ok, error) -> {
             if (error == null) {
                 observer.acknowledged(uplink.service());
             } else {
                 observer.failed(uplink.service(), error);
-                if (lostWithConnection(error)) {
-                    lane.execute(() -> retry(uplink.stamped(header)));
+                if (unwrap(error) instanceof PublishRefusedException refusal) {
+                    observer.refused(uplink.service(), refusal.reason());
+                } else {
+                    lane.execute(() -> retry(attempt));
                 }
             }
             inFlight.remove(published);

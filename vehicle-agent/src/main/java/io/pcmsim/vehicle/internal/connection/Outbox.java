@@ -1,4 +1,4 @@
-package io.pcmsim.vehicle.session;
+package io.pcmsim.vehicle.internal.connection;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -11,12 +11,12 @@ import java.util.function.Predicate;
  * Bounded FIFO of uplinks that passed the gate while the car was offline. When full, the oldest entry
  * makes room. Not thread-safe: confined to the vehicle's lane.
  */
-public final class Outbox {
+final class Outbox {
 
     private final int capacity;
     private final ArrayDeque<Uplink> queue = new ArrayDeque<>();
 
-    public Outbox(int capacity) {
+    Outbox(int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("outbox capacity must be at least 1, was " + capacity);
         }
@@ -24,7 +24,7 @@ public final class Outbox {
     }
 
     /** Appends {@code uplink}; returns the oldest entry it pushed out when the outbox was full. */
-    public Optional<Uplink> offer(Uplink uplink) {
+    Optional<Uplink> offer(Uplink uplink) {
         Uplink dropped = queue.size() >= capacity ? queue.pollFirst() : null;
         queue.addLast(uplink);
         return Optional.ofNullable(dropped);
@@ -36,7 +36,7 @@ public final class Outbox {
      *
      * @return the entry that made room, if any
      */
-    public Optional<Uplink> requeue(Uplink uplink) {
+    Optional<Uplink> requeue(Uplink uplink) {
         int index = 0;
         for (Uplink queued : queue) {
             if (queued.producedAt().isAfter(uplink.producedAt())) {
@@ -56,7 +56,7 @@ public final class Outbox {
     }
 
     /** Removes every entry matching {@code filter}; returns how many. */
-    public int discardIf(Predicate<Uplink> filter) {
+    int discardIf(Predicate<Uplink> filter) {
         int count = 0;
         for (Iterator<Uplink> it = queue.iterator(); it.hasNext();) {
             if (filter.test(it.next())) {
@@ -68,17 +68,17 @@ public final class Outbox {
     }
 
     /** Removes and returns all entries, oldest first. */
-    public List<Uplink> drain() {
+    List<Uplink> drain() {
         List<Uplink> all = new ArrayList<>(queue);
         queue.clear();
         return all;
     }
 
-    public int size() {
+    int size() {
         return queue.size();
     }
 
-    public int capacity() {
+    int capacity() {
         return capacity;
     }
 }

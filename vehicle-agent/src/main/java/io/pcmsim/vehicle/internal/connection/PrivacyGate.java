@@ -1,7 +1,11 @@
-package io.pcmsim.vehicle.privacy;
+package io.pcmsim.vehicle.internal.connection;
 
 import io.pcmsim.protocol.Service;
+import io.pcmsim.vehicle.privacy.DriverSettings;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -11,24 +15,30 @@ import java.util.function.Consumer;
  * the gate refuses is dropped for good and reported to the suppression listener; nothing refused is ever
  * sent later.
  *
- * <p>Confined to the vehicle's lane for {@link #admit} and {@link #apply}; {@link #settings()} may be read
- * from any thread.
+ * <p>The gate counts epochs: every settings change that blocks a service begins a new one. A message
+ * remembers the epoch it was admitted in; {@link #blockedSince} tells whether its service was blocked
+ * after that, so a publish that was in flight when a block began is never sent again after it ended.
+ *
+ * <p>Confined to the vehicle's lane for {@link #admit}, {@link #apply} and {@link #blockedSince};
+ * {@link #settings()} may be read from any thread.
  */
-public final class PrivacyGate {
+final class PrivacyGate {
 
     private final Consumer<Service> onSuppressed;
+    private final Map<Service, Long> lastBlocked = new EnumMap<>(Service.class);
     private volatile DriverSettings settings;
+    private long epoch;
 
     /**
      * @param onSuppressed told of every refused message, on the caller's thread
      */
-    public PrivacyGate(DriverSettings initial, Consumer<Service> onSuppressed) {
+    PrivacyGate(DriverSettings initial, Consumer<Service> onSuppressed) {
         this.settings = Objects.requireNonNull(initial, "initial");
         this.onSuppressed = Objects.requireNonNull(onSuppressed, "onSuppressed");
     }
 
     /** Whether a message of {@code service} passes; a refused one is counted as suppressed. */
-    public boolean admit(Service service) {
+    boolean admit(Service service) {
         if (settings.allows(service)) {
             return true;
         }
@@ -37,16 +47,35 @@ public final class PrivacyGate {
     }
 
     /** Whether a message of {@code service} would pass now; counts nothing. */
-    public boolean allows(Service service) {
+    boolean allows(Service service) {
         return settings.allows(service);
     }
 
-    public DriverSettings settings() {
+    /**
+     * Whether any service may transmit. When none may, the car is silent: no login, no presence, no
+     * connection.
+     */
+    boolean allowsAny() {
+        DriverSettings now = settings;
+        return Arrays.stream(Service.values()).anyMatch(now::allows);
+    }
+
+    /** The current epoch: how many blocks have begun. */
+    long epoch() {
+        return epoch;
+    }
+
+    /** Whether {@code service} was blocked, or is blocked now, since epoch {@code admittedIn} began. */
+    boolean blockedSince(Service service, long admittedIn) {
+        return !allows(service) || lastBlocked.getOrDefault(service, -1L) > admittedIn;
+    }
+
+    DriverSettings settings() {
         return settings;
     }
 
     /** Puts {@code next} in force and says which services it blocked and unblocked. */
-    public SettingsChange apply(DriverSettings next) {
+    SettingsChange apply(DriverSettings next) {
         Objects.requireNonNull(next, "next");
         DriverSettings before = settings;
         Set<Service> blocked = EnumSet.noneOf(Service.class);
@@ -59,6 +88,10 @@ public final class PrivacyGate {
             } else if (!was && is) {
                 unblocked.add(service);
             }
+        }
+        if (!blocked.isEmpty()) {
+            epoch++;
+            blocked.forEach(service -> lastBlocked.put(service, epoch));
         }
         settings = next;
         return new SettingsChange(before, next, blocked, unblocked);

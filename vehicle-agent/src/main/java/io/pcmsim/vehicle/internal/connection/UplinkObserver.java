@@ -1,4 +1,4 @@
-package io.pcmsim.vehicle.session;
+package io.pcmsim.vehicle.internal.connection;
 
 import io.pcmsim.protocol.Service;
 import io.pcmsim.protocol.UplinkHeader;
@@ -14,8 +14,16 @@ public interface UplinkObserver {
     default void acknowledged(Service service) {
     }
 
-    /** A publish of {@code service} failed. */
+    /** A publish of {@code service} failed (lost with the connection or refused). */
     default void failed(Service service, Throwable cause) {
+    }
+
+    /**
+     * A message of {@code service} was given up: the broker refused it ({@code reason} is the PUBACK
+     * reason code, e.g. {@code NOT_AUTHORIZED}) or it went unacknowledged in
+     * {@link UplinkChannel#MAX_ATTEMPTS} attempts ({@code reason} {@link UplinkChannel#UNACKNOWLEDGED}).
+     */
+    default void refused(Service service, String reason) {
     }
 
     /** The gate refused a message of {@code service}. */

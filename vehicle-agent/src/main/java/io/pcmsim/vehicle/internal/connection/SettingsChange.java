@@ -1,6 +1,7 @@
-package io.pcmsim.vehicle.privacy;
+package io.pcmsim.vehicle.internal.connection;
 
 import io.pcmsim.protocol.Service;
+import io.pcmsim.vehicle.privacy.DriverSettings;
 import java.util.Set;
 
 /**
@@ -9,7 +10,7 @@ import java.util.Set;
  * @param blocked services that could transmit before and cannot now
  * @param unblocked services that could not transmit before and can now
  */
-public record SettingsChange(DriverSettings before, DriverSettings after, Set<Service> blocked,
+record SettingsChange(DriverSettings before, DriverSettings after, Set<Service> blocked,
         Set<Service> unblocked) {
 
     public SettingsChange {
