@@ -97,7 +97,7 @@ abstract class BackendScenarioContract {
         List<Vin> vins = Uplinks.randomVins(20);
         for (int i = 0; i < vins.size(); i++) {
             Vin vin = vins.get(i);
-            publisher.publish(Service.LOGIN, Uplinks.login(vin, 1, 1, Uplinks.healthyState(10_000)));
+            publisher.publish(Service.LOGIN, Uplinks.login(vin, 1, 1));
             publisher.publish(Service.SMART_SERVICE, Uplinks.smartService(vin, 1, 2,
                     i % 2 == 0 ? Uplinks.wornState(10_100) : Uplinks.healthyState(10_100)));
             publisher.publish(Service.MANUAL, Uplinks.manual(vin, 1, 3));
@@ -165,7 +165,7 @@ abstract class BackendScenarioContract {
         Vin other = Uplinks.randomVin();
         String smartTopic = Topics.uplink(vin, Service.SMART_SERVICE);
 
-        publisher.publish(Service.LOGIN, Uplinks.login(vin, 1, 1, Uplinks.healthyState(1)));
+        publisher.publish(Service.LOGIN, Uplinks.login(vin, 1, 1));
         publisher.publish(smartTopic, new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, 1});
         publisher.publish(Service.SMART_SERVICE, Uplinks.smartService(vin, 1, 2, Uplinks.healthyState(2)));
         publisher.publish("pcm/v1/vehicles/WP0ZZZ99ZTS39212O/up/smart-service",

@@ -6,6 +6,8 @@ import io.pcmsim.proto.v1.UplinkEnvelope;
 import io.pcmsim.proto.v1.VehicleState;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Maps between wire messages of schema v1 and domain values. Stateless and thread-safe.
@@ -59,6 +61,37 @@ public final class UplinkCodec {
                 .build();
     }
 
+    /**
+     * The state as the car reported it: a reading the car left unset is absent, never 0.
+     */
+    public static ReportedState reportedState(VehicleState s) {
+        return new ReportedState(
+                s.hasOdometerKm() ? OptionalDouble.of(s.getOdometerKm()) : OptionalDouble.empty(),
+                s.hasOperatingHours() ? OptionalDouble.of(s.getOperatingHours()) : OptionalDouble.empty(),
+                s.hasEngineOilLifePercent() ? OptionalDouble.of(s.getEngineOilLifePercent()) : OptionalDouble.empty(),
+                new WheelReadings(
+                        s.hasBrakePadWearFrontLeftPercent() ? OptionalDouble.of(s.getBrakePadWearFrontLeftPercent()) : OptionalDouble.empty(),
+                        s.hasBrakePadWearFrontRightPercent() ? OptionalDouble.of(s.getBrakePadWearFrontRightPercent()) : OptionalDouble.empty(),
+                        s.hasBrakePadWearRearLeftPercent() ? OptionalDouble.of(s.getBrakePadWearRearLeftPercent()) : OptionalDouble.empty(),
+                        s.hasBrakePadWearRearRightPercent() ? OptionalDouble.of(s.getBrakePadWearRearRightPercent()) : OptionalDouble.empty()),
+                s.hasLowVoltageBatteryVoltage() ? OptionalDouble.of(s.getLowVoltageBatteryVoltage()) : OptionalDouble.empty(),
+                new WheelReadings(
+                        s.hasTirePressureFrontLeftKpa() ? OptionalDouble.of(s.getTirePressureFrontLeftKpa()) : OptionalDouble.empty(),
+                        s.hasTirePressureFrontRightKpa() ? OptionalDouble.of(s.getTirePressureFrontRightKpa()) : OptionalDouble.empty(),
+                        s.hasTirePressureRearLeftKpa() ? OptionalDouble.of(s.getTirePressureRearLeftKpa()) : OptionalDouble.empty(),
+                        s.hasTirePressureRearRightKpa() ? OptionalDouble.of(s.getTirePressureRearRightKpa()) : OptionalDouble.empty()),
+                s.hasTirePressureNominalKpa() ? OptionalDouble.of(s.getTirePressureNominalKpa()) : OptionalDouble.empty(),
+                s.hasDistanceToServiceKm() ? OptionalDouble.of(s.getDistanceToServiceKm()) : OptionalDouble.empty(),
+                s.hasTimeToServiceS() ? Optional.of(Duration.ofSeconds(s.getTimeToServiceS())) : Optional.empty(),
+                s.getDtcList());
+    }
+
+    /**
+     * A full snapshot of a wire state in which the car set every reading.
+     *
+     * @deprecated absent readings read as 0 here; the backend must use {@link #reportedState}
+     */
+    @Deprecated(forRemoval = true)
     public static VehicleSnapshot snapshot(VehicleState s) {
         return new VehicleSnapshot(
                 s.getOdometerKm(),

@@ -33,13 +33,24 @@ class TopicsTest {
     @Test
     void service_fromTopicName_knowsUplinkServicesOnly() {
         assertThat(Service.fromTopicName("breakdown")).hasValue(Service.BREAKDOWN);
-        assertThat(Service.fromTopicName("map")).isEmpty();
+        assertThat(Service.fromTopicName("map")).hasValue(Service.MAP_UPDATE);
         assertThat(Service.fromTopicName("status")).isEmpty();
+        assertThat(Service.fromTopicName("session")).isEmpty();
+    }
+
+    @Test
+    void downlink_usesTheServicesDownlinkLevel_andParsesBack() {
+        Vin vin = Vin.of("WP0ZZZ99ZTS392124");
+        assertThat(Topics.downlink(vin, Service.LOGIN)).isEqualTo("pcm/v1/vehicles/WP0ZZZ99ZTS392124/down/session");
+        assertThat(Topics.parseDownlink(Topics.downlink(vin, Service.SMART_SERVICE)))
+                .hasValue(new Topics.DownlinkTopic("WP0ZZZ99ZTS392124", "smart-service"));
+        assertThat(Topics.parseDownlink("pcm/v1/vehicles/WP0ZZZ99ZTS392124/up/login")).isEmpty();
+        assertThat(Service.fromDownlinkLevel("session")).hasValue(Service.LOGIN);
     }
 
     @Test
     void service_accepts_matchesBodyToTopic() {
-        assertThat(Service.BREAKDOWN.accepts(BodyCase.DATA_PULL_RESPONSE)).isTrue();
+        assertThat(Service.BREAKDOWN.accepts(BodyCase.BREAKDOWN)).isTrue();
         assertThat(Service.SMART_SERVICE.accepts(BodyCase.LOGIN)).isFalse();
         assertThat(Service.LOGIN.accepts(BodyCase.BODY_NOT_SET)).isFalse();
     }

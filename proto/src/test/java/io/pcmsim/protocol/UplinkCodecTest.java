@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pcmsim.proto.v1.SmartServiceReport;
 import io.pcmsim.proto.v1.UplinkEnvelope;
+import io.pcmsim.proto.v1.VehicleState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,8 +18,23 @@ class UplinkCodecTest {
             new Wheels(248, 251, 212, 250), 250, 1_320, Duration.ofDays(-3), List.of("P0301"));
 
     @Test
-    void snapshot_roundTripsThroughWireState() {
-        assertThat(UplinkCodec.snapshot(UplinkCodec.state(SNAPSHOT))).isEqualTo(SNAPSHOT);
+    void reportedState_ofAFullSnapshot_hasEveryReading() {
+        assertThat(UplinkCodec.reportedState(UplinkCodec.state(SNAPSHOT))).isEqualTo(ReportedState.of(SNAPSHOT));
+    }
+
+    @Test
+    void reportedState_whenReadingsUnset_absentNotZero() {
+        VehicleState partial = VehicleState.newBuilder().setOdometerKm(100).setTirePressureFrontLeftKpa(240).build();
+
+        ReportedState state = UplinkCodec.reportedState(partial);
+
+        assertThat(state.odometerKm()).hasValue(100);
+        assertThat(state.engineOilLifePercent()).isEmpty();
+        assertThat(state.distanceToServiceKm()).isEmpty();
+        assertThat(state.timeToService()).isEmpty();
+        assertThat(state.tirePressureKpa().frontLeft()).hasValue(240);
+        assertThat(state.tirePressureKpa().rearRight()).isEmpty();
+        assertThat(state.brakePadWearPercent().isEmpty()).isTrue();
     }
 
     @Test
@@ -41,7 +57,7 @@ class UplinkCodecTest {
                 .build().toByteArray();
         UplinkEnvelope parsed = UplinkCodec.parse(bytes);
         assertThat(parsed.getBodyCase()).isEqualTo(UplinkEnvelope.BodyCase.SMART_SERVICE);
-        assertThat(UplinkCodec.snapshot(parsed.getSmartService().getState())).isEqualTo(SNAPSHOT);
+        assertThat(UplinkCodec.reportedState(parsed.getSmartService().getState())).isEqualTo(ReportedState.of(SNAPSHOT));
     }
 
     @Test

@@ -24,12 +24,8 @@ final class StateColumns {
     /** The physical state an envelope carries, if its body has one. */
     static Optional<VehicleSnapshot> stateOf(UplinkEnvelope envelope) {
         VehicleState state = switch (envelope.getBodyCase()) {
-            case LOGIN -> envelope.getLogin().hasState() ? envelope.getLogin().getState() : null;
             case SMART_SERVICE -> envelope.getSmartService().hasState() ? envelope.getSmartService().getState() : null;
             case BREAKDOWN -> envelope.getBreakdown().hasState() ? envelope.getBreakdown().getState() : null;
-            case DATA_PULL_RESPONSE -> envelope.getDataPullResponse().hasReport()
-                    && envelope.getDataPullResponse().getReport().hasState()
-                    ? envelope.getDataPullResponse().getReport().getState() : null;
             default -> null;
         };
         return Optional.ofNullable(state).map(UplinkCodec::snapshot);

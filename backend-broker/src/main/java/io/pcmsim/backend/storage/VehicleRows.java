@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps one {@code vehicle} row per VIN: first/last seen, newest (boot id, sequence), model from the
- * newest login of a batch. Portable upsert (H2 has no {@code ON CONFLICT DO UPDATE}): one UPDATE that
+ * newest Smart Service report of a batch. Portable upsert (H2 has no {@code ON CONFLICT DO UPDATE}): one UPDATE that
  * merges the batch into the row; for the VINs it did not find, an insert-if-absent; for the few inserts
  * that found a row after all (another backend inserted it meanwhile), the UPDATE again. A known vehicle
  * thus costs one UPDATE, and no insert that fails on its primary key.
@@ -40,7 +40,7 @@ final class VehicleRows {
         Instant last;
         long bootId;
         long sequence;
-        @Nullable UplinkRecord login;
+        @Nullable UplinkRecord modelSource;
 
         Seen(UplinkRecord r) {
             first = r.receivedAt();
@@ -58,9 +58,9 @@ final class VehicleRows {
             }
         }
 
-        void login(UplinkRecord r) {
-            if (login == null || newer(r, login.header().bootId(), login.header().sequence())) {
-                login = r;
+        void modelSource(UplinkRecord r) {
+            if (modelSource == null || newer(r, modelSource.header().bootId(), modelSource.header().sequence())) {
+                modelSource = r;
             }
         }
 
@@ -80,8 +80,8 @@ final class VehicleRows {
             } else {
                 seen.add(r);
             }
-            if (r.envelope().hasLogin()) {
-                seen.login(r);
+            if (r.envelope().hasSmartService() && !r.envelope().getSmartService().getModelCode().isEmpty()) {
+                seen.modelSource(r);
             }
         }
         List<Map.Entry<Vin, Seen>> missing = update(c, new ArrayList<>(byVin.entrySet()));
@@ -147,11 +147,11 @@ final class VehicleRows {
         }
     }
 
-    /** Model code and year of the batch's newest login, or NULLs (the row keeps its model). */
+    /** Model code and year of the batch's newest Smart Service report, or NULLs (the row keeps its model). */
     private static void bindModel(PreparedStatement ps, int index, Seen s) throws SQLException {
-        if (s.login != null) {
-            ps.setString(index, s.login.envelope().getLogin().getModelCode());
-            ps.setInt(index + 1, s.login.envelope().getLogin().getModelYear());
+        if (s.modelSource != null) {
+            ps.setString(index, s.modelSource.envelope().getSmartService().getModelCode());
+            ps.setInt(index + 1, s.modelSource.envelope().getSmartService().getModelYear());
         } else {
             ps.setNull(index, Types.VARCHAR);
             ps.setNull(index + 1, Types.INTEGER);

@@ -66,7 +66,7 @@ class BatchingWriterTest {
     @Test
     void writer_whenValidAndInvalidMessagesMixed_storesValidAcknowledgesAllInOrder() {
         Vin vin = Uplinks.randomVin();
-        offer("1", Service.LOGIN, Uplinks.login(vin, 1, 1, Uplinks.healthyState(10)));
+        offer("1", Service.LOGIN, Uplinks.login(vin, 1, 1));
         offer("2", Topics.uplink(vin, Service.SMART_SERVICE), new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, 1});
         offer("3", Service.SMART_SERVICE, Uplinks.smartService(vin, 1, 2, Uplinks.wornState(20)));
         offer("4", Service.BREAKDOWN, Uplinks.smartService(vin, 1, 3, Uplinks.wornState(20)));

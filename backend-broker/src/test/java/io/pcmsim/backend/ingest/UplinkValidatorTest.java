@@ -44,7 +44,7 @@ class UplinkValidatorTest {
 
     @Test
     void validate_whenLoginOnLoginTopic_accepts() {
-        byte[] login = Uplinks.login(VIN, 1, 1, Uplinks.healthyState(0)).toByteArray();
+        byte[] login = Uplinks.login(VIN, 1, 1).toByteArray();
 
         assertThat(validator.validate(topic(VIN, Service.LOGIN), login)).isInstanceOf(Validation.Accepted.class);
     }
@@ -62,9 +62,9 @@ class UplinkValidatorTest {
     }
 
     @Test
-    void validate_whenServiceIsMapWhichHasNoVinTopic_rejectsUnknownService() {
+    void validate_whenSmartServiceBodyOnTheMapTopic_rejectsBodyTopicMismatch() {
         assertThat(rejection("pcm/v1/vehicles/" + VIN + "/up/map", smartService(VIN)))
-                .isEqualTo(RejectReason.UNKNOWN_SERVICE);
+                .isEqualTo(RejectReason.BODY_TOPIC_MISMATCH);
     }
 
     @Test

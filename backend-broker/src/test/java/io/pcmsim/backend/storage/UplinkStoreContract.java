@@ -108,16 +108,26 @@ abstract class UplinkStoreContract {
     }
 
     @Test
-    void write_whenLogin_storesVehicleModelAndVersions() throws SQLException {
+    void write_whenLogin_storesSettingsButNoStateAndNoNeeds() throws SQLException {
         Vin vin = Uplinks.randomVin();
 
-        store.write(List.of(record(Service.LOGIN, Uplinks.login(vin, 4, 1, Uplinks.healthyState(10)))));
+        store.write(List.of(record(Service.LOGIN, Uplinks.login(vin, 4, 1))));
 
-        assertThat(count("SELECT COUNT(*) FROM vehicle WHERE vin = ? AND model_code = '992' AND model_year = 2025"
+        assertThat(count("SELECT COUNT(*) FROM vehicle WHERE vin = ? AND model_code IS NULL"
                 + " AND last_boot_id = 4 AND last_sequence = 1", vin.value())).isEqualTo(1);
-        assertThat(count("SELECT COUNT(*) FROM login_version WHERE vin = ? AND name = 'PCM'", vin.value())).isEqualTo(1);
-        assertThat(count("SELECT COUNT(*) FROM vehicle_state WHERE vin = ? AND source = 'login'", vin.value()))
-                .isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM login WHERE vin = ? AND live_diagnosis", vin.value())).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM vehicle_state WHERE vin = ?", vin.value())).isZero();
+        assertThat(count("SELECT COUNT(*) FROM maintenance_need WHERE vin = ?", vin.value())).isZero();
+    }
+
+    @Test
+    void write_whenSmartServiceReport_storesVehicleModel() throws SQLException {
+        Vin vin = Uplinks.randomVin();
+
+        store.write(List.of(smart(vin, 4, 2, Uplinks.healthyState(10))));
+
+        assertThat(count("SELECT COUNT(*) FROM vehicle WHERE vin = ? AND model_code = '992' AND model_year = 2025",
+                vin.value())).isEqualTo(1);
     }
 
     @Test
@@ -241,11 +251,11 @@ abstract class UplinkStoreContract {
     }
 
     @Test
-    void write_whenLaterBatchHasNoLogin_keepsVehicleModel() throws SQLException {
+    void write_whenLaterBatchHasNoModel_keepsVehicleModel() throws SQLException {
         Vin vin = Uplinks.randomVin();
-        store.write(List.of(record(Service.LOGIN, Uplinks.login(vin, 1, 1, Uplinks.healthyState(10)))));
+        store.write(List.of(smart(vin, 1, 1, Uplinks.healthyState(10))));
 
-        store.write(List.of(smart(vin, 1, 2, Uplinks.healthyState(11))));
+        store.write(List.of(record(Service.LOGIN, Uplinks.login(vin, 1, 2))));
 
         assertThat(count("SELECT COUNT(*) FROM vehicle WHERE vin = ? AND model_code = '992' AND model_year = 2025"
                 + " AND last_sequence = 2", vin.value())).isEqualTo(1);

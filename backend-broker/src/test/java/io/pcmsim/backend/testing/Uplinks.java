@@ -4,7 +4,8 @@ import io.pcmsim.proto.v1.Header;
 import io.pcmsim.proto.v1.Login;
 import io.pcmsim.proto.v1.ManualEvent;
 import io.pcmsim.proto.v1.SmartServiceReport;
-import io.pcmsim.proto.v1.SoftwareComponent;
+import io.pcmsim.proto.v1.Capabilities;
+import io.pcmsim.proto.v1.DriverSettings;
 import io.pcmsim.proto.v1.UplinkEnvelope;
 import io.pcmsim.protocol.UplinkCodec;
 import io.pcmsim.protocol.UplinkHeader;
@@ -57,14 +58,14 @@ public final class Uplinks {
                 .plusSeconds(sequence)));
     }
 
-    public static UplinkEnvelope login(Vin vin, long bootId, long sequence, VehicleSnapshot state) {
+    /** A session login: every service allowed, live diagnosis capable; no state. */
+    public static UplinkEnvelope login(Vin vin, long bootId, long sequence) {
         return UplinkEnvelope.newBuilder()
                 .setHeader(header(vin, bootId, sequence))
                 .setLogin(Login.newBuilder()
-                        .setState(UplinkCodec.state(state))
-                        .setModelCode("992")
-                        .setModelYear(2025)
-                        .addSoftware(SoftwareComponent.newBuilder().setComponent("PCM").setVersion("6.1.2")))
+                        .setSettings(DriverSettings.newBuilder()
+                                .setGroupWithLocationEnabled(true).setGroupWithoutLocationEnabled(true))
+                        .setCapabilities(Capabilities.newBuilder().setLiveDiagnosis(true)))
                 .build();
     }
 
@@ -73,7 +74,9 @@ public final class Uplinks {
                 .setHeader(header(vin, bootId, sequence))
                 .setSmartService(SmartServiceReport.newBuilder()
                         .setTrigger(SmartServiceReport.Trigger.PERIODIC)
-                        .setState(UplinkCodec.state(state)))
+                        .setState(UplinkCodec.state(state))
+                        .setModelCode("992")
+                        .setModelYear(2025))
                 .build();
     }
 

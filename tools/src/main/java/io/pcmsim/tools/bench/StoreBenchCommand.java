@@ -5,6 +5,7 @@ import io.pcmsim.backend.storage.Database;
 import io.pcmsim.backend.storage.UplinkRecord;
 import io.pcmsim.backend.storage.UplinkStore;
 import io.pcmsim.backend.storage.WriteResult;
+import io.pcmsim.proto.v1.DriverSettings;
 import io.pcmsim.proto.v1.Login;
 import io.pcmsim.proto.v1.SmartServiceReport;
 import io.pcmsim.proto.v1.UplinkEnvelope;
@@ -118,7 +119,7 @@ public final class StoreBenchCommand implements Callable<Integer> {
         }
     }
 
-    /** The car's next message: its login first, then a Smart Service report an hour later each. */
+    /** The car's next message: its login first, then Smart Service reports (the session-start snapshot, then one an hour). */
     private static UplinkRecord next(VehicleModel car, long sequence) {
         Instant time = START.plus(Duration.ofHours(sequence - 1));
         car.advanceTo(time);
@@ -128,12 +129,14 @@ public final class StoreBenchCommand implements Callable<Integer> {
         Service service;
         if (sequence == 1) {
             service = Service.LOGIN;
-            envelope.setLogin(Login.newBuilder().setState(UplinkCodec.state(car.snapshot()))
-                    .setModelCode(car.profile().modelLine().modelCode()).setModelYear(car.profile().modelYear()));
+            envelope.setLogin(Login.newBuilder().setSettings(DriverSettings.newBuilder()
+                    .setGroupWithLocationEnabled(true).setGroupWithoutLocationEnabled(true)));
         } else {
             service = Service.SMART_SERVICE;
             envelope.setSmartService(SmartServiceReport.newBuilder()
-                    .setTrigger(SmartServiceReport.Trigger.PERIODIC).setState(UplinkCodec.state(car.snapshot())));
+                    .setTrigger(sequence == 2 ? SmartServiceReport.Trigger.SESSION_START : SmartServiceReport.Trigger.PERIODIC)
+                    .setState(UplinkCodec.state(car.snapshot()))
+                    .setModelCode(car.profile().modelLine().modelCode()).setModelYear(car.profile().modelYear()));
         }
         UplinkEnvelope built = envelope.build();
         return new UplinkRecord(header, service, built, built.toByteArray(), time);

@@ -78,9 +78,7 @@ abstract class FleetToBackendContract {
         long total = 0;
         for (Vin vin : vins) {
             Captured newest = capture.newestState(vin).orElseThrow();
-            var state = newest.envelope().hasLogin()
-                    ? newest.envelope().getLogin().getState()
-                    : newest.envelope().getSmartService().getState();
+            var state = newest.envelope().getSmartService().getState();
             List<MaintenanceNeed> expected = rules.evaluate(vin, UplinkCodec.snapshot(state),
                     Instant.ofEpochMilli(newest.envelope().getHeader().getVehicleTimeMs()));
             assertThat(summary(backend.maintenanceNeeds(vin))).as(vin.value()).isEqualTo(summary(expected));

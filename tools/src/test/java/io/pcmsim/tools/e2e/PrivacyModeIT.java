@@ -69,6 +69,15 @@ class PrivacyModeIT {
                 .toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
         Instant privateFrom = clock.instant();
         int windowStart = BROKER.traffic().size();
+        // what the private cars sent before is acknowledged by the broker; wait until the backend stored it
+        Map<Vin, Long> sentBefore = new HashMap<>();
+        for (EmulatedVehicle car : privateCars) {
+            sentBefore.put(car.vin(), BROKER.trafficFrom(0).stream().limit(windowStart)
+                    .filter(p -> car.vin().value().equals(p.clientId()) && Topics.parseUplink(p.topic()).isPresent())
+                    .count());
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(stored(backend, privateCars)).isEqualTo(sentBefore));
         Map<Vin, Long> storedAtStart = stored(backend, privateCars);
         Map<Vin, Long> publicAtStart = stored(backend, publicCars);
 

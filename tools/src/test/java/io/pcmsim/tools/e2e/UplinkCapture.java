@@ -94,10 +94,10 @@ final class UplinkCapture implements AutoCloseable {
         return of(vin).stream().map(c -> c.bootId() + "/" + c.sequence()).distinct().count();
     }
 
-    /** The newest message of {@code vin} that carries a vehicle state (login or Smart Service report). */
+    /** The newest message of {@code vin} that carries a vehicle state (a Smart Service report). */
     Optional<Captured> newestState(Vin vin) {
         return of(vin).stream()
-                .filter(c -> c.envelope().hasLogin() || c.envelope().hasSmartService())
+                .filter(c -> c.envelope().hasSmartService())
                 .max(Comparator.comparingLong(Captured::bootId).thenComparingLong(Captured::sequence));
     }
 

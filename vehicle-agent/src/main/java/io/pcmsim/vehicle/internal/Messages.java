@@ -2,9 +2,7 @@ package io.pcmsim.vehicle.internal;
 
 import io.pcmsim.proto.v1.Capabilities;
 import io.pcmsim.proto.v1.Login;
-import io.pcmsim.proto.v1.MapVersion;
 import io.pcmsim.proto.v1.SmartServiceReport;
-import io.pcmsim.proto.v1.SoftwareComponent;
 import io.pcmsim.proto.v1.UplinkEnvelope;
 import io.pcmsim.protocol.Service;
 import io.pcmsim.protocol.ServiceGroup;
@@ -20,29 +18,26 @@ public final class Messages {
     private Messages() {
     }
 
-    /** The login ("birth"): full snapshot, software and map versions, settings, capabilities, model. */
-    public static UplinkEnvelope login(VehicleProfile profile, VehicleSnapshot state, DriverSettings settings) {
+    /** The session login ("birth"): driver settings and capabilities; no vehicle state. */
+    public static UplinkEnvelope login(VehicleProfile profile, DriverSettings settings) {
         Login.Builder login = Login.newBuilder()
-                .setState(UplinkCodec.state(state))
                 .setSettings(settings(settings))
                 .setCapabilities(Capabilities.newBuilder()
                         .setLiveDiagnosis(profile.liveDiagnosis())
                         .setOnlineSoftwareUpdate(true)
-                        .setOnlineMapUpdate(true))
-                .setModelCode(profile.modelLine().modelCode())
-                .setModelYear(profile.modelYear());
-        profile.software().forEach(s -> login.addSoftware(
-                SoftwareComponent.newBuilder().setComponent(s.name()).setVersion(s.version())));
-        profile.maps().forEach(m -> login.addMaps(MapVersion.newBuilder().setRegion(m.name()).setVersion(m.version())));
+                        .setOnlineMapUpdate(true));
         return UplinkEnvelope.newBuilder().setLogin(login).build();
     }
 
-    public static UplinkEnvelope smartService(SmartServiceReport.Trigger trigger, List<String> crossed,
-            VehicleSnapshot state) {
+    /** A Smart Service report with the state and the model the backend's rules need. */
+    public static UplinkEnvelope smartService(VehicleProfile profile, SmartServiceReport.Trigger trigger,
+            List<String> crossed, VehicleSnapshot state) {
         return UplinkEnvelope.newBuilder().setSmartService(SmartServiceReport.newBuilder()
                 .setTrigger(trigger)
                 .addAllCrossedThresholds(crossed)
-                .setState(UplinkCodec.state(state))).build();
+                .setState(UplinkCodec.state(state))
+                .setModelCode(profile.modelLine().modelCode())
+                .setModelYear(profile.modelYear())).build();
     }
 
     static io.pcmsim.proto.v1.DriverSettings settings(DriverSettings settings) {

@@ -113,10 +113,17 @@ public final class VehicleAgent implements EmulatedVehicle {
         return connection.stop();
     }
 
+    /**
+     * The login, then (while Smart Service is allowed) its session-start snapshot: the state travels only
+     * in Smart Service's own message.
+     */
     private CompletableFuture<Void> sendLogin() {
         Instant now = clock.instant();
         model.advanceTo(now);
-        return connection.submit(Service.LOGIN, Messages.login(profile, model.snapshot(), connection.settings()), now);
+        CompletableFuture<Void> login = connection.submit(Service.LOGIN, Messages.login(profile, connection.settings()), now);
+        CompletableFuture<Void> snapshot = connection.submit(Service.SMART_SERVICE,
+                Messages.smartService(profile, Trigger.SESSION_START, List.of(), model.snapshot()), now);
+        return CompletableFuture.allOf(login, snapshot);
     }
 
     private void queueTick() {
@@ -138,12 +145,12 @@ public final class VehicleAgent implements EmulatedVehicle {
         VehicleSnapshot state = model.snapshot();
         Optional<ThresholdReport> crossing = monitor.evaluate(state, now);
         crossing.ifPresent(report -> connection.submit(Service.SMART_SERVICE,
-                Messages.smartService(Trigger.THRESHOLD, report.crossedThresholds(), state), now));
+                Messages.smartService(profile, Trigger.THRESHOLD, report.crossedThresholds(), state), now));
         if (!connection.allows(Service.SMART_SERVICE)) {
             monitor.discardPending();
         }
         if (!now.isBefore(nextPeriodic)) {
-            connection.submit(Service.SMART_SERVICE, Messages.smartService(Trigger.PERIODIC, List.of(), state), now);
+            connection.submit(Service.SMART_SERVICE, Messages.smartService(profile, Trigger.PERIODIC, List.of(), state), now);
             long behind = Duration.between(nextPeriodic, now).toNanos() / reportInterval.toNanos();
             nextPeriodic = nextPeriodic.plus(reportInterval.multipliedBy(behind + 1));
         }
@@ -156,7 +163,16 @@ public final class VehicleAgent implements EmulatedVehicle {
             if (!next.allows(Service.SMART_SERVICE)) {
                 monitor.discardPending();
             }
-            connection.apply(next).whenComplete((ok, error) -> result.complete(null));
+            boolean loginBefore = connection.allows(Service.LOGIN);
+            boolean smartServiceBefore = connection.allows(Service.SMART_SERVICE);
+            CompletableFuture<Void> step = connection.apply(next);
+            if (loginBefore && !smartServiceBefore && next.allows(Service.SMART_SERVICE) && connection.online()) {
+                Instant now = clock.instant();
+                model.advanceTo(now);
+                step = step.thenCompose(v -> connection.submit(Service.SMART_SERVICE,
+                        Messages.smartService(profile, Trigger.SESSION_START, List.of(), model.snapshot()), now));
+            }
+            step.whenComplete((ok, error) -> result.complete(null));
         });
         if (!queued) {
             result.completeExceptionally(new IllegalStateException("vehicle " + vin() + " is stopped"));

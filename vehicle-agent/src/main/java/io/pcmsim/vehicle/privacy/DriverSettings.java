@@ -28,9 +28,28 @@ public record DriverSettings(boolean privacyMode, Set<ServiceGroup> disabledGrou
         return new DriverSettings(false, Set.of(), Set.of(), false);
     }
 
-    /** Whether a message of {@code service} may be transmitted under these settings. */
+    /**
+     * Whether a message of {@code service} may be transmitted under these settings. The session
+     * ({@link Service#LOGIN}) is allowed while any service is allowed.
+     */
     public boolean allows(Service service) {
-        return !privacyMode && !totalShutdown && groupEnabled(service.group()) && serviceEnabled(service);
+        if (privacyMode || totalShutdown) {
+            return false;
+        }
+        if (service.isSession()) {
+            return anyServiceAllowed();
+        }
+        return groupEnabled(service.group().orElseThrow()) && serviceEnabled(service);
+    }
+
+    /** Whether at least one service of the privacy notice may transmit. */
+    public boolean anyServiceAllowed() {
+        for (Service s : Service.values()) {
+            if (!s.isSession() && allows(s)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public boolean groupEnabled(ServiceGroup group) {

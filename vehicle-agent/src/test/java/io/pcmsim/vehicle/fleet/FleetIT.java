@@ -84,7 +84,10 @@ class FleetIT {
             List<Received> uplinks = BROKER.uplinks(vin);
             assertThat(uplinks.get(0).envelope().hasLogin()).as("first uplink of %s is the login", vin).isTrue();
             assertThat(uplinks.get(0).header().sequence()).isEqualTo(1);
-            assertThat(uplinks.get(0).envelope().getLogin().getModelCode()).isEqualTo(
+            assertThat(uplinks.get(0).envelope().getLogin().getSettings().getPrivacyMode()).isFalse();
+            assertThat(uplinks.get(1).envelope().getSmartService().getTrigger())
+                    .as("the Smart Service session-start snapshot follows the login").isEqualTo(Trigger.SESSION_START);
+            assertThat(uplinks.get(1).envelope().getSmartService().getModelCode()).isEqualTo(
                     vehicle.profile().modelLine().modelCode());
             List<UplinkHeader> headers = uplinks.stream().map(Received::header).toList();
             assertThat(headers).extracting(UplinkHeader::bootId).containsOnly(vehicle.bootId());
@@ -181,7 +184,9 @@ class FleetIT {
                 .anyMatch(r -> r.envelope().hasSmartService() && r.header().vehicleTime().isAfter(reEnabledAt)));
         assertThat(BROKER.uplinks(vin)).noneMatch(r -> r.header().vehicleTime().isAfter(blockedAt)
                 && r.header().vehicleTime().isBefore(reEnabledAt));
-        assertThat(logins(BROKER.uplinks(vin))).hasSize(2);
+        assertThat(logins(BROKER.uplinks(vin))).as("the login is not blocked by one group").hasSize(1);
+        assertThat(smartService(BROKER.uplinks(vin), Trigger.SESSION_START)).as("a fresh snapshot once re-enabled")
+                .hasSize(2);
         assertThat(fleet.stats().suppressed(Service.SMART_SERVICE)).isPositive();
     }
 

@@ -18,12 +18,21 @@ class DriverSettingsTest {
     }
 
     @Test
-    void login_belongsToGroupWithoutLocation_blockedWithIt() {
+    void login_whenOneGroupIsOff_allowedWhileAnotherServiceIs() {
         DriverSettings off = DriverSettings.defaults().withServiceGroup(ServiceGroup.WITHOUT_LOCATION, false);
 
-        assertThat(off.allows(Service.LOGIN)).isFalse();
+        assertThat(off.allows(Service.LOGIN)).isTrue();
         assertThat(off.allows(Service.SMART_SERVICE)).isFalse();
         assertThat(off.allows(Service.BREAKDOWN)).isTrue();
+    }
+
+    @Test
+    void login_whenEveryServiceIsOff_blocked() {
+        DriverSettings off = DriverSettings.defaults().withServiceGroup(ServiceGroup.WITHOUT_LOCATION, false)
+                .withService(Service.BREAKDOWN, false);
+
+        assertThat(off.anyServiceAllowed()).isFalse();
+        assertThat(off.allows(Service.LOGIN)).isFalse();
     }
 
     @Test

@@ -131,7 +131,7 @@ class UplinkChannelTest {
     }
 
     @Test
-    void groupWithoutLocation_whenOff_blocksSmartServiceAndLoginButNotBreakdown() {
+    void groupWithoutLocation_whenOff_blocksSmartServiceButNotLoginOrBreakdown() {
         channel.connected(transport, 1);
         channel.apply(DriverSettings.defaults().withServiceGroup(ServiceGroup.WITHOUT_LOCATION, false));
 
@@ -140,8 +140,9 @@ class UplinkChannelTest {
         channel.submit(Service.BREAKDOWN, UplinkEnvelope.newBuilder()
                 .setBreakdown(io.pcmsim.proto.v1.BreakdownReport.getDefaultInstance()).build(), T0);
 
-        assertThat(transport.topics).containsExactly("pcm/v1/vehicles/" + VIN + "/up/breakdown");
-        assertThat(counts.suppressed).containsOnlyKeys(Service.LOGIN, Service.SMART_SERVICE);
+        assertThat(transport.topics).containsExactly("pcm/v1/vehicles/" + VIN + "/up/login",
+                "pcm/v1/vehicles/" + VIN + "/up/breakdown");
+        assertThat(counts.suppressed).containsOnlyKeys(Service.SMART_SERVICE);
     }
 
     @Test
