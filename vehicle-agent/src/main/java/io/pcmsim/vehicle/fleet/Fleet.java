@@ -167,7 +167,7 @@ public final class Fleet implements AutoCloseable {
         int online = (int) vehicles.values().stream().filter(VehicleAgent::online).count();
         return new FleetStats(vehicles.size(), online, counters.published(), counters.suppressed(),
                 counters.droppedOutboxFull(), counters.discardedOnPrivacy(), counters.publishFailures(),
-                counters.refused());
+                counters.refused(), counters.downlinks(), counters.malformedDownlinks());
     }
 
     /** {@link #stop()} and waits for it, at most 30 s. */
@@ -217,6 +217,17 @@ public final class Fleet implements AutoCloseable {
         public void refused(Service service, String reason) {
             counters.countRefused(reason);
             LOG.debug("{}: message on {} given up: {}", vin, service.topicName(), reason);
+        }
+
+        @Override
+        public void downlinkReceived(Service service) {
+            counters.countDownlink();
+        }
+
+        @Override
+        public void malformedDownlink(String reason) {
+            counters.countMalformedDownlink();
+            LOG.debug("{}: downlink dropped: {}", vin, reason);
         }
 
         @Override

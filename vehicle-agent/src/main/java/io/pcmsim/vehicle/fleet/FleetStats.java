@@ -17,9 +17,13 @@ import java.util.Map;
  *     {@code NOT_AUTHORIZED}, {@code QUOTA_EXCEEDED}, {@code PAYLOAD_FORMAT_INVALID}), or
  *     {@code UNACKNOWLEDGED_AFTER_3_ATTEMPTS} for a message lost with the connection three times (an MQTT
  *     3.1.1 broker refuses by closing the connection); none of them is sent again
+ * @param downlinks downlinks handed to a car's service
+ * @param malformedDownlinks downlinks dropped: wrong topic, undecodable payload, body on the wrong level,
+ *     another VIN, or content the service could not use
  */
 public record FleetStats(int vehicles, int online, Map<Service, Long> published, Map<Service, Long> suppressed,
-        long droppedOutboxFull, long discardedOnPrivacy, long publishFailures, Map<String, Long> refused) {
+        long droppedOutboxFull, long discardedOnPrivacy, long publishFailures, Map<String, Long> refused,
+        long downlinks, long malformedDownlinks) {
 
     public FleetStats {
         published = Map.copyOf(published);

@@ -15,6 +15,8 @@ public final class FleetCounters {
     private final LongAdder droppedOutboxFull = new LongAdder();
     private final LongAdder discardedOnPrivacy = new LongAdder();
     private final LongAdder publishFailures = new LongAdder();
+    private final LongAdder downlinks = new LongAdder();
+    private final LongAdder malformedDownlinks = new LongAdder();
     private final Map<String, LongAdder> refused = new ConcurrentHashMap<>();
 
     public FleetCounters() {
@@ -42,6 +44,22 @@ public final class FleetCounters {
 
     public void countPublishFailure() {
         publishFailures.increment();
+    }
+
+    public void countDownlink() {
+        downlinks.increment();
+    }
+
+    public void countMalformedDownlink() {
+        malformedDownlinks.increment();
+    }
+
+    public long downlinks() {
+        return downlinks.sum();
+    }
+
+    public long malformedDownlinks() {
+        return malformedDownlinks.sum();
     }
 
     /** A message given up for {@code reason} (a PUBACK reason code, or too many unacknowledged attempts). */

@@ -1,24 +1,25 @@
 package io.pcmsim.vehicle.internal;
 
-import io.pcmsim.proto.v1.SmartServiceReport.Trigger;
 import io.pcmsim.protocol.Service;
 import io.pcmsim.protocol.ServiceGroup;
 import io.pcmsim.protocol.VehicleSnapshot;
 import io.pcmsim.protocol.Vin;
+import io.pcmsim.time.SimulatedClock;
 import io.pcmsim.vehicle.fleet.EmulatedVehicle;
 import io.pcmsim.vehicle.fleet.FleetConfig;
+import io.pcmsim.vehicle.internal.connection.Downlink;
+import io.pcmsim.vehicle.internal.connection.UplinkObserver;
+import io.pcmsim.vehicle.internal.connection.VehicleConnection;
+import io.pcmsim.vehicle.internal.service.VehicleService;
+import io.pcmsim.vehicle.internal.session.SessionService;
+import io.pcmsim.vehicle.internal.smartservice.SmartService;
 import io.pcmsim.vehicle.model.VehicleModel;
 import io.pcmsim.vehicle.model.VehicleProfile;
 import io.pcmsim.vehicle.privacy.DriverSettings;
-import io.pcmsim.vehicle.internal.connection.VehicleConnection;
-import io.pcmsim.vehicle.internal.connection.UplinkObserver;
-import io.pcmsim.vehicle.smartservice.ThresholdMonitor;
-import io.pcmsim.vehicle.smartservice.ThresholdReport;
-import io.pcmsim.time.SimulatedClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -26,17 +27,18 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One emulated car: model, threshold monitor and its timer, on top of its {@link VehicleConnection}
- * (privacy gate, uplink path, MQTT link). Everything that touches its state runs on its lane; MQTT
- * callbacks and the scheduler only hand work to the lane.
+ * One emulated car: its lifecycle, its lane and timer, its model, and its services on top of its
+ * {@link VehicleConnection}. Everything that touches its state runs on its lane; MQTT callbacks and the
+ * scheduler only hand work to the lane.
  */
-public final class VehicleAgent implements EmulatedVehicle {
+public final class VehicleAgent implements EmulatedVehicle, VehicleConnection.Session {
 
     private static final Logger LOG = LoggerFactory.getLogger(VehicleAgent.class);
     /** Real-time floor of the sampling period, so a fast simulation does not melt the CPU. */
@@ -44,36 +46,39 @@ public final class VehicleAgent implements EmulatedVehicle {
 
     private final VehicleProfile profile;
     private final VehicleModel model;
-    private final ThresholdMonitor monitor;
     private final VehicleConnection connection;
+    private final List<VehicleService> services;
+    private final UplinkObserver observer;
     private final ExecutorService lane;
     private final ScheduledExecutorService scheduler;
     private final SimulatedClock clock;
-    private final Duration reportInterval;
     private final Duration samplePeriod;
     private final Duration firstTickDelay;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean tickQueued = new AtomicBoolean();
     private volatile boolean stopping;
-    private Instant nextPeriodic;
     private volatile @Nullable ScheduledFuture<?> ticker;
 
     public VehicleAgent(VehicleProfile profile, FleetConfig config, SharedExecutors executors, UplinkObserver observer) {
         this.profile = profile;
+        this.observer = observer;
         Vin vin = profile.vin();
         this.model = new VehicleModel(profile);
-        this.monitor = new ThresholdMonitor(config.thresholds());
         this.lane = executors.laneFor(vin);
         this.scheduler = executors.scheduler();
         this.clock = config.clock();
-        this.reportInterval = config.reportInterval();
         Duration real = clock.toReal(config.sampleInterval());
         this.samplePeriod = real.compareTo(REAL_TIME_FLOOR) < 0 ? REAL_TIME_FLOOR : real;
         double phase = Math.floorMod(vin.value().hashCode() * 0x9E3779B1L, 1_000_003L) / 1_000_003.0;
         this.firstTickDelay = Duration.ofNanos((long) (samplePeriod.toNanos() * phase));
-        this.nextPeriodic = profile.start().plus(Duration.ofNanos((long) (reportInterval.toNanos() * phase)));
         this.connection = new VehicleConnection(vin, config, executors.clientExecutorConfig(), observer,
-                task -> onLane(task), newBoot -> sendLogin());
+                task -> onLane(task), this);
+        Instant firstPeriodic = profile.start().plus(Duration.ofNanos((long) (config.reportInterval().toNanos() * phase)));
+        // The services of this car, the session first: adding a service means adding a line here.
+        this.services = List.of(
+                new SessionService(connection.channelFor(Service.LOGIN), profile, () -> logIn(false)),
+                new SmartService(connection.channelFor(Service.SMART_SERVICE), profile, model, config.thresholds(),
+                        config.reportInterval(), firstPeriodic));
     }
 
     /** Starts the timer and connecting; idempotent. */
@@ -113,17 +118,25 @@ public final class VehicleAgent implements EmulatedVehicle {
         return connection.stop();
     }
 
-    /**
-     * The login, then (while Smart Service is allowed) its session-start snapshot: the state travels only
-     * in Smart Service's own message.
-     */
-    private CompletableFuture<Void> sendLogin() {
-        Instant now = clock.instant();
-        model.advanceTo(now);
-        CompletableFuture<Void> login = connection.submit(Service.LOGIN, Messages.login(profile, connection.settings()), now);
-        CompletableFuture<Void> snapshot = connection.submit(Service.SMART_SERVICE,
-                Messages.smartService(profile, Trigger.SESSION_START, List.of(), model.snapshot()), now);
-        return CompletableFuture.allOf(login, snapshot);
+    /** A session starts: every service in turn, the login first. */
+    @Override
+    public CompletableFuture<Void> logIn(boolean newBoot) {
+        Instant now = advance();
+        return forEachService(service -> service.sessionStarted(now));
+    }
+
+    @Override
+    public void downlink(Downlink downlink) {
+        VehicleService target = services.stream().filter(s -> s.service() == downlink.service()).findFirst().orElse(null);
+        if (target == null) {
+            observer.malformedDownlink("no service of this car handles down/" + downlink.service().downlinkLevel());
+            return;
+        }
+        try {
+            target.downlink(downlink.envelope(), advance());
+        } catch (IllegalArgumentException e) {
+            observer.malformedDownlink(downlink.envelope().getBodyCase() + " refused: " + e.getMessage());
+        }
     }
 
     private void queueTick() {
@@ -135,44 +148,34 @@ public final class VehicleAgent implements EmulatedVehicle {
         }
     }
 
-    /** One evaluation: advance the model, report threshold crossings and the periodic report when due. */
+    /** One evaluation: advance the model, then every service sees the new time. */
     void tick() {
         if (stopping) {
             return;
         }
+        Instant now = advance();
+        services.forEach(service -> service.tick(now));
+    }
+
+    private Instant advance() {
         Instant now = clock.instant();
         model.advanceTo(now);
-        VehicleSnapshot state = model.snapshot();
-        Optional<ThresholdReport> crossing = monitor.evaluate(state, now);
-        crossing.ifPresent(report -> connection.submit(Service.SMART_SERVICE,
-                Messages.smartService(profile, Trigger.THRESHOLD, report.crossedThresholds(), state), now));
-        if (!connection.allows(Service.SMART_SERVICE)) {
-            monitor.discardPending();
-        }
-        if (!now.isBefore(nextPeriodic)) {
-            connection.submit(Service.SMART_SERVICE, Messages.smartService(profile, Trigger.PERIODIC, List.of(), state), now);
-            long behind = Duration.between(nextPeriodic, now).toNanos() / reportInterval.toNanos();
-            nextPeriodic = nextPeriodic.plus(reportInterval.multipliedBy(behind + 1));
-        }
+        return now;
+    }
+
+    private CompletableFuture<Void> forEachService(Function<VehicleService, CompletableFuture<Void>> step) {
+        List<CompletableFuture<Void>> all = new ArrayList<>(services.size());
+        services.forEach(service -> all.add(step.apply(service)));
+        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
     }
 
     private CompletableFuture<Void> changeSettings(UnaryOperator<DriverSettings> change) {
         CompletableFuture<Void> result = new CompletableFuture<>();
         boolean queued = onLane(() -> {
-            DriverSettings next = change.apply(connection.settings());
-            if (!next.allows(Service.SMART_SERVICE)) {
-                monitor.discardPending();
-            }
-            boolean loginBefore = connection.allows(Service.LOGIN);
-            boolean smartServiceBefore = connection.allows(Service.SMART_SERVICE);
-            CompletableFuture<Void> step = connection.apply(next);
-            if (loginBefore && !smartServiceBefore && next.allows(Service.SMART_SERVICE) && connection.online()) {
-                Instant now = clock.instant();
-                model.advanceTo(now);
-                step = step.thenCompose(v -> connection.submit(Service.SMART_SERVICE,
-                        Messages.smartService(profile, Trigger.SESSION_START, List.of(), model.snapshot()), now));
-            }
-            step.whenComplete((ok, error) -> result.complete(null));
+            VehicleConnection.SettingsUpdate update = connection.apply(change.apply(connection.settings()));
+            Instant now = advance();
+            CompletableFuture<Void> reactions = forEachService(s -> s.settingsChanged(update.change(), now));
+            CompletableFuture.allOf(update.done(), reactions).whenComplete((ok, error) -> result.complete(null));
         });
         if (!queued) {
             result.completeExceptionally(new IllegalStateException("vehicle " + vin() + " is stopped"));

@@ -1,5 +1,6 @@
 package io.pcmsim.vehicle.internal.connection;
 
+import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 import com.hivemq.client.mqtt.mqtt3.lifecycle.Mqtt3ClientDisconnectedContext;
@@ -29,6 +30,8 @@ final class Mqtt3Link implements MqttLink {
                                 .applyConnect())
                 .useMqttVersion3()
                 .buildAsync();
+        client.publishes(MqttGlobalPublishFilter.SUBSCRIBED,
+                publish -> events.downlink(publish.getTopic().toString(), publish.getPayloadAsBytes()));
     }
 
     @Override
@@ -49,6 +52,11 @@ final class Mqtt3Link implements MqttLink {
     public CompletableFuture<Void> publish(String topic, byte[] payload, boolean retain) {
         return client.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).retain(retain).payload(payload).send()
                 .thenApply(published -> null);
+    }
+
+    @Override
+    public CompletableFuture<Void> subscribe(String filter) {
+        return client.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).send().thenApply(ack -> null);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.pcmsim.vehicle.internal.connection;
 
+import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5PubAckException;
@@ -28,6 +29,8 @@ final class Mqtt5Link implements MqttLink {
                                 .applyConnect())
                 .useMqttVersion5()
                 .buildAsync();
+        client.publishes(MqttGlobalPublishFilter.SUBSCRIBED,
+                publish -> events.downlink(publish.getTopic().toString(), publish.getPayloadAsBytes()));
     }
 
     @Override
@@ -62,6 +65,11 @@ final class Mqtt5Link implements MqttLink {
                     }
                     return null;
                 });
+    }
+
+    @Override
+    public CompletableFuture<Void> subscribe(String filter) {
+        return client.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).send().thenApply(ack -> null);
     }
 
     @Override

@@ -28,10 +28,19 @@ interface MqttLink extends Transport {
 
         /** The Last Will payload of the next connect attempt; called once before every attempt. */
         byte[] willForNextAttempt();
+
+        /** A message arrived on a subscribed topic. */
+        void downlink(String topic, byte[] payload);
     }
 
     /** Starts connecting; reconnects automatically with backoff after a failure or a lost connection. */
     void connect();
+
+    /**
+     * Subscribes to {@code filter} at QoS 1; what arrives goes to {@link Events#downlink}. Completes when
+     * the broker acknowledged the subscription, fails when it refused it.
+     */
+    CompletableFuture<Void> subscribe(String filter);
 
     /** Disconnects cleanly (no Last Will); completes normally when done or when there was nothing to disconnect. */
     CompletableFuture<Void> disconnect();

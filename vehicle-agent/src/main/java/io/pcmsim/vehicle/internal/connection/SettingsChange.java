@@ -10,7 +10,7 @@ import java.util.Set;
  * @param blocked services that could transmit before and cannot now
  * @param unblocked services that could not transmit before and can now
  */
-record SettingsChange(DriverSettings before, DriverSettings after, Set<Service> blocked,
+public record SettingsChange(DriverSettings before, DriverSettings after, Set<Service> blocked,
         Set<Service> unblocked) {
 
     public SettingsChange {

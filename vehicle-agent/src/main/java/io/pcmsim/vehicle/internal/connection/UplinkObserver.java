@@ -3,7 +3,7 @@ package io.pcmsim.vehicle.internal.connection;
 import io.pcmsim.protocol.Service;
 import io.pcmsim.protocol.UplinkHeader;
 
-/** Told of what the uplink path does with messages; all methods have no-op defaults. */
+/** Told of what the car's connection does with messages, up and down; all methods have no-op defaults. */
 public interface UplinkObserver {
 
     /** A message passed the gate and was handed to the broker connection with {@code header}. */
@@ -24,6 +24,14 @@ public interface UplinkObserver {
      * {@link UplinkChannel#MAX_ATTEMPTS} attempts ({@code reason} {@link UplinkChannel#UNACKNOWLEDGED}).
      */
     default void refused(Service service, String reason) {
+    }
+
+    /** A downlink of {@code service} arrived and was handed to the car's service. */
+    default void downlinkReceived(Service service) {
+    }
+
+    /** A downlink was dropped: its topic, payload or content was unusable ({@code reason} says why). */
+    default void malformedDownlink(String reason) {
     }
 
     /** The gate refused a message of {@code service}. */

@@ -8,6 +8,7 @@ import io.pcmsim.protocol.Service;
 import io.pcmsim.protocol.Topics;
 import io.pcmsim.protocol.Vin;
 import io.pcmsim.vehicle.fleet.FleetConfig;
+import io.pcmsim.vehicle.internal.service.ServiceChannel;
 import io.pcmsim.vehicle.privacy.DriverSettings;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,16 +39,27 @@ public final class VehicleConnection implements MqttLink.Events {
     static final Duration RECONNECT_MAX_DELAY = Duration.ofSeconds(5);
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
-    /** What the car does when a session starts. */
-    @FunctionalInterface
+    /** What the car does when a session starts and when a downlink arrives; called on the lane. */
     public interface Session {
         /**
-         * Sends the login (and what follows it) through {@link #submit}; called on the lane.
+         * Sends the login (and what follows it) through the gate.
          *
-         * @param newBoot true for a new connection, false when the login was let through again in a boot
+         * @param newBoot true for a new connection, false for a fresh login within the boot
          * @return settles when the login was acknowledged or failed
          */
         CompletableFuture<Void> logIn(boolean newBoot);
+
+        /** A checked downlink of this car arrived. */
+        void downlink(Downlink downlink);
+    }
+
+    /**
+     * Settings put in force.
+     *
+     * @param change what they blocked and unblocked
+     * @param done completes as described at {@link #apply}
+     */
+    public record SettingsUpdate(SettingsChange change, CompletableFuture<Void> done) {
     }
 
     private enum State { IDLE, CONNECTING, ONLINE, CLOSING }
@@ -58,6 +70,7 @@ public final class VehicleConnection implements MqttLink.Events {
     private final MqttLink link;
     private final Executor lane;
     private final Session session;
+    private final UplinkObserver observer;
     private final AtomicLong lastIssuedBoot = new AtomicLong();
     private final List<CompletableFuture<Void>> awaitingLogin = new ArrayList<>();
     private final CompletableFuture<Void> firstConnect = new CompletableFuture<>();
@@ -80,6 +93,7 @@ public final class VehicleConnection implements MqttLink.Events {
         this.config = config;
         this.lane = lane;
         this.session = session;
+        this.observer = observer;
         this.channel = new UplinkChannel(vin, DriverSettings.defaults(), config.outboxCapacity(), observer, lane);
         this.link = MqttLink.create(new LinkConfig(config.mqttVersion(), config.brokerHost(), config.brokerPort(), vin,
                 Topics.status(vin), executors, RECONNECT_INITIAL_DELAY, RECONNECT_MAX_DELAY), this);
@@ -98,8 +112,38 @@ public final class VehicleConnection implements MqttLink.Events {
         }
     }
 
+    /** The channel {@code service} sends through: its own topic, behind the gate. */
+    public ServiceChannel channelFor(Service service) {
+        return new ServiceChannel() {
+            @Override
+            public Service service() {
+                return service;
+            }
+
+            @Override
+            public CompletableFuture<Void> send(UplinkEnvelope body, Instant producedAt) {
+                return submit(service, body, producedAt);
+            }
+
+            @Override
+            public boolean allowed() {
+                return allows(service);
+            }
+
+            @Override
+            public boolean online() {
+                return online;
+            }
+
+            @Override
+            public DriverSettings settings() {
+                return VehicleConnection.this.settings();
+            }
+        };
+    }
+
     /** Submits an uplink through the gate; see {@link UplinkChannel#submit}. On the lane. */
-    public CompletableFuture<Void> submit(Service service, UplinkEnvelope body, Instant producedAt) {
+    CompletableFuture<Void> submit(Service service, UplinkEnvelope body, Instant producedAt) {
         return channel.submit(service, body, producedAt);
     }
 
@@ -113,8 +157,12 @@ public final class VehicleConnection implements MqttLink.Events {
      * once every publish that passed before has settled (and, when nothing is allowed any more, the car has
      * disconnected); for a change that lets the login through again, once the fresh login settled.
      */
-    public CompletableFuture<Void> apply(DriverSettings next) {
+    public SettingsUpdate apply(DriverSettings next) {
         SettingsChange change = channel.apply(next);
+        return new SettingsUpdate(change, settle(change));
+    }
+
+    private CompletableFuture<Void> settle(SettingsChange change) {
         CompletableFuture<Void> step = change.blocked().isEmpty() ? DONE : channel.settled();
         if (!channel.gate().allowsAny()) {
             return step.thenCompose(v -> onLane(this::closeIfSilent));
@@ -224,6 +272,11 @@ public final class VehicleConnection implements MqttLink.Events {
         channel.connected(link, boot);
         online = true;
         channel.presence(presence(true, boot));
+        link.subscribe(Topics.downlinkFilter(vin)).whenComplete((ok, error) -> {
+            if (error != null) {
+                LOG.warn("{}: subscription to its downlinks failed: {}", vin, error.toString());
+            }
+        });
         CompletableFuture<Void> login = session.logIn(true);
         channel.drainOutbox();
         firstConnect.complete(null);
@@ -268,6 +321,22 @@ public final class VehicleConnection implements MqttLink.Events {
             if (state == State.ONLINE) {
                 state = keepConnected() ? State.CONNECTING : State.IDLE;
             }
+            return DONE;
+        });
+    }
+
+    @Override
+    public void downlink(String topic, byte[] payload) {
+        onLane(() -> {
+            Downlink downlink;
+            try {
+                downlink = Downlink.parse(vin, topic, payload);
+            } catch (IllegalArgumentException e) {
+                observer.malformedDownlink(e.getMessage());
+                return DONE;
+            }
+            observer.downlinkReceived(downlink.service());
+            session.downlink(downlink);
             return DONE;
         });
     }

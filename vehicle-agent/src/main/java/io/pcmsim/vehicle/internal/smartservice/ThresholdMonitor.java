@@ -1,4 +1,4 @@
-package io.pcmsim.vehicle.smartservice;
+package io.pcmsim.vehicle.internal.smartservice;
 
 import io.pcmsim.protocol.VehicleSnapshot;
 import java.time.Duration;
@@ -8,6 +8,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import io.pcmsim.vehicle.smartservice.Thresholds;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,7 +34,7 @@ public final class ThresholdMonitor {
     private @Nullable Instant lastReport;
 
     public ThresholdMonitor(Thresholds thresholds) {
-        this(thresholds.rules(), thresholds.minInterval());
+        this(ThresholdRules.of(thresholds), thresholds.minInterval());
     }
 
     public ThresholdMonitor(List<ThresholdRule> rules, Duration minInterval) {

@@ -1,4 +1,4 @@
-package io.pcmsim.vehicle.smartservice;
+package io.pcmsim.vehicle.internal.smartservice;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.pcmsim.vehicle.smartservice;
+package io.pcmsim.vehicle.internal.smartservice;
 
 import io.pcmsim.protocol.VehicleSnapshot;
 import java.math.BigDecimal;

@@ -1,11 +1,12 @@
-package io.pcmsim.vehicle.smartservice;
+package io.pcmsim.vehicle.internal.smartservice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pcmsim.protocol.VehicleSnapshot;
 import io.pcmsim.protocol.Wheels;
-import io.pcmsim.vehicle.smartservice.ThresholdRule.Direction;
+import io.pcmsim.vehicle.smartservice.Thresholds;
+import io.pcmsim.vehicle.internal.smartservice.ThresholdRule.Direction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -175,7 +176,7 @@ class ThresholdMonitorTest {
 
     @Test
     void thresholds_defaults_matchSmartServiceSpecification() {
-        assertThat(Thresholds.defaults().rules()).extracting(ThresholdRule::name).containsExactly(
+        assertThat(ThresholdRules.of(Thresholds.defaults())).extracting(ThresholdRule::name).containsExactly(
                 "engine-oil-life<15", "brake-pad-wear>80", "low-voltage-battery<12.2", "tire-pressure<85",
                 "distance-to-service<1500", "time-to-service<30");
     }
