@@ -2,7 +2,6 @@ package io.pcmsim.vehicle.internal.connection;
 
 import com.hivemq.client.mqtt.MqttClientExecutorConfig;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5DisconnectException;
-import io.pcmsim.proto.v1.Presence;
 import io.pcmsim.proto.v1.UplinkEnvelope;
 import io.pcmsim.protocol.Service;
 import io.pcmsim.protocol.Topics;
@@ -18,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,13 +64,12 @@ public final class VehicleConnection implements MqttLink.Events {
     private enum State { IDLE, CONNECTING, ONLINE, CLOSING }
 
     private final Vin vin;
-    private final FleetConfig config;
     private final UplinkChannel channel;
     private final MqttLink link;
     private final Executor lane;
     private final Session session;
     private final UplinkObserver observer;
-    private final AtomicLong lastIssuedBoot = new AtomicLong();
+    private final Boots boots;
     private final List<CompletableFuture<Void>> awaitingLogin = new ArrayList<>();
     private final CompletableFuture<Void> firstConnect = new CompletableFuture<>();
     private final CompletableFuture<Void> firstAttempt = new CompletableFuture<>();
@@ -81,7 +79,6 @@ public final class VehicleConnection implements MqttLink.Events {
     private volatile boolean stopping;
     private volatile boolean silent;
     private volatile boolean online;
-    private volatile long attemptBoot;
     private volatile long bootId;
 
     /**
@@ -90,10 +87,10 @@ public final class VehicleConnection implements MqttLink.Events {
     public VehicleConnection(Vin vin, FleetConfig config, MqttClientExecutorConfig executors, UplinkObserver observer,
             Executor lane, Session session) {
         this.vin = vin;
-        this.config = config;
         this.lane = lane;
         this.session = session;
         this.observer = observer;
+        this.boots = new Boots(config.wallClock(), config.clock());
         this.channel = new UplinkChannel(vin, DriverSettings.defaults(), config.outboxCapacity(), observer, lane);
         this.link = MqttLink.create(new LinkConfig(config.mqttVersion(), config.brokerHost(), config.brokerPort(), vin,
                 Topics.status(vin), executors, RECONNECT_INITIAL_DELAY, RECONNECT_MAX_DELAY), this);
@@ -114,32 +111,7 @@ public final class VehicleConnection implements MqttLink.Events {
 
     /** The channel {@code service} sends through: its own topic, behind the gate. */
     public ServiceChannel channelFor(Service service) {
-        return new ServiceChannel() {
-            @Override
-            public Service service() {
-                return service;
-            }
-
-            @Override
-            public CompletableFuture<Void> send(UplinkEnvelope body, Instant producedAt) {
-                return submit(service, body, producedAt);
-            }
-
-            @Override
-            public boolean allowed() {
-                return allows(service);
-            }
-
-            @Override
-            public boolean online() {
-                return online;
-            }
-
-            @Override
-            public DriverSettings settings() {
-                return VehicleConnection.this.settings();
-            }
-        };
+        return new GatedServiceChannel(service, this);
     }
 
     /** Submits an uplink through the gate; see {@link UplinkChannel#submit}. On the lane. */
@@ -218,9 +190,9 @@ public final class VehicleConnection implements MqttLink.Events {
         onLane(() -> {
             switch (state) {
                 case IDLE -> terminated.complete(null);
-                case CLOSING -> { } // closed() completes it
+                case CLOSING -> { } // the close in progress completes it
                 case CONNECTING -> link.disconnect().whenComplete((ok, e) -> terminated.complete(null));
-                case ONLINE -> channel.presence(presence(false, bootId)).orTimeout(2, TimeUnit.SECONDS)
+                case ONLINE -> channel.presence(boots.presence(false, bootId)).orTimeout(2, TimeUnit.SECONDS)
                         .handle((ok, e) -> null)
                         .thenCompose(v -> link.disconnect())
                         .whenComplete((ok, e) -> terminated.complete(null));
@@ -271,7 +243,7 @@ public final class VehicleConnection implements MqttLink.Events {
         bootId = boot;
         channel.connected(link, boot);
         online = true;
-        channel.presence(presence(true, boot));
+        channel.presence(boots.presence(true, boot));
         link.subscribe(Topics.downlinkFilter(vin)).whenComplete((ok, error) -> {
             if (error != null) {
                 LOG.warn("{}: subscription to its downlinks failed: {}", vin, error.toString());
@@ -284,22 +256,14 @@ public final class VehicleConnection implements MqttLink.Events {
         awaitingLogin.clear();
     }
 
-    private byte[] presence(boolean isOnline, long boot) {
-        return Presence.newBuilder().setOnline(isOnline).setBootId(boot)
-                .setVehicleTimeMs(config.clock().instant().toEpochMilli()).build().toByteArray();
-    }
-
     @Override
     public byte[] willForNextAttempt() {
-        long wall = config.wallClock().millis();
-        long boot = lastIssuedBoot.updateAndGet(previous -> Math.max(previous + 1, wall));
-        attemptBoot = boot;
-        return presence(false, boot);
+        return boots.nextAttemptWill();
     }
 
     @Override
     public void connected() {
-        long boot = attemptBoot;
+        long boot = boots.attempt();
         firstAttempt.complete(null);
         onLane(() -> {
             beginSession(boot);
@@ -346,8 +310,8 @@ public final class VehicleConnection implements MqttLink.Events {
         return !stopping && !silent;
     }
 
-    /** Runs {@code task} on the lane; its future, or a failed one when the lane has stopped. */
-    private CompletableFuture<Void> onLane(java.util.function.Supplier<CompletableFuture<Void>> task) {
+    /** Runs {@code task} on the lane; completes when its future does (never when the lane has stopped). */
+    private CompletableFuture<Void> onLane(Supplier<CompletableFuture<Void>> task) {
         CompletableFuture<Void> result = new CompletableFuture<>();
         lane.execute(() -> task.get().whenComplete((ok, e) -> result.complete(null)));
         return result;
