@@ -1,25 +1,28 @@
 package io.pcmsim.backend;
 
-import io.pcmsim.backend.ingest.BatchingWriter;
-import io.pcmsim.backend.ingest.InboundMessage;
-import io.pcmsim.backend.ingest.IngestCounters;
-import io.pcmsim.backend.ingest.MqttUplinkSource;
-import io.pcmsim.backend.ingest.UplinkValidator;
-import io.pcmsim.backend.maintenance.Component;
-import io.pcmsim.backend.maintenance.MaintenanceNeed;
-import io.pcmsim.backend.maintenance.MaintenanceRules;
-import io.pcmsim.backend.maintenance.Severity;
-import io.pcmsim.backend.storage.Database;
-import io.pcmsim.backend.storage.StoreQueries;
-import io.pcmsim.backend.storage.UplinkStore;
+import io.pcmsim.backend.internal.ingest.BatchingWriter;
+import io.pcmsim.backend.internal.ingest.ContentLimits;
+import io.pcmsim.backend.internal.ingest.InboundMessage;
+import io.pcmsim.backend.internal.ingest.IngestCounters;
+import io.pcmsim.backend.internal.ingest.MqttUplinkSource;
+import io.pcmsim.backend.internal.ingest.UplinkValidator;
+import io.pcmsim.backend.internal.ingest.WriterHealth;
+import io.pcmsim.backend.internal.service.ServiceHandler;
+import io.pcmsim.backend.internal.session.SessionDownlinks;
+import io.pcmsim.backend.internal.session.SessionHandler;
+import io.pcmsim.backend.internal.smartservice.MaintenanceQueries;
+import io.pcmsim.backend.internal.smartservice.MaintenanceRules;
+import io.pcmsim.backend.internal.smartservice.SmartServiceHandler;
+import io.pcmsim.backend.internal.storage.Database;
+import io.pcmsim.backend.internal.storage.StoreQueries;
+import io.pcmsim.backend.internal.storage.UplinkStore;
+import io.pcmsim.backend.internal.downlink.DownlinkPublisher;
 import io.pcmsim.protocol.Topics;
 import io.pcmsim.protocol.Vin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -32,8 +35,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The backend: consumes every uplink message from the broker through a shared subscription, validates
- * it, stores it once per (vin, boot id, sequence), and keeps each vehicle's maintenance needs derived
- * from its newest state.
+ * it, stores it once per (vin, boot id, sequence) and hands it to its service's handler (session: the
+ * login; Smart Service: reports, and each vehicle's maintenance needs derived from its newest state).
+ * The composition root: the services are registered here.
  *
  * <p>Delivery: a QoS 1 message is acknowledged only after its batch is committed (or after it was
  * rejected); whatever is unacknowledged when the backend stops or dies is redelivered to the next
@@ -51,10 +55,14 @@ public final class Backend implements AutoCloseable {
 
     private final BackendConfig config;
     private final Database database;
+    private final List<ServiceHandler> handlers;
     private final StoreQueries queries;
+    private final MaintenanceQueries maintenance;
     private final IngestCounters counters = new IngestCounters();
+    private final WriterHealth health;
     private final BlockingQueue<InboundMessage> queue;
     private final MqttUplinkSource source;
+    private final DownlinkPublisher downlinks;
 
     private final Object lock = new Object();
     private @Nullable CompletableFuture<Void> started;
@@ -65,7 +73,12 @@ public final class Backend implements AutoCloseable {
     private Backend(BackendConfig config) {
         this.config = config;
         this.database = Database.of(config.jdbcUrl());
+        SmartServiceHandler smartService = new SmartServiceHandler(MaintenanceRules.defaults());
+        // the services: adding one means adding its package and its handler here
+        this.handlers = List.of(new SessionHandler(), smartService);
         this.queries = new StoreQueries(database);
+        this.maintenance = smartService.queries(database);
+        this.health = new WriterHealth(config.clock());
         // The broker may have at most RECEIVE_MAXIMUM unacknowledged messages out to us, so the queue (room
         // for them twice: stale ones of a lost connection plus their redeliveries) cannot overflow. The
         // MQTT maximum, not a smaller value: Mosquitto 2.0.11 was seen overshooting a receive maximum of 200,
@@ -73,6 +86,7 @@ public final class Backend implements AutoCloseable {
         this.queue = new LinkedBlockingQueue<>(2 * RECEIVE_MAXIMUM);
         this.source = new MqttUplinkSource(config.brokerHost(), config.brokerPort(), config.clientId(),
                 Topics.sharedUplinkFilter(config.sharedGroup()), RECEIVE_MAXIMUM, queue, counters, config.clock());
+        this.downlinks = new DownlinkPublisher(source::publish, config.clock());
     }
 
     /** A backend that does nothing until {@link #start()}. */
@@ -115,9 +129,11 @@ public final class Backend implements AutoCloseable {
                 throw new UncheckedIOException("cannot create the data directory " + config.dataDir(), e);
             }
         }
-        database.migrate();
-        UplinkStore opened = UplinkStore.open(database, MaintenanceRules.defaults(), config.clock());
-        BatchingWriter w = new BatchingWriter(queue, new UplinkValidator(), opened, counters,
+        database.migrate(handlers.stream().map(ServiceHandler::migrationLocation).toList());
+        UplinkStore opened = UplinkStore.open(database, handlers, config.clock());
+        UplinkValidator validator = new UplinkValidator(
+                ContentLimits.withTimeWindow(config.vehicleTimeBehind(), config.vehicleTimeAhead()));
+        BatchingWriter w = new BatchingWriter(queue, validator, opened, counters, health,
                 config.batchSize(), config.maxBatchDelay());
         synchronized (lock) {
             store = opened;
@@ -178,34 +194,39 @@ public final class Backend implements AutoCloseable {
     /** Counters since creation; cheap, no database access. */
     public BackendStats stats() {
         return new BackendStats(counters.receivedCount(), counters.storedCount(), counters.duplicateCount(),
-                counters.rejectedByReason(), counters.storedByService());
+                counters.rejectedByReason(), counters.storedByService(), health.current().writer(),
+                counters.storeRetryCount());
+    }
+
+    /**
+     * Whether the backend is storing: the writer's state, since when, and the last storage error. Cheap,
+     * no database access; a writer that is {@code RETRYING} or {@code FAILED} shows here at once.
+     */
+    public BackendHealth health() {
+        return health.current();
     }
 
     /** Open needs of all vehicles, from the database. */
     public MaintenanceSummary maintenanceSummary() {
-        Map<Component, Map<Severity, Long>> counts = queries.needCounts();
-        Map<String, Long> byComponent = new LinkedHashMap<>();
-        Map<String, Long> bySeverity = new LinkedHashMap<>();
-        for (Component c : Component.values()) {
-            byComponent.put(c.name(), 0L);
-        }
-        for (Severity s : Severity.values()) {
-            bySeverity.put(s.name(), 0L);
-        }
-        long total = 0;
-        for (var byComp : counts.entrySet()) {
-            for (var bySev : byComp.getValue().entrySet()) {
-                byComponent.merge(byComp.getKey().name(), bySev.getValue(), Long::sum);
-                bySeverity.merge(bySev.getKey().name(), bySev.getValue(), Long::sum);
-                total += bySev.getValue();
-            }
-        }
-        return new MaintenanceSummary(total, byComponent, bySeverity);
+        return maintenance.summary();
     }
 
     /** Open needs of one vehicle, from the database; empty when it needs nothing or is unknown. */
     public List<MaintenanceNeed> maintenanceNeeds(Vin vin) {
-        return queries.needs(vin);
+        return maintenance.needs(vin);
+    }
+
+    /**
+     * Asks a car to log in afresh (a {@code RebirthRequest} on its session downlink topic), e.g. after the
+     * backend lost what it knew about the car. Needs a started backend.
+     *
+     * @param reason why, for the car's log; at most 64 characters
+     * @return completes when the broker acknowledged the request; exceptionally when the backend is not
+     *         connected or the broker refused it
+     * @throws IllegalArgumentException when {@code reason} is longer than 64 characters
+     */
+    public CompletableFuture<Void> requestRebirth(Vin vin, String reason) {
+        return downlinks.send(vin, SessionDownlinks.rebirth(reason)).thenApply(id -> null);
     }
 
     /** Messages stored for one vehicle (each (boot id, sequence) once). */

@@ -1,6 +1,6 @@
 package io.pcmsim.backend;
 
-import io.pcmsim.backend.storage.Database;
+import io.pcmsim.backend.internal.storage.Database;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +20,11 @@ import org.jspecify.annotations.Nullable;
  * @param clock backend time: {@code received_at} and {@code derived_at}
  * @param batchSize most messages per transaction, at least 1
  * @param maxBatchDelay longest wait for a batch to fill after its first message, positive
+ * @param vehicleTimeBehind how far before the backend's clock a message's vehicle time may lie (older
+ *        messages are rejected as {@code vehicle-time-out-of-window}); covers a car's outbox after a long
+ *        time offline
+ * @param vehicleTimeAhead how far after the backend's clock a message's vehicle time may lie; give cars
+ *        and backend the same (simulated) clock, or widen this by what the cars' clock runs ahead
  */
 public record BackendConfig(
         String brokerHost,
@@ -30,11 +35,15 @@ public record BackendConfig(
         Path dataDir,
         Clock clock,
         int batchSize,
-        Duration maxBatchDelay) {
+        Duration maxBatchDelay,
+        Duration vehicleTimeBehind,
+        Duration vehicleTimeAhead) {
 
     public static final String DEFAULT_SHARED_GROUP = "backend";
     public static final int DEFAULT_BATCH_SIZE = 500;
     public static final Duration DEFAULT_MAX_BATCH_DELAY = Duration.ofMillis(50);
+    public static final Duration DEFAULT_VEHICLE_TIME_BEHIND = Duration.ofDays(365);
+    public static final Duration DEFAULT_VEHICLE_TIME_AHEAD = Duration.ofDays(1);
 
     public BackendConfig {
         Objects.requireNonNull(brokerHost, "brokerHost");
@@ -44,6 +53,12 @@ public record BackendConfig(
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(maxBatchDelay, "maxBatchDelay");
+        Objects.requireNonNull(vehicleTimeBehind, "vehicleTimeBehind");
+        Objects.requireNonNull(vehicleTimeAhead, "vehicleTimeAhead");
+        if (vehicleTimeBehind.isNegative() || vehicleTimeAhead.isNegative()) {
+            throw new IllegalArgumentException("the vehicle time window must not be negative, was "
+                    + vehicleTimeBehind + " behind and " + vehicleTimeAhead + " ahead");
+        }
         if (brokerPort < 1 || brokerPort > 65_535) {
             throw new IllegalArgumentException("brokerPort must be in 1..65535, was " + brokerPort);
         }
@@ -78,7 +93,8 @@ public record BackendConfig(
 
     /**
      * Builder; defaults: broker 127.0.0.1:1883, client id {@code pcmsim-backend}, group {@code backend},
-     * data directory {@code ./pcmsim-data/backend}, H2 in it, system UTC clock, batches of 500 or 50 ms.
+     * data directory {@code ./pcmsim-data/backend}, H2 in it, system UTC clock, batches of 500 or 50 ms,
+     * vehicle times from 365 days before to 1 day after the backend's clock.
      */
     public static final class Builder {
         private String brokerHost = "127.0.0.1";
@@ -90,6 +106,8 @@ public record BackendConfig(
         private Clock clock = Clock.systemUTC();
         private int batchSize = DEFAULT_BATCH_SIZE;
         private Duration maxBatchDelay = DEFAULT_MAX_BATCH_DELAY;
+        private Duration vehicleTimeBehind = DEFAULT_VEHICLE_TIME_BEHIND;
+        private Duration vehicleTimeAhead = DEFAULT_VEHICLE_TIME_AHEAD;
 
         private Builder() {
         }
@@ -140,10 +158,18 @@ public record BackendConfig(
             return this;
         }
 
+        /** The window around the backend's clock a message's vehicle time must fall in. */
+        public Builder vehicleTimeWindow(Duration behind, Duration ahead) {
+            this.vehicleTimeBehind = behind;
+            this.vehicleTimeAhead = ahead;
+            return this;
+        }
+
         public BackendConfig build() {
             Objects.requireNonNull(dataDir, "dataDir");
             return new BackendConfig(brokerHost, brokerPort, clientId, sharedGroup,
-                    jdbcUrl != null ? jdbcUrl : Database.h2Url(dataDir), dataDir, clock, batchSize, maxBatchDelay);
+                    jdbcUrl != null ? jdbcUrl : Database.h2Url(dataDir), dataDir, clock, batchSize, maxBatchDelay,
+                    vehicleTimeBehind, vehicleTimeAhead);
         }
     }
 }

@@ -39,7 +39,10 @@ class BackendLifecycleIT {
         CompletableFuture<Void> second = backend.start();
         first.get(30, TimeUnit.SECONDS);
         second.get(1, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(5)).until(() -> backend.health().writer() == WriterState.RUNNING);
         backend.stop().get(30, TimeUnit.SECONDS);
+        assertThat(backend.health().writer()).isEqualTo(WriterState.STOPPED);
+        assertThat(backend.stats().writer()).isEqualTo(WriterState.STOPPED);
         backend.stop().get(1, TimeUnit.SECONDS);
         backend.close();
 

@@ -3,9 +3,6 @@ package io.pcmsim.backend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.pcmsim.backend.maintenance.Component;
-import io.pcmsim.backend.maintenance.MaintenanceNeed;
-import io.pcmsim.backend.maintenance.Severity;
 import io.pcmsim.backend.testing.MqttSessions;
 import io.pcmsim.backend.testing.TestPublisher;
 import io.pcmsim.backend.testing.Uplinks;
@@ -157,6 +154,23 @@ abstract class BackendScenarioContract {
         assertThat(backend.stats().stored()).isEqualTo(2);
         assertThat(backend.stats().duplicates()).isEqualTo(1);
         assertThat(backend.storedMessages(vin)).isEqualTo(2);
+    }
+
+    @Test
+    void backend_whenCarPublishesAnUplinkRetained_rejectsItAsRetained() {
+        Vin vin = Uplinks.randomVin();
+        String topic = Topics.uplink(vin, Service.SMART_SERVICE);
+        try {
+            publisher.publishRetained(topic, Uplinks.smartService(vin, 1, 1, Uplinks.healthyState(1)).toByteArray());
+            publisher.publish(Service.SMART_SERVICE, Uplinks.smartService(vin, 1, 2, Uplinks.healthyState(2)));
+
+            awaitHandled(2);
+
+            assertThat(backend.stats().rejected("retained")).isEqualTo(1);
+            assertThat(backend.storedMessages(vin)).isEqualTo(1);
+        } finally {
+            publisher.publishRetained(topic, new byte[0]); // a shared broker keeps no retained uplink of ours
+        }
     }
 
     @Test

@@ -43,6 +43,35 @@ public final class PostgresSchema {
         return name;
     }
 
+    /** Like {@link #jdbcUrl()}, with connections named {@code applicationName} in {@code pg_stat_activity}. */
+    public String jdbcUrl(String applicationName) {
+        return jdbcUrl() + "&ApplicationName=" + applicationName;
+    }
+
+    /**
+     * Terminates every connection named {@code applicationName} ({@code pg_terminate_backend}), as a
+     * database restart or a network fault would.
+     *
+     * @return how many connections were terminated
+     */
+    public int terminateConnections(String applicationName) {
+        String sql = "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = ?";
+        try (Connection c = DriverManager.getConnection(BASE + "?user=" + user);
+             java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, applicationName);
+            int terminated = 0;
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    terminated += rs.getBoolean(1) ? 1 : 0;
+                }
+            }
+            return terminated;
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL at " + BASE + " refused to terminate the connections of "
+                    + applicationName + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Drops and creates the schema: empty again. */
     public void recreate() {
         execute("DROP SCHEMA IF EXISTS " + name + " CASCADE");

@@ -38,6 +38,11 @@ public final class TestPublisher implements AutoCloseable {
         client.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).payload(payload).send();
     }
 
+    /** Publishes with the retain flag set; an empty {@code payload} clears the topic's retained message. */
+    public void publishRetained(String topic, byte[] payload) {
+        client.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).retain(true).payload(payload).send();
+    }
+
     /** Publishes without waiting; the future completes with the broker's PUBACK. */
     public CompletableFuture<?> publishAsync(Service service, UplinkEnvelope envelope) {
         return client.toAsync().publishWith()

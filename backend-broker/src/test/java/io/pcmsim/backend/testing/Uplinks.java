@@ -53,9 +53,14 @@ public final class Uplinks {
                 Wheels.all(250), 250, 12_000, Duration.ofDays(200), List.of());
     }
 
+    /** Vehicle time 2026-06-01T10:00Z + boot id hours + sequence seconds: later boots are later in time. */
     public static Header header(Vin vin, long bootId, long sequence) {
-        return UplinkCodec.header(new UplinkHeader(vin, bootId, sequence, Instant.parse("2026-06-01T10:00:00Z")
-                .plusSeconds(sequence)));
+        return header(vin, bootId, sequence, Instant.parse("2026-06-01T10:00:00Z").plus(Duration.ofHours(bootId))
+                .plusSeconds(sequence));
+    }
+
+    public static Header header(Vin vin, long bootId, long sequence, Instant vehicleTime) {
+        return UplinkCodec.header(new UplinkHeader(vin, bootId, sequence, vehicleTime));
     }
 
     /** A session login: every service allowed, live diagnosis capable; no state. */

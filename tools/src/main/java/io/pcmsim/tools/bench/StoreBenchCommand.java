@@ -1,10 +1,13 @@
 package io.pcmsim.tools.bench;
 
-import io.pcmsim.backend.maintenance.MaintenanceRules;
-import io.pcmsim.backend.storage.Database;
-import io.pcmsim.backend.storage.UplinkRecord;
-import io.pcmsim.backend.storage.UplinkStore;
-import io.pcmsim.backend.storage.WriteResult;
+import io.pcmsim.backend.internal.service.ServiceHandler;
+import io.pcmsim.backend.internal.service.UplinkRecord;
+import io.pcmsim.backend.internal.session.SessionHandler;
+import io.pcmsim.backend.internal.smartservice.MaintenanceRules;
+import io.pcmsim.backend.internal.smartservice.SmartServiceHandler;
+import io.pcmsim.backend.internal.storage.Database;
+import io.pcmsim.backend.internal.storage.UplinkStore;
+import io.pcmsim.backend.internal.storage.WriteResult;
 import io.pcmsim.proto.v1.DriverSettings;
 import io.pcmsim.proto.v1.Login;
 import io.pcmsim.proto.v1.SmartServiceReport;
@@ -77,7 +80,9 @@ public final class StoreBenchCommand implements Callable<Integer> {
         TemporaryFolder temporary = jdbcUrl == null ? TemporaryFolder.create("pcmsim-bench-") : null;
         Database database = Database.of(jdbcUrl != null ? jdbcUrl : Database.h2Url(temporary.path()));
         try {
-            database.migrate();
+            // the services the backend registers (Backend is their composition root; the bench drives the store alone)
+            List<ServiceHandler> handlers = List.of(new SessionHandler(), new SmartServiceHandler(MaintenanceRules.defaults()));
+            database.migrate(handlers.stream().map(ServiceHandler::migrationLocation).toList());
             List<VehicleModel> cars = new ArrayList<>(vehicles);
             VinGenerator vins = new VinGenerator(seed);
             for (int i = 0; i < vehicles; i++) {
@@ -87,7 +92,7 @@ public final class StoreBenchCommand implements Callable<Integer> {
                     vehicles, messages, batch, database.redacted());
             long[] sequence = new long[vehicles];
             long stored = 0;
-            try (UplinkStore store = UplinkStore.open(database, MaintenanceRules.defaults(), Clock.systemUTC())) {
+            try (UplinkStore store = UplinkStore.open(database, handlers, Clock.systemUTC())) {
                 for (int round = 1; round <= rounds; round++) {
                     long nanos = 0;
                     int written = 0;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.pcmsim.backend.Backend;
-import io.pcmsim.backend.maintenance.MaintenanceNeed;
-import io.pcmsim.backend.maintenance.MaintenanceRules;
+import io.pcmsim.backend.MaintenanceNeed;
+import io.pcmsim.backend.internal.smartservice.MaintenanceRules;
 import io.pcmsim.backend.testing.TestPublisher;
 import io.pcmsim.protocol.UplinkCodec;
 import io.pcmsim.protocol.Vin;
@@ -79,7 +79,7 @@ abstract class FleetToBackendContract {
         for (Vin vin : vins) {
             Captured newest = capture.newestState(vin).orElseThrow();
             var state = newest.envelope().getSmartService().getState();
-            List<MaintenanceNeed> expected = rules.evaluate(vin, UplinkCodec.snapshot(state),
+            List<MaintenanceNeed> expected = rules.evaluate(vin, UplinkCodec.reportedState(state),
                     Instant.ofEpochMilli(newest.envelope().getHeader().getVehicleTimeMs()));
             assertThat(summary(backend.maintenanceNeeds(vin))).as(vin.value()).isEqualTo(summary(expected));
             total += expected.size();

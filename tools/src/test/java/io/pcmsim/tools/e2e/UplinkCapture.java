@@ -97,8 +97,10 @@ final class UplinkCapture implements AutoCloseable {
     /** The newest message of {@code vin} that carries a vehicle state (a Smart Service report). */
     Optional<Captured> newestState(Vin vin) {
         return of(vin).stream()
-                .filter(c -> c.envelope().hasSmartService())
-                .max(Comparator.comparingLong(Captured::bootId).thenComparingLong(Captured::sequence));
+                .filter(c -> c.envelope().hasSmartService() && c.envelope().getSmartService().hasState())
+                // newest by the car's clock, ties by key: as the backend decides it
+                .max(Comparator.<Captured>comparingLong(c -> c.envelope().getHeader().getVehicleTimeMs())
+                        .thenComparingLong(Captured::bootId).thenComparingLong(Captured::sequence));
     }
 
     @Override

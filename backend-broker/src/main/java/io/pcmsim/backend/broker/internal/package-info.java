@@ -1,5 +1,0 @@
-/** HiveMQ CE configuration and extension; implementation detail of {@link io.pcmsim.backend.broker.EmbeddedBroker}. */
-@NullMarked
-package io.pcmsim.backend.broker.internal;
-
-import org.jspecify.annotations.NullMarked;

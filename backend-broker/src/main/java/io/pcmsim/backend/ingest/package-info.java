@@ -1,5 +1,0 @@
-/** From MQTT to the store: validation, the bounded queue, the batching writer, the MQTT session. */
-@NullMarked
-package io.pcmsim.backend.ingest;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,89 @@
+package io.pcmsim.backend.internal.storage;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A JDBC database reached by URL: H2 (default, a file under the data directory) or PostgreSQL.
+ * Users and passwords, when needed, go into the URL ({@code ?user=...&password=...}).
+ * Thread-safe: every {@link #connect()} opens a new connection.
+ */
+public final class Database {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    private final String jdbcUrl;
+
+    private Database(String jdbcUrl) {
+        this.jdbcUrl = Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        if (!jdbcUrl.startsWith("jdbc:")) {
+            throw new IllegalArgumentException("JDBC URL [" + jdbcUrl + "] must start with jdbc:");
+        }
+    }
+
+    public static Database of(String jdbcUrl) {
+        return new Database(jdbcUrl);
+    }
+
+    /**
+     * URL of the default H2 database in {@code dataDir}: a file {@code backend.mv.db}, in PostgreSQL
+     * mode with lower-case identifiers so that one SQL dialect serves H2 and PostgreSQL.
+     */
+    public static String h2Url(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("backend")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    }
+
+    public String url() {
+        return jdbcUrl;
+    }
+
+    /** Flyway location of the core's migrations (message and vehicle tables). */
+    public static final String CORE_MIGRATIONS = "classpath:db/migration";
+
+    /**
+     * Applies the core's migrations and those in {@code serviceLocations} (one schema history; out of
+     * order allowed, so a service added later may bring versions older than ones already applied);
+     * idempotent.
+     */
+    public void migrate(List<String> serviceLocations) {
+        List<String> locations = new ArrayList<>();
+        locations.add(CORE_MIGRATIONS);
+        locations.addAll(serviceLocations);
+        var result = Flyway.configure()
+                .dataSource(jdbcUrl, null, null)
+                .locations(locations.toArray(String[]::new))
+                .outOfOrder(true)
+                .load()
+                .migrate();
+        if (result.migrationsExecuted > 0) {
+            LOG.info("database {} migrated to schema version {} ({} migrations)", redacted(),
+                    result.targetSchemaVersion, result.migrationsExecuted);
+        } else {
+            LOG.debug("database {} schema is up to date", redacted());
+        }
+    }
+
+    /** A new connection with auto-commit on; the caller closes it. */
+    public Connection connect() {
+        try {
+            return DriverManager.getConnection(jdbcUrl);
+        } catch (SQLException e) {
+            throw new StorageException("cannot connect to " + redacted() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The URL without its query part, for log lines. */
+    public String redacted() {
+        int q = jdbcUrl.indexOf('?');
+        return q < 0 ? jdbcUrl : jdbcUrl.substring(0, q);
+    }
+}

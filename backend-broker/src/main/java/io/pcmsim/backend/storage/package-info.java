@@ -1,5 +1,0 @@
-/** JDBC storage on H2 (PostgreSQL mode) or PostgreSQL, schema by Flyway. */
-@NullMarked
-package io.pcmsim.backend.storage;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,438 @@
+package io.pcmsim.backend.internal.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.pcmsim.backend.Component;
+import io.pcmsim.backend.MaintenanceNeed;
+import io.pcmsim.backend.internal.smartservice.MaintenanceQueries;
+import io.pcmsim.backend.Severity;
+import io.pcmsim.backend.internal.service.RetentionPolicy;
+import io.pcmsim.backend.internal.service.ServiceHandler;
+import io.pcmsim.backend.internal.service.UplinkRecord;
+import io.pcmsim.backend.testing.Handlers;
+import io.pcmsim.backend.testing.Uplinks;
+import io.pcmsim.proto.v1.UplinkEnvelope;
+import io.pcmsim.protocol.Service;
+import io.pcmsim.protocol.UplinkCodec;
+import io.pcmsim.protocol.VehicleSnapshot;
+import io.pcmsim.protocol.Vin;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Behaviour every database behind {@link UplinkStore} must show; subclasses say which database. */
+abstract class UplinkStoreContract {
+
+    static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
+
+    Database database;
+    UplinkStore store;
+    StoreQueries queries;
+    MaintenanceQueries maintenance;
+
+    /** A JDBC URL of an empty database (or schema) for one test. */
+    abstract String freshDatabaseUrl();
+
+    @BeforeEach
+    void openStore() {
+        database = Database.of(freshDatabaseUrl());
+        database.migrate(Handlers.locations());
+        store = UplinkStore.open(database, Handlers.standard(), Clock.fixed(NOW, ZoneOffset.UTC));
+        queries = new StoreQueries(database);
+        maintenance = new MaintenanceQueries(database);
+    }
+
+    @AfterEach
+    void closeStore() {
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    static UplinkRecord record(Service service, UplinkEnvelope e) {
+        return new UplinkRecord(UplinkCodec.header(e.getHeader()), service, e, e.toByteArray(), NOW);
+    }
+
+    static UplinkRecord smart(Vin vin, long boot, long seq, VehicleSnapshot state) {
+        return record(Service.SMART_SERVICE, Uplinks.smartService(vin, boot, seq, state));
+    }
+
+    static UplinkRecord received(UplinkRecord r, Instant receivedAt) {
+        return new UplinkRecord(r.header(), r.service(), r.envelope(), r.payload(), receivedAt);
+    }
+
+    long count(String sql, Object... params) throws SQLException {
+        try (Connection c = database.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    @Test
+    void migrate_whenRunTwice_isIdempotent() {
+        database.migrate(Handlers.locations());
+    }
+
+    @Test
+    void write_whenSameKeyTwiceInOneBatch_storesOnceAndCountsDuplicate() {
+        Vin vin = Uplinks.randomVin();
+        UplinkRecord r = smart(vin, 1, 2, Uplinks.healthyState(1000));
+
+        WriteResult result = store.write(List.of(r, r));
+
+        assertThat(result.stored()).hasSize(1);
+        assertThat(result.duplicates()).isEqualTo(1);
+        assertThat(queries.storedMessages(vin)).isEqualTo(1);
+    }
+
+    @Test
+    void write_whenKeyAlreadyStoredInEarlierBatch_countsDuplicate() {
+        Vin vin = Uplinks.randomVin();
+        store.write(List.of(smart(vin, 1, 2, Uplinks.healthyState(1000))));
+
+        WriteResult again = store.write(List.of(smart(vin, 1, 2, Uplinks.healthyState(1000)),
+                smart(vin, 1, 3, Uplinks.healthyState(1001))));
+
+        assertThat(again.stored()).extracting(r -> r.header().sequence()).containsExactly(3L);
+        assertThat(again.duplicates()).isEqualTo(1);
+        assertThat(queries.storedMessages(vin)).isEqualTo(2);
+    }
+
+    @Test
+    void write_whenLogin_storesItsSessionSettingsAndNoState() throws SQLException {
+        Vin vin = Uplinks.randomVin();
+
+        store.write(List.of(record(Service.LOGIN, Uplinks.login(vin, 4, 1))));
+
+        assertThat(count("SELECT COUNT(*) FROM vehicle WHERE vin = ? AND last_boot_id = 4 AND last_sequence = 1",
+                vin.value())).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM login WHERE vin = ? AND boot_id = 4 AND privacy_mode = FALSE",
+                vin.value())).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM vehicle_state WHERE vin = ?", vin.value())).isZero();
+        assertThat(maintenance.needs(vin)).isEmpty();
+    }
+
+    @Test
+    void write_whenSmartServiceReport_storesItsModelWithTheReport() throws SQLException {
+        Vin vin = Uplinks.randomVin();
+
+        store.write(List.of(smart(vin, 4, 2, Uplinks.healthyState(10))));
+
+        assertThat(count("SELECT COUNT(*) FROM smart_service_report WHERE vin = ? AND model_code = '992'"
+                + " AND model_year = 2025", vin.value())).isEqualTo(1);
+    }
+
+    @Test
+    void write_whenWornState_derivesNeedsFromIt() {
+        Vin vin = Uplinks.randomVin();
+
+        store.write(List.of(smart(vin, 1, 2, Uplinks.wornState(30_000))));
+
+        List<MaintenanceNeed> needs = maintenance.needs(vin);
+        assertThat(needs).extracting(MaintenanceNeed::component)
+                .containsExactly(Component.ENGINE_OIL, Component.BRAKE_PADS);
+        assertThat(needs.get(1).severity()).isEqualTo(Severity.HIGH);
+        assertThat(needs.get(1).reason()).isEqualTo("front-left pad 91 % worn");
+        assertThat(needs.get(1).dueKm().getAsDouble()).isEqualTo(30_000 + 9 * 400.0);
+    }
+
+    @Test
+    void write_whenNewerHealthyStateArrives_replacesOpenNeeds() {
+        Vin vin = Uplinks.randomVin();
+        store.write(List.of(smart(vin, 1, 2, Uplinks.wornState(30_000))));
+
+        store.write(List.of(smart(vin, 2, 1, Uplinks.healthyState(30_100))));
+
+        assertThat(maintenance.needs(vin)).isEmpty();
+    }
+
+    @Test
+    void write_whenOlderStateArrivesLate_keepsNeedsOfNewestState() {
+        Vin vin = Uplinks.randomVin();
+        store.write(List.of(smart(vin, 2, 5, Uplinks.wornState(30_000))));
+
+        store.write(List.of(smart(vin, 2, 4, Uplinks.healthyState(29_990)), smart(vin, 1, 9, Uplinks.healthyState(1))));
+
+        assertThat(maintenance.needs(vin)).extracting(MaintenanceNeed::component)
+                .containsExactly(Component.ENGINE_OIL, Component.BRAKE_PADS);
+    }
+
+    @Test
+    void write_whenManyVehiclesInOneBatch_countsNeedsPerComponent() {
+        List<UplinkRecord> batch = Uplinks.randomVins(5).stream()
+                .map(v -> smart(v, 1, 1, Uplinks.wornState(10_000))).toList();
+
+        store.write(batch);
+
+        var counts = maintenance.needCounts();
+        assertThat(counts.get(Component.BRAKE_PADS).get(Severity.HIGH)).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void write_whenMessageWithoutStateIsStored_keepsNeeds() {
+        Vin vin = Uplinks.randomVin();
+        store.write(List.of(smart(vin, 1, 1, Uplinks.wornState(30_000))));
+
+        store.write(List.of(record(Service.MANUAL, Uplinks.manual(vin, 1, 2))));
+
+        assertThat(maintenance.needs(vin)).hasSize(2);
+        assertThat(queries.storedMessages(vin)).isEqualTo(2);
+    }
+
+    @Test
+    void write_whenOlderWornStateArrivesAfterNewerHealthyOne_keepsNoNeeds() {
+        Vin vin = Uplinks.randomVin();
+        store.write(List.of(smart(vin, 2, 1, Uplinks.healthyState(30_100))));
+
+        WriteResult late = store.write(List.of(smart(vin, 1, 9, Uplinks.wornState(30_000))));
+        assertThat(maintenance.needs(vin)).isEmpty();
+    }
+
+    @Test
+    void write_whenOlderStateIsLaterInTheSameBatch_derivesNeedsFromTheNewest() {
+        Vin vin = Uplinks.randomVin();
+
+        WriteResult result = store.write(List.of(smart(vin, 1, 5, Uplinks.wornState(30_000)),
+                smart(vin, 1, 4, Uplinks.healthyState(29_990))));
+        assertThat(maintenance.needs(vin)).hasSize(2);
+    }
+
+    @Test
+    void write_whenNeedsComeGoAndComeBack_keepsOnlyThoseOfTheNewestState() throws SQLException {
+        Vin vin = Uplinks.randomVin();
+        store.write(List.of(smart(vin, 1, 1, Uplinks.wornState(30_000))));
+        store.write(List.of(smart(vin, 1, 2, Uplinks.healthyState(30_010))));
+        store.write(List.of(smart(vin, 1, 3, Uplinks.healthyState(30_020))));
+
+        WriteResult result = store.write(List.of(smart(vin, 1, 4, Uplinks.wornState(30_030))));
+        assertThat(maintenance.needs(vin)).hasSize(2);
+        assertThat(count("SELECT COUNT(*) FROM maintenance_need WHERE vin = ? AND source_boot_id = 1"
+                + " AND source_sequence = 4", vin.value())).isEqualTo(2);
+    }
+
+    @Test
+    void write_whenNewerWornStateArrives_replacesNeedsWithThoseOfIt() throws SQLException {
+        Vin vin = Uplinks.randomVin();
+        store.write(List.of(smart(vin, 1, 1, Uplinks.wornState(30_000))));
+
+        store.write(List.of(smart(vin, 1, 2, Uplinks.wornState(31_000))));
+
+        assertThat(maintenance.needs(vin).get(1).dueKm().getAsDouble()).isEqualTo(31_000 + 9 * 400.0);
+        assertThat(count("SELECT COUNT(*) FROM maintenance_need WHERE vin = ? AND source_sequence = 2",
+                vin.value())).isEqualTo(2);
+    }
+
+    @Test
+    void write_whenOlderMessageArrivesLate_keepsNewestKeyAndWidensSeenTimes() throws SQLException {
+        Vin vin = Uplinks.randomVin();
+        store.write(List.of(received(smart(vin, 1, 5, Uplinks.healthyState(10)), NOW)));
+        store.write(List.of(received(smart(vin, 2, 1, Uplinks.healthyState(20)), NOW.plusSeconds(10))));
+
+        store.write(List.of(received(record(Service.MANUAL, Uplinks.manual(vin, 1, 7)), NOW.minusSeconds(10))));
+
+        assertThat(count("SELECT COUNT(*) FROM vehicle WHERE vin = ? AND last_boot_id = 2 AND last_sequence = 1"
+                + " AND first_seen_at = ? AND last_seen_at = ?", vin.value(),
+                NOW.minusSeconds(10).atOffset(ZoneOffset.UTC), NOW.plusSeconds(10).atOffset(ZoneOffset.UTC)))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void migrate_fromVersion1_backfillsNewestStateAndNeedsFlag() throws SQLException {
+        Vin worn = Uplinks.randomVin();
+        Vin healthy = Uplinks.randomVin();
+        String url = freshDatabaseUrl();
+        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").target("1").load()
+                .migrate();
+        database = Database.of(url);
+        queries = new StoreQueries(database);
+        maintenance = new MaintenanceQueries(database);
+        try (Connection c = database.connect()) {
+            for (long[] key : new long[][] {{1, 7}, {2, 3}, {2, 1}}) {
+                insertVersion1State(c, worn, key[0], key[1]);
+            }
+            insertVersion1Vehicle(c, worn, 2, 3);
+            insertVersion1Vehicle(c, healthy, 1, 1);
+            for (String component : List.of("ENGINE_OIL", "BRAKE_PADS")) {
+                execute(c, "INSERT INTO maintenance_need (vin, component, severity, reason, derived_at,"
+                        + " source_boot_id, source_sequence) VALUES (?, ?, 'HIGH', 'v1', ?, 2, 3)",
+                        worn.value(), component, NOW.atOffset(ZoneOffset.UTC));
+            }
+        }
+
+        database.migrate(Handlers.locations());
+
+        assertThat(count("SELECT COUNT(*) FROM vehicle WHERE vin = ? AND state_boot_id = 2 AND state_sequence = 3"
+                + " AND has_needs = TRUE", worn.value())).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM vehicle WHERE vin = ? AND state_vehicle_time = ?", worn.value(),
+                vehicleTime(worn, 2, 3))).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM vehicle WHERE vin = ? AND state_boot_id IS NULL"
+                + " AND has_needs = FALSE", healthy.value())).isEqualTo(1);
+        try (UplinkStore migrated = UplinkStore.open(database, Handlers.standard(),
+                Clock.fixed(NOW, ZoneOffset.UTC))) {
+            migrated.write(List.of(smart(worn, 2, 2, Uplinks.healthyState(1))));
+            assertThat(maintenance.needs(worn)).hasSize(2);
+
+            migrated.write(List.of(smart(worn, 2, 4, Uplinks.healthyState(2)),
+                    smart(healthy, 1, 2, Uplinks.wornState(3))));
+        }
+        assertThat(maintenance.needs(worn)).isEmpty();
+        assertThat(maintenance.needs(healthy)).hasSize(2);
+    }
+
+    private static void insertVersion1State(Connection c, Vin vin, long boot, long seq) throws SQLException {
+        execute(c, "INSERT INTO uplink_message (vin, boot_id, sequence, service, body, vehicle_time, received_at,"
+                + " payload) VALUES (?, ?, ?, 'smart-service', 'SMART_SERVICE', ?, ?, ?)",
+                vin.value(), boot, seq, vehicleTime(vin, boot, seq), NOW.atOffset(ZoneOffset.UTC), new byte[] {1});
+        // the version 1 columns, every reading set (worn pads and oil, as Uplinks.wornState)
+        execute(c, "INSERT INTO vehicle_state (vin, boot_id, sequence, vehicle_time, source, odometer_km,"
+                + " operating_hours, engine_oil_life_percent, pad_wear_fl_percent, pad_wear_fr_percent,"
+                + " pad_wear_rl_percent, pad_wear_rr_percent, battery_volts, tire_fl_kpa, tire_fr_kpa, tire_rl_kpa,"
+                + " tire_rr_kpa, tire_nominal_kpa, distance_to_service_km, time_to_service_s, dtcs) VALUES"
+                + " (?, ?, ?, ?, 'smart-service', 100, 2, 12, 91, 60, 40, 40, 12.6, 250, 250, 250, 250, 250, 12000,"
+                + " 17280000, '')", vin.value(), boot, seq, vehicleTime(vin, boot, seq));
+    }
+
+    private static java.time.OffsetDateTime vehicleTime(Vin vin, long boot, long seq) {
+        return Instant.ofEpochMilli(Uplinks.header(vin, boot, seq).getVehicleTimeMs()).atOffset(ZoneOffset.UTC);
+    }
+
+    private static void insertVersion1Vehicle(Connection c, Vin vin, long boot, long seq) throws SQLException {
+        execute(c, "INSERT INTO vehicle (vin, first_seen_at, last_seen_at, last_boot_id, last_sequence)"
+                + " VALUES (?, ?, ?, ?, ?)", vin.value(), NOW.atOffset(ZoneOffset.UTC), NOW.atOffset(ZoneOffset.UTC),
+                boot, seq);
+    }
+
+    private static void execute(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    @Test
+    void write_whenOlderReportComesUnderANewerBootAfterTheFreshState_keepsNeedsOfTheFreshState() {
+        Vin vin = Uplinks.randomVin();
+        Instant fresh = Instant.parse("2026-06-01T11:00:00Z");
+        store.write(List.of(record(Service.SMART_SERVICE, Uplinks.smartService(vin, 5, 1, Uplinks.healthyState(30_100))
+                .toBuilder().setHeader(Uplinks.header(vin, 5, 1, fresh)).build())));
+
+        // the outbox's report from before the reconnect: older vehicle time, higher (boot, sequence)
+        WriteResult late = store.write(List.of(record(Service.SMART_SERVICE,
+                Uplinks.smartService(vin, 6, 2, Uplinks.wornState(30_000)).toBuilder()
+                        .setHeader(Uplinks.header(vin, 6, 2, fresh.minusSeconds(600))).build())));
+
+        assertThat(late.stored()).hasSize(1);
+        assertThat(maintenance.needs(vin)).isEmpty();
+    }
+
+    @Test
+    void write_whenSameVehicleTimeTwice_breaksTheTieByBootThenSequence() {
+        Vin vin = Uplinks.randomVin();
+        Instant t = Instant.parse("2026-06-01T11:00:00Z");
+        store.write(List.of(record(Service.SMART_SERVICE, Uplinks.smartService(vin, 5, 1, Uplinks.healthyState(30_100))
+                .toBuilder().setHeader(Uplinks.header(vin, 5, 1, t)).build())));
+
+        store.write(List.of(record(Service.SMART_SERVICE, Uplinks.smartService(vin, 5, 2, Uplinks.wornState(30_100))
+                .toBuilder().setHeader(Uplinks.header(vin, 5, 2, t)).build())));
+
+        assertThat(maintenance.needs(vin)).hasSize(2);
+    }
+
+    /** A handler that records what it is handed, for a service the backend has no handler for yet. */
+    static final class RecordingHandler implements ServiceHandler {
+        final List<List<UplinkRecord>> handed = new java.util.ArrayList<>();
+
+        @Override
+        public Service service() {
+            return Service.MANUAL;
+        }
+
+        @Override
+        public java.util.Set<UplinkEnvelope.BodyCase> bodies() {
+            return java.util.Set.of(UplinkEnvelope.BodyCase.MANUAL_EVENT);
+        }
+
+        @Override
+        public String migrationLocation() {
+            return "classpath:db/none";
+        }
+
+        @Override
+        public RetentionPolicy retention() {
+            return RetentionPolicy.years(1, "test");
+        }
+
+        @Override
+        public void store(Connection connection, List<UplinkRecord> records, Instant backendTime) {
+            handed.add(List.copyOf(records));
+        }
+    }
+
+    /** Failed on the code before: absent readings were read as 0 (oil life 0 = CRITICAL, service overdue). */
+    @Test
+    void write_whenReportCarriesNoReadings_storesNullsAndDerivesNoNeeds() throws SQLException {
+        Vin vin = Uplinks.randomVin();
+        UplinkEnvelope e = Uplinks.smartService(vin, 1, 1, Uplinks.healthyState(10));
+        UplinkEnvelope empty = e.toBuilder().setSmartService(e.getSmartService().toBuilder()
+                .setState(io.pcmsim.proto.v1.VehicleState.getDefaultInstance())).build();
+
+        store.write(List.of(record(Service.SMART_SERVICE, empty)));
+
+        assertThat(maintenance.needs(vin)).isEmpty();
+        assertThat(count("SELECT COUNT(*) FROM vehicle_state WHERE vin = ? AND engine_oil_life_percent IS NULL"
+                + " AND tire_fl_kpa IS NULL AND distance_to_service_km IS NULL AND time_to_service_s IS NULL",
+                vin.value())).isEqualTo(1);
+    }
+
+    @Test
+    void write_whenHandlerRegistered_handsItOnlyTheNewMessagesOfItsService() {
+        RecordingHandler manual = new RecordingHandler();
+        Vin vin = Uplinks.randomVin();
+        UplinkRecord first = record(Service.MANUAL, Uplinks.manual(vin, 1, 1));
+        UplinkRecord second = record(Service.MANUAL, Uplinks.manual(vin, 1, 3));
+        try (UplinkStore withManual = UplinkStore.open(database, List.of(manual), Clock.fixed(NOW, ZoneOffset.UTC))) {
+            withManual.write(List.of(first));
+
+            withManual.write(List.of(first, smart(vin, 1, 2, Uplinks.healthyState(1)), second));
+        }
+
+        assertThat(manual.handed).hasSize(2);
+        assertThat(manual.handed.get(0)).containsExactly(first);
+        assertThat(manual.handed.get(1)).containsExactly(second);
+        assertThat(maintenance.needs(vin)).isEmpty();
+    }
+
+    @Test
+    void open_whenTwoHandlersForOneService_throwsNamingTheService() {
+        assertThatThrownBy(() -> UplinkStore.open(database, List.of(new RecordingHandler(), new RecordingHandler()),
+                Clock.systemUTC())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("MANUAL");
+    }
+
+    @Test
+    void write_afterClose_throwsStorageExceptionNamingTheBatch() {
+        store.close();
+        UplinkRecord r = smart(Uplinks.randomVin(), 1, 1, Uplinks.healthyState(1));
+
+        assertThatThrownBy(() -> store.write(List.of(r)))
+                .isInstanceOf(StorageException.class)
+                .hasMessageContaining("batch of 1 uplink messages not stored");
+        store = null;
+    }
+}
