@@ -1,7 +1,13 @@
 package io.pcmsim.backend.broker;
 
+import com.hivemq.embedded.EmbeddedExtension;
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import com.hivemq.embedded.EmbeddedHiveMQBuilder;
+import com.hivemq.extension.sdk.api.ExtensionMain;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStartInput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStartOutput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStopInput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStopOutput;
 import io.pcmsim.backend.internal.broker.BrokerConfigXml;
 import io.pcmsim.backend.internal.broker.Folders;
 import io.pcmsim.backend.internal.broker.TrafficExtension;
@@ -48,6 +54,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     private final int requestedPort;
     private final @Nullable Path dataFolder;
     private final @Nullable BrokerTrafficListener listener;
+    private final @Nullable ExtensionMain extension;
 
     private final Object lock = new Object();
     private @Nullable CompletableFuture<Void> started;
@@ -61,6 +68,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         this.requestedPort = builder.port;
         this.dataFolder = builder.dataFolder;
         this.listener = builder.listener;
+        this.extension = builder.extension;
     }
 
     public static Builder builder() {
@@ -102,8 +110,8 @@ public final class EmbeddedBroker implements AutoCloseable {
                     .withExtensionsFolder(extensions)
                     // keep the application's logging configuration (HiveMQ would install its own)
                     .withoutLoggingBootstrap();
-            if (listener != null) {
-                b.withEmbeddedExtension(TrafficExtension.embedded(listener));
+            if (listener != null || extension != null) {
+                b.withEmbeddedExtension(embeddedExtension());
             }
             hivemq = b.build();
             hivemq.start().whenComplete((v, error) -> {
@@ -119,6 +127,32 @@ public final class EmbeddedBroker implements AutoCloseable {
                     "HiveMQ CE could not be prepared on " + host + ":" + port + ": " + e.getMessage(), e));
         }
         return result;
+    }
+
+    /** HiveMQ embeds one extension: the traffic listener's and the builder's extra one run as one. */
+    private EmbeddedExtension embeddedExtension() {
+        if (extension == null) {
+            return TrafficExtension.embedded(Objects.requireNonNull(listener));
+        }
+        ExtensionMain traffic = listener == null ? null : TrafficExtension.embedded(listener).getExtensionMain();
+        ExtensionMain extra = extension;
+        ExtensionMain both = new ExtensionMain() {
+            @Override
+            public void extensionStart(ExtensionStartInput input, ExtensionStartOutput output) {
+                if (traffic != null) {
+                    traffic.extensionStart(input, output);
+                }
+                extra.extensionStart(input, output);
+            }
+
+            @Override
+            public void extensionStop(ExtensionStopInput input, ExtensionStopOutput output) {
+                extra.extensionStop(input, output);
+            }
+        };
+        return EmbeddedExtension.builder().withId("pcmsim-extra").withName("pcmsim extra extension")
+                .withVersion("1").withAuthor("pcmsim").withPriority(0).withStartPriority(1000)
+                .withExtensionMain(both).build();
     }
 
     private void checkListening(CompletableFuture<Void> result) {
@@ -223,6 +257,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         private int port = 0;
         private @Nullable Path dataFolder;
         private @Nullable BrokerTrafficListener listener;
+        private @Nullable ExtensionMain extension;
 
         private Builder() {
         }
@@ -251,6 +286,16 @@ public final class EmbeddedBroker implements AutoCloseable {
         /** Receives every inbound PUBLISH; see {@link BrokerTrafficListener} for the threading contract. */
         public Builder trafficListener(BrokerTrafficListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * An extra HiveMQ extension started with the broker, e.g. a test's authorizer. It runs inside the
+         * same embedded extension as the traffic listener, so with a listener it must not set a client
+         * initializer of its own.
+         */
+        public Builder extension(ExtensionMain extension) {
+            this.extension = Objects.requireNonNull(extension, "extension");
             return this;
         }
 

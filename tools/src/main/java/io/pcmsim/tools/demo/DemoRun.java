@@ -8,7 +8,7 @@ import io.pcmsim.time.SimulatedClock;
 import io.pcmsim.vehicle.fleet.Fleet;
 import io.pcmsim.vehicle.fleet.FleetConfig;
 import io.pcmsim.vehicle.fleet.FleetStats;
-import io.pcmsim.vehicle.session.MqttVersion;
+import io.pcmsim.vehicle.fleet.MqttVersion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -14,15 +14,20 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Setting futures: a change that blocks a service completes when the gate is shut and every message
  * that passed the gate before has been acknowledged by the broker (PUBACK) or has failed; buffered,
- * unsent messages of blocked services are discarded. A change that lets the login through again while
- * the car is online sends a fresh login with the current state and completes when the broker acknowledged
- * it (or it failed). Futures fail with {@link IllegalStateException} once the fleet has stopped.
+ * unsent messages of blocked services are discarded. A change that blocks every service (privacy mode,
+ * total shutdown) makes the car silent: after that settling it disconnects cleanly (no Last Will, no
+ * offline presence) and does not reconnect; the future completes once it has disconnected. A change that
+ * lets a service through again after silence connects under a new boot and logs in; a change that lets
+ * the login through again while online sends a fresh login in the same boot. Either way the future
+ * completes when the broker acknowledged that login or its publish failed (while the broker cannot be
+ * reached, not before the car has connected). Futures fail with {@link IllegalStateException} once the
+ * fleet has stopped.
  */
 public interface EmulatedVehicle {
 
     Vin vin();
 
-    /** Whether the MQTT connection is up and the car has started its current boot. */
+    /** Whether the MQTT connection is up and the car has started its current boot; false while silent. */
     boolean online();
 
     /** Boot id of the current (or last) connection; 0 before the first connect. */

@@ -6,8 +6,8 @@ import io.pcmsim.protocol.Vin;
 import io.pcmsim.vehicle.internal.FleetCounters;
 import io.pcmsim.vehicle.internal.VehicleAgent;
 import io.pcmsim.vehicle.model.VehicleProfiles;
-import io.pcmsim.vehicle.session.SharedExecutors;
-import io.pcmsim.vehicle.session.UplinkObserver;
+import io.pcmsim.vehicle.internal.SharedExecutors;
+import io.pcmsim.vehicle.internal.connection.UplinkObserver;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -166,7 +166,8 @@ public final class Fleet implements AutoCloseable {
     public FleetStats stats() {
         int online = (int) vehicles.values().stream().filter(VehicleAgent::online).count();
         return new FleetStats(vehicles.size(), online, counters.published(), counters.suppressed(),
-                counters.droppedOutboxFull(), counters.discardedOnPrivacy(), counters.publishFailures());
+                counters.droppedOutboxFull(), counters.discardedOnPrivacy(), counters.publishFailures(),
+                counters.refused(), counters.downlinks(), counters.malformedDownlinks());
     }
 
     /** {@link #stop()} and waits for it, at most 30 s. */
@@ -210,6 +211,23 @@ public final class Fleet implements AutoCloseable {
         public void failed(Service service, Throwable cause) {
             counters.countPublishFailure();
             LOG.debug("{}: publish on {} failed: {}", vin, service.topicName(), cause.toString());
+        }
+
+        @Override
+        public void refused(Service service, String reason) {
+            counters.countRefused(reason);
+            LOG.debug("{}: message on {} given up: {}", vin, service.topicName(), reason);
+        }
+
+        @Override
+        public void downlinkReceived(Service service) {
+            counters.countDownlink();
+        }
+
+        @Override
+        public void malformedDownlink(String reason) {
+            counters.countMalformedDownlink();
+            LOG.debug("{}: downlink dropped: {}", vin, reason);
         }
 
         @Override

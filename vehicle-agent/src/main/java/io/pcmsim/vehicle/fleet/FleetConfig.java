@@ -1,7 +1,7 @@
 package io.pcmsim.vehicle.fleet;
 
 import io.pcmsim.time.SimulatedClock;
-import io.pcmsim.vehicle.session.MqttVersion;
+import io.pcmsim.vehicle.fleet.MqttVersion;
 import io.pcmsim.vehicle.smartservice.Thresholds;
 import java.time.Clock;
 import java.time.Duration;

@@ -3,6 +3,8 @@ package io.pcmsim.vehicle.internal;
 import io.pcmsim.protocol.Service;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /** Counters shared by all vehicles of a fleet. Thread-safe. */
@@ -13,6 +15,9 @@ public final class FleetCounters {
     private final LongAdder droppedOutboxFull = new LongAdder();
     private final LongAdder discardedOnPrivacy = new LongAdder();
     private final LongAdder publishFailures = new LongAdder();
+    private final LongAdder downlinks = new LongAdder();
+    private final LongAdder malformedDownlinks = new LongAdder();
+    private final Map<String, LongAdder> refused = new ConcurrentHashMap<>();
 
     public FleetCounters() {
         for (Service service : Service.values()) {
@@ -39,6 +44,33 @@ public final class FleetCounters {
 
     public void countPublishFailure() {
         publishFailures.increment();
+    }
+
+    public void countDownlink() {
+        downlinks.increment();
+    }
+
+    public void countMalformedDownlink() {
+        malformedDownlinks.increment();
+    }
+
+    public long downlinks() {
+        return downlinks.sum();
+    }
+
+    public long malformedDownlinks() {
+        return malformedDownlinks.sum();
+    }
+
+    /** A message given up for {@code reason} (a PUBACK reason code, or too many unacknowledged attempts). */
+    public void countRefused(String reason) {
+        refused.computeIfAbsent(reason, r -> new LongAdder()).increment();
+    }
+
+    public Map<String, Long> refused() {
+        Map<String, Long> result = new TreeMap<>();
+        refused.forEach((reason, adder) -> result.put(reason, adder.sum()));
+        return result;
     }
 
     public Map<Service, Long> published() {

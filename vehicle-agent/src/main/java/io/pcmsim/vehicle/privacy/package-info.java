@@ -1,5 +1,5 @@
 /**
- * Driver settings (privacy mode, service groups, per-service toggles, total shutdown) and the privacy gate every uplink passes.
+ * Driver settings (privacy mode, service groups, per-service toggles, total shutdown) as the car enforces them.
  *
  * <p>Nothing in this package accepts or returns {@code null} unless marked {@code @Nullable}.
  */

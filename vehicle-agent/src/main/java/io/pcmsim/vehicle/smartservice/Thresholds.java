@@ -1,9 +1,6 @@
 package io.pcmsim.vehicle.smartservice;
 
-import io.pcmsim.protocol.VehicleSnapshot;
-import io.pcmsim.vehicle.smartservice.ThresholdRule.Direction;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -39,22 +36,5 @@ public record Thresholds(
     /** The limits named in the Smart Service specification. */
     public static Thresholds defaults() {
         return new Thresholds(15, 80, 12.2, 85, 1_500, Duration.ofDays(30), Duration.ofMinutes(30));
-    }
-
-    /** These limits as rules with the default hysteresis bands. */
-    public List<ThresholdRule> rules() {
-        return List.of(
-                new ThresholdRule("engine-oil-life", Direction.BELOW, engineOilLifeMinPercent, 5,
-                        VehicleSnapshot::engineOilLifePercent),
-                new ThresholdRule("brake-pad-wear", Direction.ABOVE, brakePadWearMaxPercent, 5,
-                        s -> s.brakePadWearPercent().max()),
-                new ThresholdRule("low-voltage-battery", Direction.BELOW, lowVoltageBatteryMinVolts, 0.1,
-                        VehicleSnapshot::lowVoltageBatteryVolts),
-                new ThresholdRule("tire-pressure", Direction.BELOW, tirePressureMinPercentOfNominal, 5,
-                        s -> 100 * s.tirePressureKpa().min() / s.tirePressureNominalKpa()),
-                new ThresholdRule("distance-to-service", Direction.BELOW, distanceToServiceMinKm, 500,
-                        VehicleSnapshot::distanceToServiceKm),
-                new ThresholdRule("time-to-service", Direction.BELOW, timeToServiceMin.toSeconds() / 86_400.0, 7,
-                        s -> s.timeToService().toSeconds() / 86_400.0));
     }
 }

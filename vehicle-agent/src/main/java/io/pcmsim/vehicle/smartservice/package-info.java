@@ -1,5 +1,5 @@
 /**
- * Smart Service threshold detection: limits, hysteresis, rising-edge reporting and coalescing within a minimum interval.
+ * Smart Service settings of the public API: the limits a car watches ({@link io.pcmsim.vehicle.smartservice.Thresholds}).
  *
  * <p>Nothing in this package accepts or returns {@code null} unless marked {@code @Nullable}.
  */

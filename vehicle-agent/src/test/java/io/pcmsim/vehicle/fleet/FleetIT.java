@@ -10,12 +10,13 @@ import io.pcmsim.protocol.Service;
 import io.pcmsim.protocol.ServiceGroup;
 import io.pcmsim.protocol.UplinkHeader;
 import io.pcmsim.time.SimulatedClock;
-import io.pcmsim.vehicle.session.MqttVersion;
+import io.pcmsim.vehicle.fleet.MqttVersion;
 import io.pcmsim.vehicle.testing.RecordingBroker;
 import io.pcmsim.vehicle.testing.RecordingBroker.Received;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -152,9 +153,13 @@ class FleetIT {
                     .allSatisfy(r -> assertThat(r.header().vehicleTime()).isBeforeOrEqualTo(on));
             List<Received> after = uplinks.stream().filter(r -> !r.header().vehicleTime().isBefore(off)).toList();
             assertThat(after.get(0).envelope().hasLogin()).as("fresh login first after privacy mode").isTrue();
-            List<Long> sequences = uplinks.stream().map(r -> r.header().sequence()).toList();
-            assertThat(sequences).as("no sequence gaps from suppressed messages").containsExactlyElementsOf(
-                    java.util.stream.LongStream.rangeClosed(1, sequences.size()).boxed().toList());
+            assertThat(after.get(0).header().bootId()).as("privacy mode closed the session; a new boot follows")
+                    .isGreaterThan(uplinks.get(0).header().bootId());
+            Map<Long, List<Long>> sequences = uplinks.stream().collect(Collectors.groupingBy(
+                    r -> r.header().bootId(), Collectors.mapping(r -> r.header().sequence(), Collectors.toList())));
+            assertThat(sequences.values()).as("no sequence gaps from suppressed messages").allSatisfy(boot ->
+                    assertThat(boot).containsExactlyElementsOf(
+                            java.util.stream.LongStream.rangeClosed(1, boot.size()).boxed().toList()));
         }
         assertThat(fleet.stats().suppressed(Service.SMART_SERVICE)).isGreaterThanOrEqualTo(3);
     }

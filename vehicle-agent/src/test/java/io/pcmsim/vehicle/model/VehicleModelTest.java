@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.pcmsim.protocol.VehicleSnapshot;
 import io.pcmsim.protocol.Vin;
 import io.pcmsim.vehicle.fleet.VinGenerator;
-import io.pcmsim.vehicle.smartservice.ThresholdMonitor;
+import io.pcmsim.vehicle.internal.smartservice.ThresholdMonitor;
 import io.pcmsim.vehicle.smartservice.Thresholds;
 import java.time.Duration;
 import java.time.Instant;

@@ -50,19 +50,4 @@ class DriverSettingsTest {
 
         assertThat(s).isEqualTo(DriverSettings.defaults());
     }
-
-    @Test
-    void gate_apply_reportsBlockedAndUnblockedServices() {
-        List<Service> suppressed = new ArrayList<>();
-        PrivacyGate gate = new PrivacyGate(DriverSettings.defaults(), suppressed::add);
-
-        SettingsChange on = gate.apply(DriverSettings.defaults().withPrivacyMode(true));
-        assertThat(on.blocked()).containsExactlyInAnyOrder(Service.values());
-        assertThat(gate.admit(Service.SMART_SERVICE)).isFalse();
-
-        SettingsChange off = gate.apply(DriverSettings.defaults());
-        assertThat(off.unblocked()).containsExactlyInAnyOrder(Service.values());
-        assertThat(gate.admit(Service.SMART_SERVICE)).isTrue();
-        assertThat(suppressed).containsExactly(Service.SMART_SERVICE);
-    }
 }

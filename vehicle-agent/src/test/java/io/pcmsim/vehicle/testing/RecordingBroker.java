@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * JUnit 5 extension: starts the project's {@link EmbeddedBroker} (HiveMQ CE) once per test class on
  * 127.0.0.1 and a free port, with a subscriber on {@code pcm/v1/vehicles/#} that records every message in a thread-safe queue (cleared
- * before each test). Fails loudly when the broker does not start. Register with {@code @RegisterExtension}
+ * before each test) and {@link BrokerControl} installed (its refusal reset before each test). Fails loudly when the broker does not start. Register with {@code @RegisterExtension}
  * on a static field.
  */
 public final class RecordingBroker implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
@@ -58,6 +58,7 @@ public final class RecordingBroker implements BeforeAllCallback, AfterAllCallbac
         }
     }
 
+    private final BrokerControl control = new BrokerControl();
     private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
     private final AtomicLong arrivals = new AtomicLong();
     private EmbeddedBroker broker;
@@ -66,7 +67,7 @@ public final class RecordingBroker implements BeforeAllCallback, AfterAllCallbac
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        broker = EmbeddedBroker.builder().port(0).build();
+        broker = EmbeddedBroker.builder().port(0).extension(control).build();
         try {
             broker.start().get(60, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -86,6 +87,7 @@ public final class RecordingBroker implements BeforeAllCallback, AfterAllCallbac
     @Override
     public void beforeEach(ExtensionContext context) {
         received.clear();
+        control.refuse(null);
     }
 
     @Override
@@ -99,6 +101,11 @@ public final class RecordingBroker implements BeforeAllCallback, AfterAllCallbac
                 broker.close();
             }
         }
+    }
+
+    /** The broker-side test controls: refuse a topic, drop a client with its Last Will. */
+    public BrokerControl control() {
+        return control;
     }
 
     public int port() {

@@ -1,0 +1,124 @@
+package io.pcmsim.vehicle.internal;
+
+import com.hivemq.client.mqtt.MqttClientExecutorConfig;
+import io.pcmsim.protocol.Vin;
+import io.reactivex.schedulers.Schedulers;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The few threads all vehicles of one process share: single-thread "lanes" (a vehicle's logic always runs
+ * on the lane its VIN hashes to, so it is serialized without locks and its messages stay in order), one
+ * scheduler for every timer (it only hands work to lanes), the Netty event-loop executor and the MQTT
+ * client's application scheduler. All threads are daemon threads named {@code pcmsim-<prefix>-...}.
+ */
+public final class SharedExecutors {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SharedExecutors.class);
+
+    private final List<ExecutorService> lanes;
+    private final ScheduledThreadPoolExecutor scheduler;
+    private final ExecutorService nettyExecutor;
+    private final ExecutorService applicationExecutor;
+    private final MqttClientExecutorConfig clientExecutorConfig;
+
+    private SharedExecutors(String prefix, int laneCount, int nettyThreads) {
+        if (laneCount < 1 || nettyThreads < 1) {
+            throw new IllegalArgumentException("lanes and netty threads must be at least 1, were "
+                    + laneCount + " and " + nettyThreads);
+        }
+        List<ExecutorService> list = new ArrayList<>(laneCount);
+        for (int i = 0; i < laneCount; i++) {
+            list.add(Executors.newSingleThreadExecutor(factory(prefix + "-lane-" + i)));
+        }
+        this.lanes = List.copyOf(list);
+        this.scheduler = new ScheduledThreadPoolExecutor(1, factory(prefix + "-scheduler"));
+        this.scheduler.setRemoveOnCancelPolicy(true);
+        this.nettyExecutor = Executors.newCachedThreadPool(factory(prefix + "-netty"));
+        this.applicationExecutor = Executors.newSingleThreadExecutor(factory(prefix + "-mqtt-app"));
+        this.clientExecutorConfig = MqttClientExecutorConfig.builder()
+                .nettyExecutor(nettyExecutor)
+                .nettyThreads(nettyThreads)
+                .applicationScheduler(Schedulers.from(applicationExecutor))
+                .build();
+    }
+
+    /**
+     * @param prefix thread name prefix
+     * @param laneCount number of lanes, e.g. the number of cores
+     * @param nettyThreads Netty event-loop threads shared by all MQTT clients
+     */
+    public static SharedExecutors create(String prefix, int laneCount, int nettyThreads) {
+        return new SharedExecutors(prefix, laneCount, nettyThreads);
+    }
+
+    /** The lane of {@code vin}: always the same one for the same VIN. */
+    public ExecutorService laneFor(Vin vin) {
+        return lanes.get(Math.floorMod(vin.value().hashCode(), lanes.size()));
+    }
+
+    public ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    /** The executor configuration every MQTT client of this process must use. */
+    public MqttClientExecutorConfig clientExecutorConfig() {
+        return clientExecutorConfig;
+    }
+
+    /**
+     * Stops every thread, waiting up to {@code timeout} for running tasks before interrupting them.
+     * Blocks the caller; never call it on one of these threads.
+     */
+    public void shutdown(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<ExecutorService> first = new ArrayList<>(lanes);
+        first.add(scheduler);
+        // Netty threads end when the last client let go of the event loops; they may still hand
+        // completions to the application scheduler, so that one stops last.
+        for (List<ExecutorService> stage : List.of(first, List.of(nettyExecutor), List.of(applicationExecutor))) {
+            stage.forEach(ExecutorService::shutdown);
+            for (ExecutorService executor : stage) {
+                if (!awaitOrInterrupt(executor, deadline)) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private static boolean awaitOrInterrupt(ExecutorService executor, long deadline) {
+        try {
+            long left = Math.max(0, deadline - System.nanoTime());
+            if (!executor.awaitTermination(left, TimeUnit.NANOSECONDS)) {
+                executor.shutdownNow();
+                if (!executor.awaitTermination(1, TimeUnit.SECONDS)) {
+                    LOG.warn("executor {} did not stop after interrupt", executor);
+                }
+            }
+            return true;
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static ThreadFactory factory(String name) {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "pcmsim-" + name + "-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

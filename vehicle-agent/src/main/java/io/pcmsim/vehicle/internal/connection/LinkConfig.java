@@ -1,0 +1,30 @@
+package io.pcmsim.vehicle.internal.connection;
+
+import com.hivemq.client.mqtt.MqttClientExecutorConfig;
+import io.pcmsim.protocol.Vin;
+import io.pcmsim.vehicle.fleet.MqttVersion;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How one vehicle connects.
+ *
+ * @param vin client identifier
+ * @param willTopic topic of the Last Will (retained, QoS 1); its payload is chosen per connect attempt
+ * @param reconnectInitialDelay first automatic reconnect delay; doubles per failed attempt
+ * @param reconnectMaxDelay cap of the reconnect delay
+ */
+record LinkConfig(MqttVersion version, String host, int port, Vin vin, String willTopic,
+        MqttClientExecutorConfig executorConfig, Duration reconnectInitialDelay, Duration reconnectMaxDelay) {
+
+    LinkConfig {
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(vin, "vin");
+        Objects.requireNonNull(willTopic, "willTopic");
+        Objects.requireNonNull(executorConfig, "executorConfig");
+        if (port < 1 || port > 65_535) {
+            throw new IllegalArgumentException("broker port must be 1 to 65535, was " + port);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.pcmsim.vehicle.internal.connection;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Bounded FIFO of uplinks that passed the gate while the car was offline. When full, the oldest entry
+ * makes room. Not thread-safe: confined to the vehicle's lane.
+ */
+final class Outbox {
+
+    private final int capacity;
+    private final ArrayDeque<Uplink> queue = new ArrayDeque<>();
+
+    Outbox(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("outbox capacity must be at least 1, was " + capacity);
+        }
+        this.capacity = capacity;
+    }
+
+    /** Appends {@code uplink}; returns the oldest entry it pushed out when the outbox was full. */
+    Optional<Uplink> offer(Uplink uplink) {
+        Uplink dropped = queue.size() >= capacity ? queue.pollFirst() : null;
+        queue.addLast(uplink);
+        return Optional.ofNullable(dropped);
+    }
+
+    /**
+     * Puts back a message whose publish was lost with the connection, before every entry produced
+     * later. When the outbox is full the oldest entry makes room, which may be {@code uplink} itself.
+     *
+     * @return the entry that made room, if any
+     */
+    Optional<Uplink> requeue(Uplink uplink) {
+        int index = 0;
+        for (Uplink queued : queue) {
+            if (queued.producedAt().isAfter(uplink.producedAt())) {
+                break;
+            }
+            index++;
+        }
+        if (queue.size() >= capacity && index == 0) {
+            return Optional.of(uplink);
+        }
+        List<Uplink> all = new ArrayList<>(queue);
+        all.add(index, uplink);
+        Uplink dropped = all.size() > capacity ? all.remove(0) : null;
+        queue.clear();
+        queue.addAll(all);
+        return Optional.ofNullable(dropped);
+    }
+
+    /** Removes every entry matching {@code filter}; returns how many. */
+    int discardIf(Predicate<Uplink> filter) {
+        int count = 0;
+        for (Iterator<Uplink> it = queue.iterator(); it.hasNext();) {
+            if (filter.test(it.next())) {
+                it.remove();
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Removes and returns all entries, oldest first. */
+    List<Uplink> drain() {
+        List<Uplink> all = new ArrayList<>(queue);
+        queue.clear();
+        return all;
+    }
+
+    int size() {
+        return queue.size();
+    }
+
+    int capacity() {
+        return capacity;
+    }
+}

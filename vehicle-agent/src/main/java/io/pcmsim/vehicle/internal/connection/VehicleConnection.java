@@ -1,0 +1,319 @@
+package io.pcmsim.vehicle.internal.connection;
+
+import com.hivemq.client.mqtt.MqttClientExecutorConfig;
+import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5DisconnectException;
+import io.pcmsim.proto.v1.UplinkEnvelope;
+import io.pcmsim.protocol.Service;
+import io.pcmsim.protocol.Topics;
+import io.pcmsim.protocol.Vin;
+import io.pcmsim.vehicle.fleet.FleetConfig;
+import io.pcmsim.vehicle.internal.service.ServiceChannel;
+import io.pcmsim.vehicle.privacy.DriverSettings;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A car's one way onto the network: the privacy gate owns the MQTT link, and nothing else in the car can
+ * reach it. While the gate allows any service the car keeps a session (boot): it connects with a Last
+ * Will naming the boot id of that attempt, publishes retained presence, and asks its {@link Session} to
+ * log in. When the gate blocks every service the car waits until what passed before has settled, then
+ * disconnects cleanly (no Last Will, no offline presence) and stays away until a service is allowed
+ * again; then it connects under a new boot.
+ *
+ * <p>Confined to the vehicle's lane except where noted; MQTT callbacks only hand work to the lane.
+ */
+public final class VehicleConnection implements MqttLink.Events {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VehicleConnection.class);
+    static final Duration RECONNECT_INITIAL_DELAY = Duration.ofMillis(250);
+    static final Duration RECONNECT_MAX_DELAY = Duration.ofSeconds(5);
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+
+    /** What the car does when a session starts and when a downlink arrives; called on the lane. */
+    public interface Session {
+        /**
+         * Sends the login (and what follows it) through the gate.
+         *
+         * @param newBoot true for a new connection, false for a fresh login within the boot
+         * @return settles when the login was acknowledged or failed
+         */
+        CompletableFuture<Void> logIn(boolean newBoot);
+
+        /** A checked downlink of this car arrived. */
+        void downlink(Downlink downlink);
+    }
+
+    /**
+     * Settings put in force.
+     *
+     * @param change what they blocked and unblocked
+     * @param done completes as described at {@link #apply}
+     */
+    public record SettingsUpdate(SettingsChange change, CompletableFuture<Void> done) {
+    }
+
+    private enum State { IDLE, CONNECTING, ONLINE, CLOSING }
+
+    private final Vin vin;
+    private final UplinkChannel channel;
+    private final MqttLink link;
+    private final Executor lane;
+    private final Session session;
+    private final UplinkObserver observer;
+    private final Boots boots;
+    private final List<CompletableFuture<Void>> awaitingLogin = new ArrayList<>();
+    private final CompletableFuture<Void> firstConnect = new CompletableFuture<>();
+    private final CompletableFuture<Void> firstAttempt = new CompletableFuture<>();
+    private final CompletableFuture<Void> terminated = new CompletableFuture<>();
+    private final AtomicBoolean stopRequested = new AtomicBoolean();
+    private State state = State.IDLE;
+    private volatile boolean stopping;
+    private volatile boolean silent;
+    private volatile boolean online;
+    private volatile long bootId;
+
+    /**
+     * @param lane runs a task on the vehicle's lane; must not throw when the lane has stopped
+     */
+    public VehicleConnection(Vin vin, FleetConfig config, MqttClientExecutorConfig executors, UplinkObserver observer,
+            Executor lane, Session session) {
+        this.vin = vin;
+        this.lane = lane;
+        this.session = session;
+        this.observer = observer;
+        this.boots = new Boots(config.wallClock(), config.clock());
+        this.channel = new UplinkChannel(vin, DriverSettings.defaults(), config.outboxCapacity(), observer, lane);
+        this.link = MqttLink.create(new LinkConfig(config.mqttVersion(), config.brokerHost(), config.brokerPort(), vin,
+                Topics.status(vin), executors, RECONNECT_INITIAL_DELAY, RECONNECT_MAX_DELAY), this);
+    }
+
+    /** Connects unless the settings keep the car silent (then the first attempt counts as made). On the lane. */
+    public void start() {
+        if (stopping || state != State.IDLE) {
+            return;
+        }
+        if (channel.gate().allowsAny()) {
+            connect();
+        } else {
+            firstAttempt.complete(null);
+            firstConnect.complete(null);
+        }
+    }
+
+    /** The channel {@code service} sends through: its own topic, behind the gate. */
+    public ServiceChannel channelFor(Service service) {
+        return new GatedServiceChannel(service, this);
+    }
+
+    /** Submits an uplink through the gate; see {@link UplinkChannel#submit}. On the lane. */
+    CompletableFuture<Void> submit(Service service, UplinkEnvelope body, Instant producedAt) {
+        return channel.submit(service, body, producedAt);
+    }
+
+    /** Whether a message of {@code service} would pass the gate now. */
+    public boolean allows(Service service) {
+        return channel.gate().allows(service);
+    }
+
+    /**
+     * Puts new settings in force; on the lane. The future completes, for a change that blocks a service,
+     * once every publish that passed before has settled (and, when nothing is allowed any more, the car has
+     * disconnected); for a change that lets the login through again, once the fresh login settled.
+     */
+    public SettingsUpdate apply(DriverSettings next) {
+        SettingsChange change = channel.apply(next);
+        return new SettingsUpdate(change, settle(change));
+    }
+
+    private CompletableFuture<Void> settle(SettingsChange change) {
+        CompletableFuture<Void> step = change.blocked().isEmpty() ? DONE : channel.settled();
+        if (!channel.gate().allowsAny()) {
+            return step.thenCompose(v -> onLane(this::closeIfSilent));
+        }
+        if (state == State.IDLE || state == State.CLOSING) {
+            CompletableFuture<Void> login = new CompletableFuture<>();
+            awaitingLogin.add(login);
+            if (state == State.IDLE && !stopping) {
+                connect();
+            }
+            return step.thenCompose(v -> login);
+        }
+        if (change.unblocked().contains(Service.LOGIN) && state == State.ONLINE) {
+            return step.thenCompose(v -> session.logIn(false));
+        }
+        return step;
+    }
+
+    public DriverSettings settings() {
+        return channel.gate().settings();
+    }
+
+    /** Whether the car is connected and has started its current boot; any thread. */
+    public boolean online() {
+        return online;
+    }
+
+    /** Boot id of the current (or last) session, 0 before the first; any thread. */
+    public long bootId() {
+        return bootId;
+    }
+
+    /** Completes at the first session start, or when the car starts silent. */
+    public CompletableFuture<Void> firstConnect() {
+        return firstConnect;
+    }
+
+    /** Completes at the first connect, the first failed attempt, or a silent start. */
+    public CompletableFuture<Void> firstAttempt() {
+        return firstAttempt;
+    }
+
+    /**
+     * Publishes offline presence when online, disconnects and stops reconnecting. Any thread; idempotent.
+     * Completes when the MQTT client has let go of the connection.
+     */
+    public CompletableFuture<Void> stop() {
+        if (!stopRequested.compareAndSet(false, true)) {
+            return terminated;
+        }
+        stopping = true;
+        firstConnect.completeExceptionally(new IllegalStateException("vehicle stopped before it connected"));
+        onLane(() -> {
+            switch (state) {
+                case IDLE -> terminated.complete(null);
+                case CLOSING -> { } // the close in progress completes it
+                case CONNECTING -> link.disconnect().whenComplete((ok, e) -> terminated.complete(null));
+                case ONLINE -> channel.presence(boots.presence(false, bootId)).orTimeout(2, TimeUnit.SECONDS)
+                        .handle((ok, e) -> null)
+                        .thenCompose(v -> link.disconnect())
+                        .whenComplete((ok, e) -> terminated.complete(null));
+            }
+            return DONE;
+        });
+        return terminated;
+    }
+
+    private void connect() {
+        state = State.CONNECTING;
+        silent = false;
+        link.connect();
+    }
+
+    private CompletableFuture<Void> closeIfSilent() {
+        if (channel.gate().allowsAny() || (state != State.ONLINE && state != State.CONNECTING)) {
+            return DONE;
+        }
+        state = State.CLOSING;
+        silent = true;
+        channel.disconnected();
+        online = false;
+        CompletableFuture<Void> closed = new CompletableFuture<>();
+        link.disconnect().whenComplete((ok, e) -> onLane(() -> {
+            state = State.IDLE;
+            if (stopping) {
+                terminated.complete(null);
+            } else if (channel.gate().allowsAny()) {
+                connect();
+            }
+            closed.complete(null);
+            return DONE;
+        }));
+        return closed;
+    }
+
+    private void beginSession(long boot) {
+        if (stopping || state == State.CLOSING) {
+            link.disconnect();
+            return;
+        }
+        state = State.ONLINE;
+        if (!channel.gate().allowsAny()) {
+            closeIfSilent();
+            return;
+        }
+        bootId = boot;
+        channel.connected(link, boot);
+        online = true;
+        channel.presence(boots.presence(true, boot));
+        link.subscribe(Topics.downlinkFilter(vin)).whenComplete((ok, error) -> {
+            if (error != null) {
+                LOG.warn("{}: subscription to its downlinks failed: {}", vin, error.toString());
+            }
+        });
+        CompletableFuture<Void> login = session.logIn(true);
+        channel.drainOutbox();
+        firstConnect.complete(null);
+        awaitingLogin.forEach(waiting -> login.whenComplete((ok, e) -> waiting.complete(null)));
+        awaitingLogin.clear();
+    }
+
+    @Override
+    public byte[] willForNextAttempt() {
+        return boots.nextAttemptWill();
+    }
+
+    @Override
+    public void connected() {
+        long boot = boots.attempt();
+        firstAttempt.complete(null);
+        onLane(() -> {
+            beginSession(boot);
+            return DONE;
+        });
+    }
+
+    @Override
+    public void disconnected(Throwable cause) {
+        LOG.debug("{}: disconnected: {}", vin, cause instanceof Mqtt5DisconnectException disconnect
+                ? disconnect.getMqttMessage() : cause.toString());
+        firstAttempt.complete(null);
+        if (stopping) {
+            terminated.complete(null);
+        }
+        onLane(() -> {
+            channel.disconnected();
+            online = false;
+            if (state == State.ONLINE) {
+                state = keepConnected() ? State.CONNECTING : State.IDLE;
+            }
+            return DONE;
+        });
+    }
+
+    @Override
+    public void downlink(String topic, byte[] payload) {
+        onLane(() -> {
+            Downlink downlink;
+            try {
+                downlink = Downlink.parse(vin, topic, payload);
+            } catch (IllegalArgumentException e) {
+                observer.malformedDownlink(e.getMessage());
+                return DONE;
+            }
+            observer.downlinkReceived(downlink.service());
+            session.downlink(downlink);
+            return DONE;
+        });
+    }
+
+    @Override
+    public boolean keepConnected() {
+        return !stopping && !silent;
+    }
+
+    /** Runs {@code task} on the lane; completes when its future does (never when the lane has stopped). */
+    private CompletableFuture<Void> onLane(Supplier<CompletableFuture<Void>> task) {
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        lane.execute(() -> task.get().whenComplete((ok, e) -> result.complete(null)));
+        return result;
+    }
+}

@@ -1,0 +1,136 @@
+package io.pcmsim.vehicle.internal.smartservice;
+
+import io.pcmsim.proto.v1.CollectionConfig;
+import io.pcmsim.proto.v1.CollectionConfigApplied;
+import io.pcmsim.proto.v1.DownlinkEnvelope;
+import io.pcmsim.proto.v1.SmartServiceReport;
+import io.pcmsim.proto.v1.SmartServiceReport.Trigger;
+import io.pcmsim.proto.v1.UplinkEnvelope;
+import io.pcmsim.protocol.Service;
+import io.pcmsim.protocol.UplinkCodec;
+import io.pcmsim.protocol.VehicleSnapshot;
+import io.pcmsim.vehicle.internal.service.ServiceChannel;
+import io.pcmsim.vehicle.internal.connection.SettingsChange;
+import io.pcmsim.vehicle.internal.service.VehicleService;
+import io.pcmsim.vehicle.model.VehicleModel;
+import io.pcmsim.vehicle.model.VehicleProfile;
+import io.pcmsim.vehicle.smartservice.Thresholds;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Smart Service: the state snapshot after every login (SESSION_START), periodic reports, threshold
+ * reports, and the backend's collection config ({@code down/smart-service}), applied and acknowledged
+ * with {@code CollectionConfigApplied}. Threshold crossings while the service may not transmit are
+ * consumed, never reported later.
+ */
+public final class SmartService implements VehicleService {
+
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+
+    private final ServiceChannel channel;
+    private final VehicleProfile profile;
+    private final VehicleModel model;
+    private Thresholds thresholds;
+    private ThresholdMonitor monitor;
+    private Duration reportInterval;
+    private Instant nextPeriodic;
+
+    /**
+     * @param firstPeriodic vehicle time of the first periodic report (spread over the fleet)
+     */
+    public SmartService(ServiceChannel channel, VehicleProfile profile, VehicleModel model, Thresholds thresholds,
+            Duration reportInterval, Instant firstPeriodic) {
+        this.channel = Objects.requireNonNull(channel, "channel");
+        this.profile = Objects.requireNonNull(profile, "profile");
+        this.model = Objects.requireNonNull(model, "model");
+        this.thresholds = Objects.requireNonNull(thresholds, "thresholds");
+        this.monitor = new ThresholdMonitor(thresholds);
+        this.reportInterval = Objects.requireNonNull(reportInterval, "reportInterval");
+        this.nextPeriodic = Objects.requireNonNull(firstPeriodic, "firstPeriodic");
+    }
+
+    @Override
+    public Service service() {
+        return Service.SMART_SERVICE;
+    }
+
+    @Override
+    public CompletableFuture<Void> sessionStarted(Instant now) {
+        return channel.allowed() ? report(Trigger.SESSION_START, List.of(), now) : DONE;
+    }
+
+    @Override
+    public void tick(Instant now) {
+        VehicleSnapshot state = model.snapshot();
+        monitor.evaluate(state, now).ifPresent(crossing -> report(Trigger.THRESHOLD, crossing.crossedThresholds(), now));
+        if (!channel.allowed()) {
+            monitor.discardPending();
+        }
+        if (!now.isBefore(nextPeriodic)) {
+            report(Trigger.PERIODIC, List.of(), now);
+            long behind = Duration.between(nextPeriodic, now).toNanos() / reportInterval.toNanos();
+            nextPeriodic = nextPeriodic.plus(reportInterval.multipliedBy(behind + 1));
+        }
+    }
+
+    @Override
+    public void downlink(DownlinkEnvelope message, Instant now) {
+        if (message.hasCollectionConfig()) {
+            apply(message.getCollectionConfig(), now);
+        }
+    }
+
+    @Override
+    public CompletableFuture<Void> settingsChanged(SettingsChange change, Instant now) {
+        if (change.blocked().contains(Service.SMART_SERVICE)) {
+            monitor.discardPending();
+        }
+        boolean freshLoginFollows = change.unblocked().contains(Service.LOGIN);
+        if (change.unblocked().contains(Service.SMART_SERVICE) && !freshLoginFollows && channel.online()) {
+            return report(Trigger.SESSION_START, List.of(), now);
+        }
+        return DONE;
+    }
+
+    /** The report interval in force. */
+    public Duration reportInterval() {
+        return reportInterval;
+    }
+
+    /** The limits in force. */
+    public Thresholds thresholds() {
+        return thresholds;
+    }
+
+    /**
+     * Puts the config in force and acknowledges it; a config with an unknown or invalid limit is
+     * refused whole (IllegalArgumentException) and not acknowledged.
+     */
+    private void apply(CollectionConfig config, Instant now) {
+        Thresholds next = ThresholdRules.with(thresholds, config.getThresholdsMap());
+        if (config.getSmartServiceIntervalS() > 0) {
+            reportInterval = Duration.ofSeconds(config.getSmartServiceIntervalS());
+            Instant due = now.plus(reportInterval);
+            nextPeriodic = due.isBefore(nextPeriodic) ? due : nextPeriodic;
+        }
+        if (!next.equals(thresholds)) {
+            thresholds = next;
+            monitor = new ThresholdMonitor(next);
+        }
+        channel.send(UplinkEnvelope.newBuilder().setCollectionConfigApplied(
+                CollectionConfigApplied.newBuilder().setConfigId(config.getConfigId())).build(), now);
+    }
+
+    private CompletableFuture<Void> report(Trigger trigger, List<String> crossed, Instant now) {
+        return channel.send(UplinkEnvelope.newBuilder().setSmartService(SmartServiceReport.newBuilder()
+                .setTrigger(trigger)
+                .addAllCrossedThresholds(crossed)
+                .setState(UplinkCodec.state(model.snapshot()))
+                .setModelCode(profile.modelLine().modelCode())
+                .setModelYear(profile.modelYear())).build(), now);
+    }
+}

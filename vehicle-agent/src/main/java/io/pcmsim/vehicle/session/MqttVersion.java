@@ -1,9 +1,0 @@
-package io.pcmsim.vehicle.session;
-
-/** MQTT protocol version a vehicle speaks. */
-public enum MqttVersion {
-    /** MQTT 3.1.1. */
-    MQTT_3_1_1,
-    /** MQTT 5.0, the default. */
-    MQTT_5
-}
