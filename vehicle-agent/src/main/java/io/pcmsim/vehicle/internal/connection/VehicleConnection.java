@@ -195,7 +195,10 @@ public final class VehicleConnection implements MqttLink.Events {
                 case ONLINE -> channel.presence(boots.presence(false, bootId)).orTimeout(2, TimeUnit.SECONDS)
                         .handle((ok, e) -> null)
                         .thenCompose(v -> link.disconnect())
-                        .whenComplete((ok, e) -> terminated.complete(null));
+                        .whenComplete((ok, e) -> {
+                            online = false; // stopping: no session begins again
+                            terminated.complete(null);
+                        });
             }
             return DONE;
         });
@@ -277,6 +280,7 @@ public final class VehicleConnection implements MqttLink.Events {
                 ? disconnect.getMqttMessage() : cause.toString());
         firstAttempt.complete(null);
         if (stopping) {
+            online = false; // before the fleet may read its stats; no session begins while stopping
             terminated.complete(null);
         }
         onLane(() -> {
