@@ -1,6 +1,7 @@
 package io.pcmsim.vehicle.internal.connection;
 
 import io.pcmsim.protocol.Service;
+import io.pcmsim.vehicle.internal.service.SettingsChange;
 import io.pcmsim.vehicle.privacy.DriverSettings;
 import java.util.Arrays;
 import java.util.EnumMap;

@@ -6,6 +6,7 @@ import io.pcmsim.protocol.Topics;
 import io.pcmsim.protocol.UplinkCodec;
 import io.pcmsim.protocol.UplinkHeader;
 import io.pcmsim.protocol.Vin;
+import io.pcmsim.vehicle.internal.service.SettingsChange;
 import io.pcmsim.vehicle.privacy.DriverSettings;
 import java.time.Instant;
 import java.util.Objects;

@@ -8,6 +8,7 @@ import io.pcmsim.protocol.Topics;
 import io.pcmsim.protocol.Vin;
 import io.pcmsim.vehicle.fleet.FleetConfig;
 import io.pcmsim.vehicle.internal.service.ServiceChannel;
+import io.pcmsim.vehicle.internal.service.SettingsChange;
 import io.pcmsim.vehicle.privacy.DriverSettings;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,14 +2,13 @@ package io.pcmsim.vehicle.internal.service;
 
 import io.pcmsim.proto.v1.DownlinkEnvelope;
 import io.pcmsim.protocol.Service;
-import io.pcmsim.vehicle.internal.connection.SettingsChange;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * One service of the car (or the session), as a unit: it reacts to the session starting, to simulated
  * time, to downlinks on its level and to settings changes, and sends only through the
- * {@link io.pcmsim.vehicle.internal.connection.ServiceChannel} it was given. Every method is called on the
+ * {@link ServiceChannel} it was given. Every method is called on the
  * vehicle's lane, after the vehicle model was advanced to {@code now}. Adding a service means adding a
  * package with its implementation and registering it in {@code VehicleAgent}.
  */

@@ -10,7 +10,7 @@ import io.pcmsim.protocol.Service;
 import io.pcmsim.protocol.UplinkCodec;
 import io.pcmsim.protocol.VehicleSnapshot;
 import io.pcmsim.vehicle.internal.service.ServiceChannel;
-import io.pcmsim.vehicle.internal.connection.SettingsChange;
+import io.pcmsim.vehicle.internal.service.SettingsChange;
 import io.pcmsim.vehicle.internal.service.VehicleService;
 import io.pcmsim.vehicle.model.VehicleModel;
 import io.pcmsim.vehicle.model.VehicleProfile;

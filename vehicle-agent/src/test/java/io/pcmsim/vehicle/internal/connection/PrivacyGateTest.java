@@ -1,5 +1,6 @@
 package io.pcmsim.vehicle.internal.connection;
 
+import io.pcmsim.vehicle.internal.service.SettingsChange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pcmsim.protocol.Service;

@@ -1,4 +1,4 @@
-package io.pcmsim.vehicle.internal.connection;
+package io.pcmsim.vehicle.internal.service;
 
 import io.pcmsim.protocol.Service;
 import io.pcmsim.vehicle.privacy.DriverSettings;
