@@ -71,7 +71,7 @@ public final class VehicleAgent implements EmulatedVehicle, VehicleConnection.Se
         this.samplePeriod = real.compareTo(REAL_TIME_FLOOR) < 0 ? REAL_TIME_FLOOR : real;
         double phase = Math.floorMod(vin.value().hashCode() * 0x9E3779B1L, 1_000_003L) / 1_000_003.0;
         this.firstTickDelay = Duration.ofNanos((long) (samplePeriod.toNanos() * phase));
-        this.connection = new VehicleConnection(vin, config, executors.clientExecutorConfig(), observer,
+        this.connection = new VehicleConnection(vin, config, executors.clientExecutorConfig(), scheduler, observer,
                 task -> onLane(task), this);
         Instant firstPeriodic = profile.start().plus(Duration.ofNanos((long) (config.reportInterval().toNanos() * phase)));
         // The services of this car, the session first: adding a service means adding a line here.

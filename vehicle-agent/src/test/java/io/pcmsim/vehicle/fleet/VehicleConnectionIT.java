@@ -3,11 +3,15 @@ package io.pcmsim.vehicle.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.pcmsim.proto.v1.Presence;
 import io.pcmsim.proto.v1.SmartServiceReport.Trigger;
 import io.pcmsim.protocol.Service;
 import io.pcmsim.protocol.Topics;
 import io.pcmsim.time.SimulatedClock;
+import io.pcmsim.vehicle.internal.SharedExecutors;
 import io.pcmsim.vehicle.testing.RecordingBroker;
 import io.pcmsim.vehicle.testing.RecordingBroker.Received;
 import java.time.Duration;
@@ -23,6 +27,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.slf4j.LoggerFactory;
 
 /** The car's connection against the embedded broker: silence in privacy mode, Last Will per boot, refusals. */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
@@ -131,6 +136,72 @@ class VehicleConnectionIT {
         await().atMost(WAIT).until(() -> presences(vin, beforeSecondDrop).stream().anyMatch(p -> !p.getOnline()));
         assertThat(presences(vin, beforeSecondDrop).stream().filter(p -> !p.getOnline()).findFirst().orElseThrow()
                 .getBootId()).as("the reconnect's will names the reconnect's boot").isEqualTo(secondBoot);
+    }
+
+    /** Drops {@code vin} at the broker and refuses its reconnects until it has failed twice: then it waits in backoff. */
+    private static void dropAndHoldInReconnectBackoff(String vin) throws Exception {
+        BROKER.control().block(vin);
+        int before = BROKER.control().connects(vin);
+        assertThat(BROKER.control().dropWithWill(vin).get(10, TimeUnit.SECONDS)).isTrue();
+        await().atMost(WAIT).until(() -> BROKER.control().connects(vin) >= before + 2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(MqttVersion.class)
+    void privacyMode_onWhileAReconnectIsPending_noConnectNamesTheVinUntilOffThenANewBoot(MqttVersion version)
+            throws Exception {
+        start(1, 1111, version);
+        EmulatedVehicle car = fleet.vehicles().get(0);
+        String vin = car.vin().value();
+        await().atMost(WAIT).until(() -> logins(vin).size() == 1);
+        long firstBoot = car.bootId();
+        dropAndHoldInReconnectBackoff(vin);
+
+        car.setPrivacyMode(true).get(10, TimeUnit.SECONDS);
+        int connectsWhenPrivate = BROKER.control().connects(vin);
+        BROKER.control().unblockAll();
+
+        await().during(Duration.ofSeconds(7)).atMost(Duration.ofSeconds(10))
+                .until(() -> BROKER.control().connects(vin) == connectsWhenPrivate);
+        assertThat(BROKER.control().connected(vin)).as("no session that names the VIN").isFalse();
+        assertThat(car.online()).isFalse();
+
+        car.setPrivacyMode(false).get(10, TimeUnit.SECONDS);
+
+        await().atMost(WAIT).until(() -> logins(vin).size() == 2);
+        assertThat(car.bootId()).isGreaterThan(firstBoot);
+        assertThat(logins(vin).get(1).header().bootId()).isEqualTo(car.bootId());
+        assertThat(BROKER.control().connects(vin)).isGreaterThan(connectsWhenPrivate);
+    }
+
+    @ParameterizedTest
+    @EnumSource(MqttVersion.class)
+    void stop_whileAReconnectIsPending_callsItOffAndEndsEveryFleetThread(MqttVersion version) throws Exception {
+        ListAppender<ILoggingEvent> executorLog = new ListAppender<>();
+        Logger executorLogger = (Logger) LoggerFactory.getLogger(SharedExecutors.class);
+        executorLog.start();
+        executorLogger.addAppender(executorLog);
+        try {
+            start(1, 1212, version);
+            String vin = fleet.vehicles().get(0).vin().value();
+            await().atMost(WAIT).until(() -> logins(vin).size() == 1);
+            dropAndHoldInReconnectBackoff(vin);
+            BROKER.control().unblockAll();
+
+            int connectsAtStop = BROKER.control().connects(vin);
+            fleet.stop().get(30, TimeUnit.SECONDS);
+
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Thread.getAllStackTraces().keySet())
+                    .filteredOn(t -> t.isAlive() && t.getName().startsWith("pcmsim-fleet"))
+                    .isEmpty());
+            assertThat(BROKER.control().connects(vin)).as("the pending reconnect was called off")
+                    .isEqualTo(connectsAtStop);
+            assertThat(BROKER.control().connected(vin)).isFalse();
+            assertThat(executorLog.list).extracting(ILoggingEvent::getFormattedMessage)
+                    .noneMatch(message -> message.contains("did not stop"));
+        } finally {
+            executorLogger.detachAppender(executorLog);
+        }
     }
 
     /** HiveMQ CE answers NOT_AUTHORIZED in the PUBACK and then disconnects the client as well. */

@@ -2,6 +2,8 @@ package io.pcmsim.vehicle.testing;
 
 import com.hivemq.extension.sdk.api.ExtensionMain;
 import com.hivemq.extension.sdk.api.auth.PublishAuthorizer;
+import com.hivemq.extension.sdk.api.auth.SimpleAuthenticator;
+import com.hivemq.extension.sdk.api.packets.connect.ConnackReasonCode;
 import com.hivemq.extension.sdk.api.packets.publish.AckReasonCode;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStartInput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStartOutput;
@@ -9,13 +11,17 @@ import com.hivemq.extension.sdk.api.parameter.ExtensionStopInput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStopOutput;
 import com.hivemq.extension.sdk.api.services.Services;
 import com.hivemq.extension.sdk.api.services.session.ClientService;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
  * An embedded HiveMQ extension for tests: an authorizer that refuses publishes to one topic (every other
- * publish is allowed) and a handle to drop a client's connection as a network fault would, Last Will
+ * publish is allowed), an authenticator that counts every CONNECT per client id and refuses those of
+ * blocked clients, and a handle to drop a client's connection as a network fault would, Last Will
  * included.
  */
 public final class BrokerControl implements ExtensionMain {
@@ -23,6 +29,8 @@ public final class BrokerControl implements ExtensionMain {
     private volatile @Nullable String refusedTopic;
     private volatile @Nullable ClientService clients;
     private final AtomicInteger refusals = new AtomicInteger();
+    private final Map<String, AtomicInteger> connects = new ConcurrentHashMap<>();
+    private final Set<String> blocked = ConcurrentHashMap.newKeySet();
 
     @Override
     public void extensionStart(ExtensionStartInput input, ExtensionStartOutput output) {
@@ -36,6 +44,16 @@ public final class BrokerControl implements ExtensionMain {
             }
         };
         Services.securityRegistry().setAuthorizerProvider(providerInput -> authorizer);
+        SimpleAuthenticator authenticator = (in, out) -> {
+            String clientId = in.getConnectPacket().getClientId();
+            connects.computeIfAbsent(clientId, id -> new AtomicInteger()).incrementAndGet();
+            if (blocked.contains(clientId)) {
+                out.failAuthentication(ConnackReasonCode.NOT_AUTHORIZED, "blocked by the test");
+            } else {
+                out.authenticateSuccessfully();
+            }
+        };
+        Services.securityRegistry().setAuthenticatorProvider(providerInput -> authenticator);
     }
 
     @Override
@@ -46,6 +64,22 @@ public final class BrokerControl implements ExtensionMain {
     /** Refuses every later publish to {@code topic} with NOT_AUTHORIZED (MQTT 3.1.1: the connection closes). */
     public void refuse(@Nullable String topic) {
         this.refusedTopic = topic;
+    }
+
+    /** Refuses every later CONNECT of {@code clientId} (NOT_AUTHORIZED) until {@link #unblockAll()}. */
+    public void block(String clientId) {
+        blocked.add(clientId);
+    }
+
+    /** Accepts every client's CONNECT again. */
+    public void unblockAll() {
+        blocked.clear();
+    }
+
+    /** CONNECT packets from {@code clientId} that reached the broker so far, accepted or refused. */
+    public int connects(String clientId) {
+        AtomicInteger count = connects.get(clientId);
+        return count == null ? 0 : count.get();
     }
 
     /** Publishes refused so far. */

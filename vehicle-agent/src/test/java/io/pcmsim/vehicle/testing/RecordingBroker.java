@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * JUnit 5 extension: starts the project's {@link EmbeddedBroker} (HiveMQ CE) once per test class on
  * 127.0.0.1 and a free port, with a subscriber on {@code pcm/v1/vehicles/#} that records every message in a thread-safe queue (cleared
- * before each test) and {@link BrokerControl} installed (its refusal reset before each test). Fails loudly when the broker does not start. Register with {@code @RegisterExtension}
+ * before each test) and {@link BrokerControl} installed (its refusal and blocked clients reset before each test). Fails loudly when the broker does not start. Register with {@code @RegisterExtension}
  * on a static field.
  */
 public final class RecordingBroker implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
@@ -88,6 +88,7 @@ public final class RecordingBroker implements BeforeAllCallback, AfterAllCallbac
     public void beforeEach(ExtensionContext context) {
         received.clear();
         control.refuse(null);
+        control.unblockAll();
     }
 
     @Override
@@ -103,7 +104,7 @@ public final class RecordingBroker implements BeforeAllCallback, AfterAllCallbac
         }
     }
 
-    /** The broker-side test controls: refuse a topic, drop a client with its Last Will. */
+    /** The broker-side test controls: refuse a topic, block and count CONNECTs, drop a client with its Last Will. */
     public BrokerControl control() {
         return control;
     }

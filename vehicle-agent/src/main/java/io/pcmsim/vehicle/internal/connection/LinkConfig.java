@@ -5,17 +5,20 @@ import io.pcmsim.protocol.Vin;
 import io.pcmsim.vehicle.fleet.MqttVersion;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * How one vehicle connects.
  *
  * @param vin client identifier
  * @param willTopic topic of the Last Will (retained, QoS 1); its payload is chosen per connect attempt
- * @param reconnectInitialDelay first automatic reconnect delay; doubles per failed attempt
+ * @param scheduler the fleet's shared scheduler; it times the reconnect backoff
+ * @param reconnectInitialDelay first reconnect delay; doubles per failed attempt
  * @param reconnectMaxDelay cap of the reconnect delay
  */
 record LinkConfig(MqttVersion version, String host, int port, Vin vin, String willTopic,
-        MqttClientExecutorConfig executorConfig, Duration reconnectInitialDelay, Duration reconnectMaxDelay) {
+        MqttClientExecutorConfig executorConfig, ScheduledExecutorService scheduler, Duration reconnectInitialDelay,
+        Duration reconnectMaxDelay) {
 
     LinkConfig {
         Objects.requireNonNull(version, "version");
@@ -23,6 +26,13 @@ record LinkConfig(MqttVersion version, String host, int port, Vin vin, String wi
         Objects.requireNonNull(vin, "vin");
         Objects.requireNonNull(willTopic, "willTopic");
         Objects.requireNonNull(executorConfig, "executorConfig");
+        Objects.requireNonNull(scheduler, "scheduler");
+        Objects.requireNonNull(reconnectInitialDelay, "reconnectInitialDelay");
+        Objects.requireNonNull(reconnectMaxDelay, "reconnectMaxDelay");
+        if (reconnectInitialDelay.isNegative() || reconnectInitialDelay.compareTo(reconnectMaxDelay) > 0) {
+            throw new IllegalArgumentException("reconnect delays must be 0 <= initial <= max, were "
+                    + reconnectInitialDelay + " and " + reconnectMaxDelay);
+        }
         if (port < 1 || port > 65_535) {
             throw new IllegalArgumentException("broker port must be 1 to 65535, was " + port);
         }

@@ -4,7 +4,10 @@ import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 import com.hivemq.client.mqtt.mqtt3.lifecycle.Mqtt3ClientDisconnectedContext;
+import com.hivemq.client.mqtt.mqtt3.message.publish.Mqtt3Publish;
+import io.reactivex.Flowable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,23 +22,28 @@ final class Mqtt3Link implements MqttLink {
     private final Mqtt3AsyncClient client;
     private final LinkConfig config;
     private final Events events;
+    private final Reconnects reconnects;
+    private final ClientFlows flows = new ClientFlows();
 
     Mqtt3Link(LinkConfig config, Events events) {
         this.config = config;
         this.events = events;
-        this.client = MqttLink.clientBuilder(config, events, (context, will) ->
+        this.reconnects = new Reconnects(config, events, (context, will) ->
                         ((Mqtt3ClientDisconnectedContext) context).getReconnector().connectWith()
                                 .willPublish().topic(config.willTopic()).qos(MqttQos.AT_LEAST_ONCE).retain(true)
                                 .payload(will).applyWillPublish()
-                                .applyConnect())
+                                .applyConnect());
+        this.client = MqttLink.clientBuilder(config, events, reconnects)
                 .useMqttVersion3()
                 .buildAsync();
-        client.publishes(MqttGlobalPublishFilter.SUBSCRIBED,
-                publish -> events.downlink(publish.getTopic().toString(), publish.getPayloadAsBytes()));
     }
 
     @Override
     public void connect() {
+        reconnects.connecting();
+        flows.ensureDownlinks(() -> client.toRx().publishes(MqttGlobalPublishFilter.SUBSCRIBED).subscribe(
+                publish -> events.downlink(publish.getTopic().toString(), publish.getPayloadAsBytes()),
+                error -> LOG.debug("{}: downlink flow ended: {}", config.vin(), error.toString())));
         client.connectWith()
                 .willPublish().topic(config.willTopic()).qos(MqttQos.AT_LEAST_ONCE).retain(true)
                 .payload(events.willForNextAttempt()).applyWillPublish()
@@ -50,17 +58,24 @@ final class Mqtt3Link implements MqttLink {
 
     @Override
     public CompletableFuture<Void> publish(String topic, byte[] payload, boolean retain) {
-        return client.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).retain(retain).payload(payload).send()
-                .thenApply(published -> null);
+        Mqtt3Publish publish = Mqtt3Publish.builder().topic(topic).qos(MqttQos.AT_LEAST_ONCE).retain(retain)
+                .payload(payload).build();
+        return flows.track(client.toRx().publish(Flowable.just(publish)).singleOrError()).thenApply(result -> {
+            if (result.getError().isPresent()) {
+                throw new CompletionException(result.getError().get());
+            }
+            return null;
+        });
     }
 
     @Override
     public CompletableFuture<Void> subscribe(String filter) {
-        return client.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).send().thenApply(ack -> null);
+        return flows.track(client.toRx().subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE)
+                .applySubscribe()).thenApply(ack -> null);
     }
 
     @Override
     public CompletableFuture<Void> disconnect() {
-        return client.disconnect().handle((ok, error) -> null);
+        return reconnects.disconnect(client::disconnect).thenRun(flows::release);
     }
 }

@@ -18,23 +18,28 @@ final class Mqtt5Link implements MqttLink {
     private final Mqtt5AsyncClient client;
     private final LinkConfig config;
     private final Events events;
+    private final Reconnects reconnects;
+    private final ClientFlows flows = new ClientFlows();
 
     Mqtt5Link(LinkConfig config, Events events) {
         this.config = config;
         this.events = events;
-        this.client = MqttLink.clientBuilder(config, events, (context, will) ->
+        this.reconnects = new Reconnects(config, events, (context, will) ->
                         ((Mqtt5ClientDisconnectedContext) context).getReconnector().connectWith()
                                 .willPublish().topic(config.willTopic()).qos(MqttQos.AT_LEAST_ONCE).retain(true)
                                 .payload(will).applyWillPublish()
-                                .applyConnect())
+                                .applyConnect());
+        this.client = MqttLink.clientBuilder(config, events, reconnects)
                 .useMqttVersion5()
                 .buildAsync();
-        client.publishes(MqttGlobalPublishFilter.SUBSCRIBED,
-                publish -> events.downlink(publish.getTopic().toString(), publish.getPayloadAsBytes()));
     }
 
     @Override
     public void connect() {
+        reconnects.connecting();
+        flows.ensureDownlinks(() -> client.toRx().publishes(MqttGlobalPublishFilter.SUBSCRIBED).subscribe(
+                publish -> events.downlink(publish.getTopic().toString(), publish.getPayloadAsBytes()),
+                error -> LOG.debug("{}: downlink flow ended: {}", config.vin(), error.toString())));
         client.connectWith()
                 .willPublish().topic(config.willTopic()).qos(MqttQos.AT_LEAST_ONCE).retain(true)
                 .payload(events.willForNextAttempt()).applyWillPublish()
@@ -49,7 +54,8 @@ final class Mqtt5Link implements MqttLink {
 
     @Override
     public CompletableFuture<Void> publish(String topic, byte[] payload, boolean retain) {
-        return client.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).retain(retain).payload(payload).send()
+        return flows.track(client.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).retain(retain)
+                        .payload(payload).send())
                 .handle((result, error) -> {
                     Throwable cause = error instanceof CompletionException && error.getCause() != null
                             ? error.getCause() : error;
@@ -69,11 +75,12 @@ final class Mqtt5Link implements MqttLink {
 
     @Override
     public CompletableFuture<Void> subscribe(String filter) {
-        return client.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).send().thenApply(ack -> null);
+        return flows.track(client.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).send())
+                .thenApply(ack -> null);
     }
 
     @Override
     public CompletableFuture<Void> disconnect() {
-        return client.disconnect().handle((ok, error) -> null);
+        return reconnects.disconnect(client::disconnect).thenRun(flows::release);
     }
 }

@@ -2,14 +2,11 @@ package io.pcmsim.vehicle.internal.connection;
 
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.MqttClientBuilder;
-import com.hivemq.client.mqtt.lifecycle.MqttClientDisconnectedContext;
 import io.pcmsim.vehicle.fleet.MqttVersion;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BiConsumer;
 
 /**
- * One vehicle's MQTT connection (HiveMQ client, async API) with Last Will and automatic reconnect.
+ * One vehicle's MQTT connection (HiveMQ client, async API) with Last Will and reconnects (see {@link Reconnects}).
  * Events arrive on MQTT client threads: implementations of {@link Events} must hand work off, never
  * block. Package-private: only the privacy gate's {@link UplinkChannel} reaches it.
  */
@@ -42,33 +39,30 @@ interface MqttLink extends Transport {
      */
     CompletableFuture<Void> subscribe(String filter);
 
-    /** Disconnects cleanly (no Last Will); completes normally when done or when there was nothing to disconnect. */
+    /**
+     * Disconnects cleanly (no Last Will) and calls off a pending reconnect; call only once
+     * {@link Events#keepConnected()} returns false. Completes normally when the client is idle: no
+     * connection, no reconnect pending, no connect attempt in flight (one in flight ends with its
+     * connected event, after which the caller disconnects again, or with its disconnected event).
+     */
     CompletableFuture<Void> disconnect();
 
     /**
      * The settings both MQTT versions share: client id = VIN, broker address, the fleet's executors,
-     * automatic reconnect with backoff (stopped once {@link Events#keepConnected()} turns false; before
-     * each automatic attempt {@code rearmWill} puts {@link Events#willForNextAttempt()} into its CONNECT),
-     * and the events. The version-specific parts are added by the caller.
+     * reconnects with backoff decided at attempt time by {@code reconnects} (none once
+     * {@link Events#keepConnected()} turned false, not even one already pending; see {@link Reconnects}),
+     * and the events. Not the client's automatic reconnect: its pending attempt cannot be called off. The
+     * version-specific parts are added by the caller.
      */
-    static MqttClientBuilder clientBuilder(LinkConfig config, Events events,
-            BiConsumer<MqttClientDisconnectedContext, byte[]> rearmWill) {
+    static MqttClientBuilder clientBuilder(LinkConfig config, Events events, Reconnects reconnects) {
         return MqttClient.builder()
                 .identifier(config.vin().value())
                 .serverHost(config.host())
                 .serverPort(config.port())
                 .executorConfig(config.executorConfig())
-                .automaticReconnect()
-                .initialDelay(config.reconnectInitialDelay().toMillis(), TimeUnit.MILLISECONDS)
-                .maxDelay(config.reconnectMaxDelay().toMillis(), TimeUnit.MILLISECONDS)
-                .applyAutomaticReconnect()
                 .addConnectedListener(context -> events.connected())
                 .addDisconnectedListener(context -> {
-                    if (!events.keepConnected()) {
-                        context.getReconnector().reconnect(false);
-                    } else {
-                        rearmWill.accept(context, events.willForNextAttempt());
-                    }
+                    reconnects.onDisconnected(context);
                     events.disconnected(context.getCause());
                 });
     }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -83,10 +84,11 @@ public final class VehicleConnection implements MqttLink.Events {
     private volatile long bootId;
 
     /**
+     * @param scheduler the fleet's shared scheduler (reconnect backoff)
      * @param lane runs a task on the vehicle's lane; must not throw when the lane has stopped
      */
-    public VehicleConnection(Vin vin, FleetConfig config, MqttClientExecutorConfig executors, UplinkObserver observer,
-            Executor lane, Session session) {
+    public VehicleConnection(Vin vin, FleetConfig config, MqttClientExecutorConfig executors,
+            ScheduledExecutorService scheduler, UplinkObserver observer, Executor lane, Session session) {
         this.vin = vin;
         this.lane = lane;
         this.session = session;
@@ -94,7 +96,7 @@ public final class VehicleConnection implements MqttLink.Events {
         this.boots = new Boots(config.wallClock(), config.clock());
         this.channel = new UplinkChannel(vin, DriverSettings.defaults(), config.outboxCapacity(), observer, lane);
         this.link = MqttLink.create(new LinkConfig(config.mqttVersion(), config.brokerHost(), config.brokerPort(), vin,
-                Topics.status(vin), executors, RECONNECT_INITIAL_DELAY, RECONNECT_MAX_DELAY), this);
+                Topics.status(vin), executors, scheduler, RECONNECT_INITIAL_DELAY, RECONNECT_MAX_DELAY), this);
     }
 
     /** Connects unless the settings keep the car silent (then the first attempt counts as made). On the lane. */
@@ -192,6 +194,7 @@ public final class VehicleConnection implements MqttLink.Events {
             switch (state) {
                 case IDLE -> terminated.complete(null);
                 case CLOSING -> { } // the close in progress completes it
+                // a reconnect pending or an attempt in flight: the link calls it off and completes once idle
                 case CONNECTING -> link.disconnect().whenComplete((ok, e) -> terminated.complete(null));
                 case ONLINE -> channel.presence(boots.presence(false, bootId)).orTimeout(2, TimeUnit.SECONDS)
                         .handle((ok, e) -> null)
