@@ -1,16 +1,11 @@
 package io.pcmsim.backend.broker;
 
-import com.hivemq.embedded.EmbeddedExtension;
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import com.hivemq.embedded.EmbeddedHiveMQBuilder;
 import com.hivemq.extension.sdk.api.ExtensionMain;
-import com.hivemq.extension.sdk.api.parameter.ExtensionStartInput;
-import com.hivemq.extension.sdk.api.parameter.ExtensionStartOutput;
-import com.hivemq.extension.sdk.api.parameter.ExtensionStopInput;
-import com.hivemq.extension.sdk.api.parameter.ExtensionStopOutput;
 import io.pcmsim.backend.internal.broker.BrokerConfigXml;
 import io.pcmsim.backend.internal.broker.Folders;
-import io.pcmsim.backend.internal.broker.TrafficExtension;
+import io.pcmsim.backend.internal.broker.BrokerExtension;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -111,7 +106,7 @@ public final class EmbeddedBroker implements AutoCloseable {
                     // keep the application's logging configuration (HiveMQ would install its own)
                     .withoutLoggingBootstrap();
             if (listener != null || extension != null) {
-                b.withEmbeddedExtension(embeddedExtension());
+                b.withEmbeddedExtension(BrokerExtension.embedded(listener, extension));
             }
             hivemq = b.build();
             hivemq.start().whenComplete((v, error) -> {
@@ -127,32 +122,6 @@ public final class EmbeddedBroker implements AutoCloseable {
                     "HiveMQ CE could not be prepared on " + host + ":" + port + ": " + e.getMessage(), e));
         }
         return result;
-    }
-
-    /** HiveMQ embeds one extension: the traffic listener's and the builder's extra one run as one. */
-    private EmbeddedExtension embeddedExtension() {
-        if (extension == null) {
-            return TrafficExtension.embedded(Objects.requireNonNull(listener));
-        }
-        ExtensionMain traffic = listener == null ? null : TrafficExtension.embedded(listener).getExtensionMain();
-        ExtensionMain extra = extension;
-        ExtensionMain both = new ExtensionMain() {
-            @Override
-            public void extensionStart(ExtensionStartInput input, ExtensionStartOutput output) {
-                if (traffic != null) {
-                    traffic.extensionStart(input, output);
-                }
-                extra.extensionStart(input, output);
-            }
-
-            @Override
-            public void extensionStop(ExtensionStopInput input, ExtensionStopOutput output) {
-                extra.extensionStop(input, output);
-            }
-        };
-        return EmbeddedExtension.builder().withId("pcmsim-extra").withName("pcmsim extra extension")
-                .withVersion("1").withAuthor("pcmsim").withPriority(0).withStartPriority(1000)
-                .withExtensionMain(both).build();
     }
 
     private void checkListening(CompletableFuture<Void> result) {

@@ -1,6 +1,5 @@
 package io.pcmsim.backend.internal.broker;
 
-import com.hivemq.embedded.EmbeddedExtension;
 import com.hivemq.extension.sdk.api.ExtensionMain;
 import com.hivemq.extension.sdk.api.interceptor.publish.PublishInboundInterceptor;
 import com.hivemq.extension.sdk.api.packets.publish.PublishPacket;
@@ -16,29 +15,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Embedded HiveMQ extension that reports every inbound PUBLISH to a {@link BrokerTrafficListener}.
- * Keeps the extension SDK types inside this package.
+ * Keeps the extension SDK types inside this package; installed through {@link BrokerExtension}.
  */
-public final class TrafficExtension implements ExtensionMain {
+final class TrafficExtension implements ExtensionMain {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrafficExtension.class);
 
     private final BrokerTrafficListener listener;
 
-    private TrafficExtension(BrokerTrafficListener listener) {
+    TrafficExtension(BrokerTrafficListener listener) {
         this.listener = listener;
-    }
-
-    /** The embedded extension wrapping {@code listener}. */
-    public static EmbeddedExtension embedded(BrokerTrafficListener listener) {
-        return EmbeddedExtension.builder()
-                .withId("pcmsim-traffic")
-                .withName("pcmsim traffic listener")
-                .withVersion("1")
-                .withAuthor("pcmsim")
-                .withPriority(0)
-                .withStartPriority(1000)
-                .withExtensionMain(new TrafficExtension(listener))
-                .build();
     }
 
     @Override
