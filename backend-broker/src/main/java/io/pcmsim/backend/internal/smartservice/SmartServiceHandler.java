@@ -6,8 +6,8 @@ import io.pcmsim.backend.internal.service.ServiceHandler;
 import io.pcmsim.backend.internal.service.UplinkRecord;
 import io.pcmsim.backend.internal.storage.Database;
 import io.pcmsim.proto.v1.UplinkEnvelope;
-import io.pcmsim.protocol.Service;
 import io.pcmsim.protocol.ReportedState;
+import io.pcmsim.protocol.Service;
 import io.pcmsim.protocol.Vin;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -48,8 +49,8 @@ public final class SmartServiceHandler implements ServiceHandler {
     }
 
     @Override
-    public java.util.Set<UplinkEnvelope.BodyCase> bodies() {
-        return java.util.Set.of(UplinkEnvelope.BodyCase.SMART_SERVICE);
+    public Set<UplinkEnvelope.BodyCase> bodies() {
+        return Set.of(UplinkEnvelope.BodyCase.SMART_SERVICE);
     }
 
     @Override
