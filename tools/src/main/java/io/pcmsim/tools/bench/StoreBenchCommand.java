@@ -6,6 +6,7 @@ import io.pcmsim.backend.internal.session.SessionHandler;
 import io.pcmsim.backend.internal.smartservice.MaintenanceRules;
 import io.pcmsim.backend.internal.smartservice.SmartServiceHandler;
 import io.pcmsim.backend.internal.storage.Database;
+import io.pcmsim.backend.internal.storage.StorageException;
 import io.pcmsim.backend.internal.storage.UplinkStore;
 import io.pcmsim.backend.internal.storage.WriteResult;
 import io.pcmsim.proto.v1.DriverSettings;
@@ -117,6 +118,10 @@ public final class StoreBenchCommand implements Callable<Integer> {
                 }
             }
             return 0;
+        } catch (StorageException e) {
+            spec.commandLine().getErr().println("pcmsim bench store: " + e.getMessage()
+                    + (jdbcUrl != null ? "; check --jdbc-url" : ""));
+            return 1;
         } finally {
             if (temporary != null) {
                 temporary.close();

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pcmsim.tools.Pcmsim;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class StoreBenchCommandTest {
@@ -36,5 +38,21 @@ class StoreBenchCommandTest {
 
         assertThat(cli.execute("bench", "store", "--batch", "0")).isEqualTo(2);
         assertThat(err.toString()).contains("must be at least 1");
+    }
+
+    @Test
+    void benchStore_whenDatabaseUnusable_saysSoInOneSentenceWithoutAStackTrace(@TempDir Path dir) {
+        StringWriter err = new StringWriter();
+        CommandLine cli = Pcmsim.commandLine();
+        cli.setOut(new PrintWriter(new StringWriter(), true));
+        cli.setErr(new PrintWriter(err, true));
+        String missing = "jdbc:h2:file:" + dir.resolve("none").resolve("db") + ";IFEXISTS=TRUE";
+
+        int exit = cli.execute("bench", "store", "--jdbc-url", missing);
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).startsWith("pcmsim bench store: cannot prepare the schema of jdbc:h2:file:")
+                .contains("check --jdbc-url")
+                .doesNotContain("Exception").doesNotContain("\tat ");
     }
 }

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,18 +62,32 @@ public final class Database {
         List<String> locations = new ArrayList<>();
         locations.add(CORE_MIGRATIONS);
         locations.addAll(serviceLocations);
-        var result = Flyway.configure()
-                .dataSource(jdbcUrl, null, null)
-                .locations(locations.toArray(String[]::new))
-                .outOfOrder(true)
-                .load()
-                .migrate();
+        MigrateResult result;
+        try {
+            result = Flyway.configure()
+                    .dataSource(jdbcUrl, null, null)
+                    .locations(locations.toArray(String[]::new))
+                    .outOfOrder(true)
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new StorageException("cannot prepare the schema of " + redacted() + ": " + rootMessage(e), e);
+        }
         if (result.migrationsExecuted > 0) {
             LOG.info("database {} migrated to schema version {} ({} migrations)", redacted(),
                     result.targetSchemaVersion, result.migrationsExecuted);
         } else {
             LOG.debug("database {} schema is up to date", redacted());
         }
+    }
+
+    /** The innermost cause's message: the driver's words, not Flyway's banner around them. */
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() != null ? t.getMessage() : t.toString();
     }
 
     /** A new connection with auto-commit on; the caller closes it. */
