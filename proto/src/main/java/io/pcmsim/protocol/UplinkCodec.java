@@ -87,28 +87,6 @@ public final class UplinkCodec {
     }
 
     /**
-     * A full snapshot of a wire state in which the car set every reading.
-     *
-     * @deprecated absent readings read as 0 here; the backend must use {@link #reportedState}
-     */
-    @Deprecated(forRemoval = true)
-    public static VehicleSnapshot snapshot(VehicleState s) {
-        return new VehicleSnapshot(
-                s.getOdometerKm(),
-                s.getOperatingHours(),
-                s.getEngineOilLifePercent(),
-                new Wheels(s.getBrakePadWearFrontLeftPercent(), s.getBrakePadWearFrontRightPercent(),
-                        s.getBrakePadWearRearLeftPercent(), s.getBrakePadWearRearRightPercent()),
-                s.getLowVoltageBatteryVoltage(),
-                new Wheels(s.getTirePressureFrontLeftKpa(), s.getTirePressureFrontRightKpa(),
-                        s.getTirePressureRearLeftKpa(), s.getTirePressureRearRightKpa()),
-                s.getTirePressureNominalKpa(),
-                s.getDistanceToServiceKm(),
-                Duration.ofSeconds(s.getTimeToServiceS()),
-                s.getDtcList());
-    }
-
-    /**
      * Parses an uplink payload.
      *
      * @throws MalformedPayloadException if the bytes are not an {@link UplinkEnvelope}

@@ -17,7 +17,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -74,22 +73,26 @@ public final class SmartServiceHandler implements ServiceHandler {
         NeedRows.replaceIfNewest(connection, newestPerVehicle(records), backendTime);
     }
 
-    /** For each vehicle (in VIN order: concurrent backends lock vehicle rows in one order), its newest state. */
+    /**
+     * For each vehicle (in VIN order: concurrent backends lock vehicle rows in one order), the needs of its
+     * newest state in the batch; only those states are decoded.
+     */
     private List<NeedRows.Derived> newestPerVehicle(List<UplinkRecord> records) {
         Map<Vin, UplinkRecord> newest = new TreeMap<>();
-        Map<Vin, ReportedState> states = new TreeMap<>();
         for (UplinkRecord r : records) {
-            Optional<ReportedState> state = StateColumns.stateOf(r.envelope());
+            if (!r.envelope().getSmartService().hasState()) {
+                continue;
+            }
             UplinkRecord old = newest.get(r.header().vin());
-            if (state.isPresent() && (old == null || VEHICLE_TIME_THEN_KEY.compare(r, old) > 0)) {
+            if (old == null || VEHICLE_TIME_THEN_KEY.compare(r, old) > 0) {
                 newest.put(r.header().vin(), r);
-                states.put(r.header().vin(), state.get());
             }
         }
         List<NeedRows.Derived> derived = new ArrayList<>(newest.size());
         for (Map.Entry<Vin, UplinkRecord> e : newest.entrySet()) {
             UplinkRecord r = e.getValue();
-            List<MaintenanceNeed> needs = rules.evaluate(e.getKey(), states.get(e.getKey()), r.header().vehicleTime());
+            ReportedState state = StateColumns.stateOf(r.envelope()).orElseThrow();
+            List<MaintenanceNeed> needs = rules.evaluate(e.getKey(), state, r.header().vehicleTime());
             derived.add(new NeedRows.Derived(e.getKey(), r.header().vehicleTime(), r.header().bootId(),
                     r.header().sequence(), needs));
         }
