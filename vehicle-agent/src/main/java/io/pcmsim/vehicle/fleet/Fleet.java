@@ -3,14 +3,24 @@ package io.pcmsim.vehicle.fleet;
 import io.pcmsim.protocol.Service;
 import io.pcmsim.protocol.UplinkHeader;
 import io.pcmsim.protocol.Vin;
+import com.hivemq.client.mqtt.MqttClientSslConfig;
+import io.pcmsim.vehicle.internal.ConnectThrottle;
+import io.pcmsim.vehicle.internal.ConnectionErrors;
 import io.pcmsim.vehicle.internal.FleetCounters;
-import io.pcmsim.vehicle.internal.VehicleAgent;
-import io.pcmsim.vehicle.model.VehicleProfiles;
+import io.pcmsim.vehicle.internal.FleetNetwork;
 import io.pcmsim.vehicle.internal.SharedExecutors;
+import io.pcmsim.vehicle.internal.TlsSettings;
+import io.pcmsim.vehicle.internal.VehicleAgent;
 import io.pcmsim.vehicle.internal.connection.UplinkObserver;
+import io.pcmsim.vehicle.model.VehicleProfiles;
+import io.pcmsim.vehicle.privacy.DriverSettings;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+import org.jspecify.annotations.Nullable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,26 +53,50 @@ public final class Fleet implements AutoCloseable {
     private final FleetConfig config;
     private final Map<Vin, VehicleAgent> vehicles;
     private final SharedExecutors executors;
+    private final ConnectThrottle throttle;
     private final FleetCounters counters = new FleetCounters();
+    private final Recorder latencyRecorder = new Recorder(AckLatency.HIGHEST_MICROS, AckLatency.SIGNIFICANT_DIGITS);
+    private final Histogram latencyTotal = AckLatency.newHistogram();
+    private @Nullable Histogram latencySpare;
     private final List<PublishListener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicReference<CompletableFuture<Void>> started = new AtomicReference<>();
     private final AtomicReference<CompletableFuture<Void>> stopped = new AtomicReference<>();
 
     private Fleet(FleetConfig config) {
         this.config = config;
-        this.executors = SharedExecutors.create("fleet", Runtime.getRuntime().availableProcessors(), NETTY_THREADS);
+        MqttClientSslConfig ssl = config.tls() == null ? null : TlsSettings.of(config.tls());
         Instant start = config.clock().instant();
+        List<Vin> all = new VinGenerator(config.seed()).generate(config.vehicles());
+        Map<Vin, MqttCredentials> credentials = new LinkedHashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (config.shard().includes(i)) {
+                Vin vin = all.get(i);
+                config.credentials().forVehicle(vin).ifPresent(c -> credentials.put(vin, c));
+            }
+        }
+        this.executors = SharedExecutors.create("fleet", Runtime.getRuntime().availableProcessors(), NETTY_THREADS);
+        this.throttle = new ConnectThrottle(config.connectRate(), config.wallClock(), executors.scheduler());
+        FleetNetwork network = new FleetNetwork(executors, throttle, ssl);
         Map<Vin, VehicleAgent> map = new LinkedHashMap<>();
-        for (Vin vin : new VinGenerator(config.seed()).generate(config.vehicles())) {
-            map.put(vin, new VehicleAgent(VehicleProfiles.generate(vin, config.seed(), start), config, executors,
-                    new Observer(vin)));
+        for (int i = 0; i < all.size(); i++) {
+            if (!config.shard().includes(i)) {
+                continue;
+            }
+            Vin vin = all.get(i);
+            DriverSettings initial = config.startsPrivate(i)
+                    ? DriverSettings.defaults().withPrivacyMode(true) : DriverSettings.defaults();
+            map.put(vin, new VehicleAgent(VehicleProfiles.generate(vin, config.seed(), start), config, network,
+                    credentials.get(vin), initial, new Observer(vin)));
         }
         this.vehicles = map;
     }
 
     /**
-     * Builds the fleet's vehicles from {@code config.seed()}: same seed, same VINs, profiles and wear.
-     * Connects nothing.
+     * Builds the fleet's vehicles from {@code config.seed()}: same seed, same VINs, profiles and wear; of
+     * {@code config.shard()} only those of the shard. Connects nothing.
+     *
+     * @throws IllegalArgumentException when the TLS settings cannot be used (e.g. an unreadable CA file)
+     *     or a car has no credentials but needs them
      */
     public static Fleet create(FleetConfig config) {
         return new Fleet(Objects.requireNonNull(config, "config"));
@@ -78,7 +112,8 @@ public final class Fleet implements AutoCloseable {
 
     /**
      * Starts every vehicle: its sampling timer and its connection, with at most
-     * {@code connectConcurrency} first CONNECTs in flight. Idempotent: later calls return the same future.
+     * {@code connectConcurrency} first CONNECTs in flight and at most {@code connectRate} per second.
+     * Idempotent: later calls return the same future.
      *
      * @return completes when every vehicle has connected once; fails if the fleet is stopped first
      */
@@ -117,8 +152,12 @@ public final class Fleet implements AutoCloseable {
             }
             next = pending.next();
         }
-        next.start();
-        next.firstAttempt().whenComplete((ok, error) -> launchNext(pending));
+        throttle.submit(() -> {
+            if (stopped.get() == null) {
+                next.start();
+            }
+            next.firstAttempt().whenComplete((ok, error) -> launchNext(pending));
+        });
     }
 
     /**
@@ -164,10 +203,43 @@ public final class Fleet implements AutoCloseable {
 
     /** Counters since creation. */
     public FleetStats stats() {
-        int online = (int) vehicles.values().stream().filter(VehicleAgent::online).count();
+        int online = 0;
+        int connecting = 0;
+        long buffered = 0;
+        for (VehicleAgent vehicle : vehicles.values()) {
+            online += vehicle.online() ? 1 : 0;
+            connecting += vehicle.connecting() ? 1 : 0;
+            buffered += vehicle.buffered();
+        }
         return new FleetStats(vehicles.size(), online, counters.published(), counters.suppressed(),
                 counters.droppedOutboxFull(), counters.discardedOnPrivacy(), counters.publishFailures(),
-                counters.refused(), counters.downlinks(), counters.malformedDownlinks());
+                counters.refused(), counters.downlinks(), counters.malformedDownlinks(), connecting, counters.sent(),
+                counters.refusedByBroker(), counters.dropped(), counters.connections(), counters.reconnects(),
+                counters.connectionErrors(), buffered, ackLatency());
+    }
+
+    /** Publish acknowledgement latency of every message acknowledged since creation. */
+    public synchronized AckLatency ackLatency() {
+        Histogram interval = latencyRecorder.getIntervalHistogram(latencySpare);
+        latencyTotal.add(interval);
+        latencySpare = interval;
+        return new AckLatency(latencyTotal.copy());
+    }
+
+    /**
+     * Messages waiting in the cars' outboxes, per service (only services with some). Exact once
+     * {@link #stop()} has completed; before, it waits until it has.
+     */
+    public Map<Service, Long> bufferedByService() {
+        stop().join();
+        Map<Service, Long> counts = new EnumMap<>(Service.class);
+        vehicles.values().forEach(v -> v.bufferedByService().forEach((service, n) -> counts.merge(service, (long) n, Long::sum)));
+        return counts;
+    }
+
+    /** The permits the connect rate limit handed out so far: first connects and reconnect attempts. */
+    public long connectPermits() {
+        return throttle.granted();
     }
 
     /** {@link #stop()} and waits for it, at most 30 s. */
@@ -192,6 +264,7 @@ public final class Fleet implements AutoCloseable {
 
         @Override
         public void sent(Service service, String topic, UplinkHeader header) {
+            counters.countSent(service);
             PublishedMessage message = new PublishedMessage(vin, service, topic, header);
             for (PublishListener listener : listeners) {
                 try {
@@ -203,8 +276,20 @@ public final class Fleet implements AutoCloseable {
         }
 
         @Override
-        public void acknowledged(Service service) {
+        public void acknowledged(Service service, long latencyNanos) {
             counters.countPublished(service);
+            latencyRecorder.recordValue(Math.min(AckLatency.HIGHEST_MICROS, Math.max(0, latencyNanos / 1000)));
+        }
+
+        @Override
+        public void connected(boolean first) {
+            counters.countConnection(first);
+        }
+
+        @Override
+        public void connectionLost(Throwable cause) {
+            counters.countConnectionError(ConnectionErrors.describe(cause));
+            LOG.debug("{}: connection lost or attempt failed: {}", vin, cause.toString());
         }
 
         @Override
@@ -215,7 +300,7 @@ public final class Fleet implements AutoCloseable {
 
         @Override
         public void refused(Service service, String reason) {
-            counters.countRefused(reason);
+            counters.countRefused(service, reason, UNACKNOWLEDGED.equals(reason));
             LOG.debug("{}: message on {} given up: {}", vin, service.topicName(), reason);
         }
 
@@ -237,7 +322,7 @@ public final class Fleet implements AutoCloseable {
 
         @Override
         public void droppedOutboxFull(Service service) {
-            counters.countDroppedOutboxFull();
+            counters.countDroppedOutboxFull(service);
         }
 
         @Override

@@ -1,11 +1,11 @@
 package io.pcmsim.vehicle.fleet;
 
 import io.pcmsim.time.SimulatedClock;
-import io.pcmsim.vehicle.fleet.MqttVersion;
 import io.pcmsim.vehicle.smartservice.Thresholds;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything a {@link Fleet} needs. Build with {@link #builder()} (defaults below) or the canonical
@@ -26,6 +26,16 @@ import java.util.Objects;
  * @param outboxCapacity messages a vehicle keeps while offline, at least 1 (default 100)
  * @param connectConcurrency CONNECTs in flight at once during {@link Fleet#start()}, at least 1
  *     (default 200)
+ * @param connectRate at most this many CONNECTs per second, first connects and reconnects alike (a
+ *     token bucket holding a tenth of a second's worth); 0 for no limit (default 0)
+ * @param shard the part of the fleet this process runs (default {@link Shard#whole()}); {@code vehicles}
+ *     and {@code seed} describe the whole fleet
+ * @param tls TLS to the broker, or null for plain TCP (default null)
+ * @param credentials user name and password of each car, if the broker wants them (default
+ *     {@link VehicleCredentials#none()})
+ * @param privacyFraction share of the fleet in privacy mode from the start, 0 to 1 (default 0): the car
+ *     at index {@code i} of the VIN list is private when {@code floor((i + 1) * f) > floor(i * f)}, so
+ *     {@code floor(vehicles * f)} cars, spread evenly and the same in every shard
  */
 public record FleetConfig(
         String brokerHost,
@@ -39,7 +49,12 @@ public record FleetConfig(
         Duration sampleInterval,
         Thresholds thresholds,
         int outboxCapacity,
-        int connectConcurrency) {
+        int connectConcurrency,
+        double connectRate,
+        Shard shard,
+        @Nullable BrokerTls tls,
+        VehicleCredentials credentials,
+        double privacyFraction) {
 
     public FleetConfig {
         Objects.requireNonNull(brokerHost, "brokerHost");
@@ -61,6 +76,20 @@ public record FleetConfig(
         if (connectConcurrency < 1) {
             throw new IllegalArgumentException("connectConcurrency must be at least 1, was " + connectConcurrency);
         }
+        if (!(connectRate >= 0) || Double.isInfinite(connectRate)) {
+            throw new IllegalArgumentException("connectRate must be 0 (no limit) or a positive number, was "
+                    + connectRate);
+        }
+        Objects.requireNonNull(shard, "shard");
+        Objects.requireNonNull(credentials, "credentials");
+        if (!(privacyFraction >= 0 && privacyFraction <= 1)) {
+            throw new IllegalArgumentException("privacyFraction must be between 0 and 1, was " + privacyFraction);
+        }
+    }
+
+    /** Whether the car at {@code index} (from 0) of the whole fleet's VIN list starts in privacy mode. */
+    public boolean startsPrivate(int index) {
+        return Math.floor((index + 1) * privacyFraction) > Math.floor(index * privacyFraction);
     }
 
     public static Builder builder() {
@@ -88,6 +117,11 @@ public record FleetConfig(
         private Thresholds thresholds = Thresholds.defaults();
         private int outboxCapacity = 100;
         private int connectConcurrency = 200;
+        private double connectRate;
+        private Shard shard = Shard.whole();
+        private @Nullable BrokerTls tls;
+        private VehicleCredentials credentials = VehicleCredentials.none();
+        private double privacyFraction;
 
         private Builder() {
         }
@@ -152,10 +186,37 @@ public record FleetConfig(
             return this;
         }
 
+        public Builder connectRate(double value) {
+            this.connectRate = value;
+            return this;
+        }
+
+        public Builder shard(Shard value) {
+            this.shard = value;
+            return this;
+        }
+
+        /** TLS to the broker; null for plain TCP. */
+        public Builder tls(@Nullable BrokerTls value) {
+            this.tls = value;
+            return this;
+        }
+
+        public Builder credentials(VehicleCredentials value) {
+            this.credentials = value;
+            return this;
+        }
+
+        public Builder privacyFraction(double value) {
+            this.privacyFraction = value;
+            return this;
+        }
+
         public FleetConfig build() {
             SimulatedClock simulated = clock != null ? clock : SimulatedClock.startingAt(wallClock.instant(), 1, wallClock);
             return new FleetConfig(brokerHost, brokerPort, mqttVersion, vehicles, seed, simulated, wallClock,
-                    reportInterval, sampleInterval, thresholds, outboxCapacity, connectConcurrency);
+                    reportInterval, sampleInterval, thresholds, outboxCapacity, connectConcurrency, connectRate, shard, tls,
+                    credentials, privacyFraction);
         }
     }
 }

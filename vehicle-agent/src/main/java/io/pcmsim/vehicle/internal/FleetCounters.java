@@ -10,8 +10,19 @@ import java.util.concurrent.atomic.LongAdder;
 /** Counters shared by all vehicles of a fleet. Thread-safe. */
 public final class FleetCounters {
 
+    /** Distinct connection error reasons told apart. */
+    public static final int MAX_REASONS = 20;
+    /** The reason counted once {@link #MAX_REASONS} reasons are known. */
+    public static final String OTHER_REASON = "other";
+
     private final Map<Service, LongAdder> published = new EnumMap<>(Service.class);
     private final Map<Service, LongAdder> suppressed = new EnumMap<>(Service.class);
+    private final Map<Service, LongAdder> sent = new EnumMap<>(Service.class);
+    private final Map<Service, LongAdder> refusedByBroker = new EnumMap<>(Service.class);
+    private final Map<Service, LongAdder> dropped = new EnumMap<>(Service.class);
+    private final LongAdder connections = new LongAdder();
+    private final LongAdder firstConnections = new LongAdder();
+    private final Map<String, LongAdder> connectionErrors = new ConcurrentHashMap<>();
     private final LongAdder droppedOutboxFull = new LongAdder();
     private final LongAdder discardedOnPrivacy = new LongAdder();
     private final LongAdder publishFailures = new LongAdder();
@@ -23,6 +34,9 @@ public final class FleetCounters {
         for (Service service : Service.values()) {
             published.put(service, new LongAdder());
             suppressed.put(service, new LongAdder());
+            sent.put(service, new LongAdder());
+            refusedByBroker.put(service, new LongAdder());
+            dropped.put(service, new LongAdder());
         }
     }
 
@@ -34,8 +48,63 @@ public final class FleetCounters {
         suppressed.get(service).increment();
     }
 
-    public void countDroppedOutboxFull() {
+    /** A message of {@code service} pushed out of a full outbox. */
+    public void countDroppedOutboxFull(Service service) {
         droppedOutboxFull.increment();
+        dropped.get(service).increment();
+    }
+
+    /** A message of {@code service} handed to the MQTT client (every attempt counts). */
+    public void countSent(Service service) {
+        sent.get(service).increment();
+    }
+
+    /** A connection came up; {@code first}: the car's first. */
+    public void countConnection(boolean first) {
+        connections.increment();
+        if (first) {
+            firstConnections.increment();
+        }
+    }
+
+    /**
+     * A connection went down or an attempt failed, for {@code reason}. At most {@link #MAX_REASONS} reasons
+     * are told apart; further ones count as {@link #OTHER_REASON}.
+     */
+    public void countConnectionError(String reason) {
+        LongAdder adder = connectionErrors.get(reason);
+        if (adder == null) {
+            String key = connectionErrors.size() < MAX_REASONS ? reason : OTHER_REASON;
+            adder = connectionErrors.computeIfAbsent(key, r -> new LongAdder());
+        }
+        adder.increment();
+    }
+
+    public Map<Service, Long> sent() {
+        return sums(sent);
+    }
+
+    public Map<Service, Long> refusedByBroker() {
+        return sums(refusedByBroker);
+    }
+
+    public Map<Service, Long> dropped() {
+        return sums(dropped);
+    }
+
+    public long connections() {
+        return connections.sum();
+    }
+
+    /** Connections after a car's first: after a lost connection or a silent spell. */
+    public long reconnects() {
+        return connections.sum() - firstConnections.sum();
+    }
+
+    public Map<String, Long> connectionErrors() {
+        Map<String, Long> result = new TreeMap<>();
+        connectionErrors.forEach((reason, adder) -> result.put(reason, adder.sum()));
+        return result;
     }
 
     public void countDiscardedOnPrivacy(int count) {
@@ -62,9 +131,13 @@ public final class FleetCounters {
         return malformedDownlinks.sum();
     }
 
-    /** A message given up for {@code reason} (a PUBACK reason code, or too many unacknowledged attempts). */
-    public void countRefused(String reason) {
+    /**
+     * A message of {@code service} given up for {@code reason}: a PUBACK reason code (refused by the
+     * broker), or {@code unacknowledged} when it went unacknowledged in every attempt (dropped).
+     */
+    public void countRefused(Service service, String reason, boolean unacknowledged) {
         refused.computeIfAbsent(reason, r -> new LongAdder()).increment();
+        (unacknowledged ? dropped : refusedByBroker).get(service).increment();
     }
 
     public Map<String, Long> refused() {

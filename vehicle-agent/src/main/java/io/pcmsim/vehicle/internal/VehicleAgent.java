@@ -7,6 +7,7 @@ import io.pcmsim.protocol.Vin;
 import io.pcmsim.time.SimulatedClock;
 import io.pcmsim.vehicle.fleet.EmulatedVehicle;
 import io.pcmsim.vehicle.fleet.FleetConfig;
+import io.pcmsim.vehicle.fleet.MqttCredentials;
 import io.pcmsim.vehicle.internal.connection.Downlink;
 import io.pcmsim.vehicle.internal.connection.UplinkObserver;
 import io.pcmsim.vehicle.internal.connection.VehicleConnection;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -59,7 +61,13 @@ public final class VehicleAgent implements EmulatedVehicle, VehicleConnection.Se
     private volatile boolean stopping;
     private volatile @Nullable ScheduledFuture<?> ticker;
 
-    public VehicleAgent(VehicleProfile profile, FleetConfig config, SharedExecutors executors, UplinkObserver observer) {
+    /**
+     * @param credentials user name and password of the car's CONNECTs, or null for none
+     * @param initial the driver settings the car starts with (e.g. privacy mode on)
+     */
+    public VehicleAgent(VehicleProfile profile, FleetConfig config, FleetNetwork network,
+            @Nullable MqttCredentials credentials, DriverSettings initial, UplinkObserver observer) {
+        SharedExecutors executors = network.executors();
         this.profile = profile;
         this.observer = observer;
         Vin vin = profile.vin();
@@ -71,7 +79,7 @@ public final class VehicleAgent implements EmulatedVehicle, VehicleConnection.Se
         this.samplePeriod = real.compareTo(REAL_TIME_FLOOR) < 0 ? REAL_TIME_FLOOR : real;
         double phase = Math.floorMod(vin.value().hashCode() * 0x9E3779B1L, 1_000_003L) / 1_000_003.0;
         this.firstTickDelay = Duration.ofNanos((long) (samplePeriod.toNanos() * phase));
-        this.connection = new VehicleConnection(vin, config, executors.clientExecutorConfig(), scheduler, observer,
+        this.connection = new VehicleConnection(vin, config, network, credentials, initial, observer,
                 task -> onLane(task), this);
         Instant firstPeriodic = profile.start().plus(Duration.ofNanos((long) (config.reportInterval().toNanos() * phase)));
         // The services of this car, the session first: adding a service means adding a line here.
@@ -207,6 +215,21 @@ public final class VehicleAgent implements EmulatedVehicle, VehicleConnection.Se
     @Override
     public boolean online() {
         return connection.online();
+    }
+
+    /** Whether the car wants a connection and has none yet; any thread. */
+    public boolean connecting() {
+        return connection.connecting();
+    }
+
+    /** Messages waiting in the car's outbox; any thread. */
+    public int buffered() {
+        return connection.buffered();
+    }
+
+    /** Messages waiting in the car's outbox, per service; only once the fleet's lanes have stopped. */
+    public Map<Service, Integer> bufferedByService() {
+        return connection.bufferedByService();
     }
 
     @Override

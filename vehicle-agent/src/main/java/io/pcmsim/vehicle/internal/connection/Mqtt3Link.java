@@ -6,6 +6,7 @@ import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 import com.hivemq.client.mqtt.mqtt3.lifecycle.Mqtt3ClientDisconnectedContext;
 import com.hivemq.client.mqtt.mqtt3.message.publish.Mqtt3Publish;
 import io.reactivex.Flowable;
+import io.pcmsim.vehicle.fleet.MqttCredentials;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
@@ -33,9 +34,12 @@ final class Mqtt3Link implements MqttLink {
                                 .willPublish().topic(config.willTopic()).qos(MqttQos.AT_LEAST_ONCE).retain(true)
                                 .payload(will).applyWillPublish()
                                 .applyConnect());
-        this.client = MqttLink.clientBuilder(config, events, reconnects)
-                .useMqttVersion3()
-                .buildAsync();
+        var builder = MqttLink.clientBuilder(config, events, reconnects).useMqttVersion3();
+        MqttCredentials credentials = config.credentials();
+        if (credentials != null) { // client-wide: the first CONNECT and every reconnect carry them
+            builder.simpleAuth().username(credentials.username()).password(credentials.password()).applySimpleAuth();
+        }
+        this.client = builder.buildAsync();
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5PubAckException;
 import com.hivemq.client.mqtt.mqtt5.lifecycle.Mqtt5ClientDisconnectedContext;
+import io.pcmsim.vehicle.fleet.MqttCredentials;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
@@ -29,9 +30,12 @@ final class Mqtt5Link implements MqttLink {
                                 .willPublish().topic(config.willTopic()).qos(MqttQos.AT_LEAST_ONCE).retain(true)
                                 .payload(will).applyWillPublish()
                                 .applyConnect());
-        this.client = MqttLink.clientBuilder(config, events, reconnects)
-                .useMqttVersion5()
-                .buildAsync();
+        var builder = MqttLink.clientBuilder(config, events, reconnects).useMqttVersion5();
+        MqttCredentials credentials = config.credentials();
+        if (credentials != null) { // client-wide: the first CONNECT and every reconnect carry them
+            builder.simpleAuth().username(credentials.username()).password(credentials.password()).applySimpleAuth();
+        }
+        this.client = builder.buildAsync();
     }
 
     @Override

@@ -51,7 +51,7 @@ interface MqttLink extends Transport {
      * The settings both MQTT versions share: client id = VIN, broker address, the fleet's executors,
      * reconnects with backoff decided at attempt time by {@code reconnects} (none once
      * {@link Events#keepConnected()} turned false, not even one already pending; see {@link Reconnects}),
-     * and the events. Not the client's automatic reconnect: its pending attempt cannot be called off. The
+     * TLS when configured, and the events. Not the client's automatic reconnect: its pending attempt cannot be called off. The
      * version-specific parts are added by the caller.
      */
     static MqttClientBuilder clientBuilder(LinkConfig config, Events events, Reconnects reconnects) {
@@ -59,6 +59,7 @@ interface MqttLink extends Transport {
                 .identifier(config.vin().value())
                 .serverHost(config.host())
                 .serverPort(config.port())
+                .sslConfig(config.ssl())
                 .executorConfig(config.executorConfig())
                 .addConnectedListener(context -> events.connected())
                 .addDisconnectedListener(context -> {

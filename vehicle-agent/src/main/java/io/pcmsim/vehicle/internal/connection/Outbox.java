@@ -1,20 +1,25 @@
 package io.pcmsim.vehicle.internal.connection;
 
+import io.pcmsim.protocol.Service;
 import java.util.ArrayDeque;
+import java.util.EnumMap;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
  * Bounded FIFO of uplinks that passed the gate while the car was offline. When full, the oldest entry
- * makes room. Not thread-safe: confined to the vehicle's lane.
+ * makes room. Confined to the vehicle's lane, except {@link #size()}, which any thread may read.
  */
 final class Outbox {
 
     private final int capacity;
     private final ArrayDeque<Uplink> queue = new ArrayDeque<>();
+    /** The queue's size as the lane last wrote it (one writer), for readers on other threads. */
+    private volatile int size;
 
     Outbox(int capacity) {
         if (capacity < 1) {
@@ -27,6 +32,7 @@ final class Outbox {
     Optional<Uplink> offer(Uplink uplink) {
         Uplink dropped = queue.size() >= capacity ? queue.pollFirst() : null;
         queue.addLast(uplink);
+        size = queue.size();
         return Optional.ofNullable(dropped);
     }
 
@@ -52,6 +58,7 @@ final class Outbox {
         Uplink dropped = all.size() > capacity ? all.remove(0) : null;
         queue.clear();
         queue.addAll(all);
+        size = queue.size();
         return Optional.ofNullable(dropped);
     }
 
@@ -64,6 +71,7 @@ final class Outbox {
                 count++;
             }
         }
+        size = queue.size();
         return count;
     }
 
@@ -71,11 +79,20 @@ final class Outbox {
     List<Uplink> drain() {
         List<Uplink> all = new ArrayList<>(queue);
         queue.clear();
+        size = 0;
         return all;
     }
 
+    /** Entries now; any thread. */
     int size() {
-        return queue.size();
+        return size;
+    }
+
+    /** Entries per service (only services with entries); on the lane. */
+    Map<Service, Integer> byService() {
+        Map<Service, Integer> counts = new EnumMap<>(Service.class);
+        queue.forEach(uplink -> counts.merge(uplink.service(), 1, Integer::sum));
+        return counts;
     }
 
     int capacity() {

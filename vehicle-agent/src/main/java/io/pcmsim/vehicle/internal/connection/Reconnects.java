@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * the attempt still happens). After a lost connection or a failed attempt the disconnected listener asks
  * the client to reconnect when our own future completes ({@code reconnectWhen}, client delay 0); the
  * fleet's shared scheduler completes it after the backoff (initial delay doubling per failed attempt up
- * to the maximum, plus up to a quarter of jitter). Its callback runs on the client's event loop just
+ * to the maximum, plus up to a quarter of jitter) and a permit of the fleet's connect rate limit. Its callback runs on the client's event loop just
  * before the attempt: it calls the attempt off when {@link MqttLink.Events#keepConnected()} turned false
  * meanwhile, else it puts the next Last Will into the CONNECT. {@link #disconnect} completes that future
  * at once, so a pending attempt is called off without waiting for the backoff, and completes only when
@@ -63,7 +63,8 @@ final class Reconnects {
         synchronized (this) {
             due = attemptDue;
             try {
-                timer = config.scheduler().schedule(() -> attemptDue.complete(null),
+                // after the backoff, the attempt waits for a permit of the fleet's connect rate limit
+                timer = config.scheduler().schedule(() -> config.throttle().submit(() -> attemptDue.complete(null)),
                         backoffNanos(reconnector.getAttempts()), TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException fleetStopping) {
                 timer = null;

@@ -9,12 +9,14 @@ import io.pcmsim.protocol.Vin;
 import io.pcmsim.vehicle.internal.service.SettingsChange;
 import io.pcmsim.vehicle.privacy.DriverSettings;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,6 +46,7 @@ final class UplinkChannel {
     private final UplinkObserver observer;
     private final Executor lane;
     private final String statusTopic;
+    private final LongSupplier nanoTime;
     private final Set<CompletableFuture<Void>> inFlight = ConcurrentHashMap.newKeySet();
     private @Nullable Transport transport;
     private long bootId;
@@ -53,6 +56,16 @@ final class UplinkChannel {
      * @param lane the vehicle's lane: publish outcomes arrive on MQTT threads and are handed back to it
      */
     UplinkChannel(Vin vin, DriverSettings initial, int outboxCapacity, UplinkObserver observer, Executor lane) {
+        this(vin, initial, outboxCapacity, observer, lane, System::nanoTime);
+    }
+
+    /**
+     * @param lane the vehicle's lane: publish outcomes arrive on MQTT threads and are handed back to it
+     * @param nanoTime the monotonic time the acknowledgement latency is measured with
+     */
+    UplinkChannel(Vin vin, DriverSettings initial, int outboxCapacity, UplinkObserver observer, Executor lane,
+            LongSupplier nanoTime) {
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
         this.lane = Objects.requireNonNull(lane, "lane");
         this.vin = Objects.requireNonNull(vin, "vin");
         this.observer = Objects.requireNonNull(observer, "observer");
@@ -138,8 +151,14 @@ final class UplinkChannel {
         return gate;
     }
 
+    /** Messages waiting in the outbox; any thread (the latest count the lane wrote). */
     int outboxSize() {
         return outbox.size();
+    }
+
+    /** Messages waiting in the outbox per service; on the lane, or once the lane has stopped. */
+    Map<Service, Integer> outboxByService() {
+        return outbox.byService();
     }
 
     long bootId() {
@@ -185,6 +204,7 @@ final class UplinkChannel {
         CompletableFuture<Void> published = new CompletableFuture<>();
         inFlight.add(published);
         observer.sent(uplink.service(), topic, header);
+        long handedOver = nanoTime.getAsLong();
         CompletableFuture<Void> outcome;
         try {
             outcome = now.publish(topic, payload, false);
@@ -193,7 +213,7 @@ final class UplinkChannel {
         }
         outcome.whenComplete((ok, error) -> {
             if (error == null) {
-                observer.acknowledged(uplink.service());
+                observer.acknowledged(uplink.service(), nanoTime.getAsLong() - handedOver);
             } else {
                 observer.failed(uplink.service(), error);
                 if (unwrap(error) instanceof PublishRefusedException refusal) {

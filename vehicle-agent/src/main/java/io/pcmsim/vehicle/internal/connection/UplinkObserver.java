@@ -6,12 +6,34 @@ import io.pcmsim.protocol.UplinkHeader;
 /** Told of what the car's connection does with messages, up and down; all methods have no-op defaults. */
 public interface UplinkObserver {
 
+    /** The {@link #refused} reason of a message that went unacknowledged in every attempt it had. */
+    String UNACKNOWLEDGED = UplinkChannel.UNACKNOWLEDGED;
+
     /** A message passed the gate and was handed to the broker connection with {@code header}. */
     default void sent(Service service, String topic, UplinkHeader header) {
     }
 
     /** The broker acknowledged a message of {@code service}. */
     default void acknowledged(Service service) {
+    }
+
+    /**
+     * The broker acknowledged a message of {@code service}, {@code latencyNanos} after it was handed to
+     * the MQTT client. Called instead of {@link #acknowledged(Service)}; by default calls it.
+     */
+    default void acknowledged(Service service, long latencyNanos) {
+        acknowledged(service);
+    }
+
+    /** The car's MQTT connection is up; {@code first}: its first connection since it started. */
+    default void connected(boolean first) {
+    }
+
+    /**
+     * The car's MQTT connection went down, or a connect attempt failed, without the car asking for it
+     * ({@code cause} says why); the car tries again.
+     */
+    default void connectionLost(Throwable cause) {
     }
 
     /** A publish of {@code service} failed (lost with the connection or refused). */

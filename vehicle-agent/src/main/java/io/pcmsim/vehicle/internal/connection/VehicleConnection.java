@@ -1,12 +1,14 @@
 package io.pcmsim.vehicle.internal.connection;
 
-import com.hivemq.client.mqtt.MqttClientExecutorConfig;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5DisconnectException;
 import io.pcmsim.proto.v1.UplinkEnvelope;
 import io.pcmsim.protocol.Service;
 import io.pcmsim.protocol.Topics;
 import io.pcmsim.protocol.Vin;
 import io.pcmsim.vehicle.fleet.FleetConfig;
+import io.pcmsim.vehicle.fleet.MqttCredentials;
+import io.pcmsim.vehicle.internal.FleetNetwork;
+import io.pcmsim.vehicle.internal.SharedExecutors;
 import io.pcmsim.vehicle.internal.service.ServiceChannel;
 import io.pcmsim.vehicle.internal.service.SettingsChange;
 import io.pcmsim.vehicle.privacy.DriverSettings;
@@ -14,12 +16,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,21 +85,29 @@ public final class VehicleConnection implements MqttLink.Events {
     private volatile boolean silent;
     private volatile boolean online;
     private volatile long bootId;
+    /** The car wants a connection: set when it starts connecting, cleared when it falls silent or stops. */
+    private volatile boolean linkWanted;
+    private volatile boolean everConnected;
 
     /**
-     * @param scheduler the fleet's shared scheduler (reconnect backoff)
+     * @param network the fleet's threads (the scheduler times the reconnect backoff), connect rate limit
+     *     and TLS settings
+     * @param credentials user name and password of every CONNECT, or null for none
+     * @param initial the driver settings the car starts with
      * @param lane runs a task on the vehicle's lane; must not throw when the lane has stopped
      */
-    public VehicleConnection(Vin vin, FleetConfig config, MqttClientExecutorConfig executors,
-            ScheduledExecutorService scheduler, UplinkObserver observer, Executor lane, Session session) {
+    public VehicleConnection(Vin vin, FleetConfig config, FleetNetwork network, @Nullable MqttCredentials credentials,
+            DriverSettings initial, UplinkObserver observer, Executor lane, Session session) {
         this.vin = vin;
         this.lane = lane;
         this.session = session;
         this.observer = observer;
         this.boots = new Boots(config.wallClock(), config.clock());
-        this.channel = new UplinkChannel(vin, DriverSettings.defaults(), config.outboxCapacity(), observer, lane);
+        this.channel = new UplinkChannel(vin, initial, config.outboxCapacity(), observer, lane);
+        SharedExecutors executors = network.executors();
         this.link = MqttLink.create(new LinkConfig(config.mqttVersion(), config.brokerHost(), config.brokerPort(), vin,
-                Topics.status(vin), executors, scheduler, RECONNECT_INITIAL_DELAY, RECONNECT_MAX_DELAY), this);
+                Topics.status(vin), executors.clientExecutorConfig(), executors.scheduler(), RECONNECT_INITIAL_DELAY,
+                RECONNECT_MAX_DELAY, network.throttle(), network.ssl(), credentials), this);
     }
 
     /** Connects unless the settings keep the car silent (then the first attempt counts as made). On the lane. */
@@ -165,6 +176,21 @@ public final class VehicleConnection implements MqttLink.Events {
         return online;
     }
 
+    /** Whether the car wants a connection and has none yet (connecting or waiting to reconnect); any thread. */
+    public boolean connecting() {
+        return linkWanted && !online && !stopping;
+    }
+
+    /** Messages waiting in the car's outbox; any thread. */
+    public int buffered() {
+        return channel.outboxSize();
+    }
+
+    /** Messages waiting in the car's outbox, per service; on the lane or once the lane has stopped. */
+    public Map<Service, Integer> bufferedByService() {
+        return channel.outboxByService();
+    }
+
     /** Boot id of the current (or last) session, 0 before the first; any thread. */
     public long bootId() {
         return bootId;
@@ -212,6 +238,7 @@ public final class VehicleConnection implements MqttLink.Events {
     private void connect() {
         state = State.CONNECTING;
         silent = false;
+        linkWanted = true;
         link.connect();
     }
 
@@ -221,6 +248,7 @@ public final class VehicleConnection implements MqttLink.Events {
         }
         state = State.CLOSING;
         silent = true;
+        linkWanted = false;
         channel.disconnected();
         online = false;
         CompletableFuture<Void> closed = new CompletableFuture<>();
@@ -271,6 +299,9 @@ public final class VehicleConnection implements MqttLink.Events {
     @Override
     public void connected() {
         long boot = boots.attempt();
+        boolean first = !everConnected;
+        everConnected = true;
+        observer.connected(first);
         firstAttempt.complete(null);
         onLane(() -> {
             beginSession(boot);
@@ -286,6 +317,8 @@ public final class VehicleConnection implements MqttLink.Events {
         if (stopping) {
             online = false; // before the fleet may read its stats; no session begins while stopping
             terminated.complete(null);
+        } else if (keepConnected()) {
+            observer.connectionLost(cause);
         }
         onLane(() -> {
             channel.disconnected();
