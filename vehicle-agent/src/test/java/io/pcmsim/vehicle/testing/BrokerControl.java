@@ -11,17 +11,20 @@ import com.hivemq.extension.sdk.api.parameter.ExtensionStopInput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStopOutput;
 import com.hivemq.extension.sdk.api.services.Services;
 import com.hivemq.extension.sdk.api.services.session.ClientService;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
  * An embedded HiveMQ extension for tests: an authorizer that refuses publishes to one topic (every other
  * publish is allowed), an authenticator that counts every CONNECT per client id and refuses those of
- * blocked clients, and a handle to drop a client's connection as a network fault would, Last Will
+ * blocked clients (and, when asked, those without the expected credentials), and a handle to drop a client's connection as a network fault would, Last Will
  * included.
  */
 public final class BrokerControl implements ExtensionMain {
@@ -31,6 +34,7 @@ public final class BrokerControl implements ExtensionMain {
     private final AtomicInteger refusals = new AtomicInteger();
     private final Map<String, AtomicInteger> connects = new ConcurrentHashMap<>();
     private final Set<String> blocked = ConcurrentHashMap.newKeySet();
+    private volatile @Nullable Function<String, String> passwordOf;
 
     @Override
     public void extensionStart(ExtensionStartInput input, ExtensionStartOutput output) {
@@ -47,8 +51,13 @@ public final class BrokerControl implements ExtensionMain {
         SimpleAuthenticator authenticator = (in, out) -> {
             String clientId = in.getConnectPacket().getClientId();
             connects.computeIfAbsent(clientId, id -> new AtomicInteger()).incrementAndGet();
+            Function<String, String> passwords = passwordOf;
             if (blocked.contains(clientId)) {
                 out.failAuthentication(ConnackReasonCode.NOT_AUTHORIZED, "blocked by the test");
+            } else if (passwords != null && !(in.getConnectPacket().getUserName().orElse("").equals(clientId)
+                    && in.getConnectPacket().getPassword().map(BrokerControl::text).orElse("")
+                            .equals(passwords.apply(clientId)))) {
+                out.failAuthentication(ConnackReasonCode.BAD_USER_NAME_OR_PASSWORD, "wrong credentials");
             } else {
                 out.authenticateSuccessfully();
             }
@@ -69,6 +78,18 @@ public final class BrokerControl implements ExtensionMain {
     /** Refuses every later CONNECT of {@code clientId} (NOT_AUTHORIZED) until {@link #unblockAll()}. */
     public void block(String clientId) {
         blocked.add(clientId);
+    }
+
+    /**
+     * Accepts a CONNECT only with user name = client id and the password {@code passwordOf} gives for the
+     * client id (BAD_USER_NAME_OR_PASSWORD otherwise); null accepts every client again.
+     */
+    public void requireCredentials(@Nullable Function<String, String> passwordOf) {
+        this.passwordOf = passwordOf;
+    }
+
+    private static String text(ByteBuffer buffer) {
+        return StandardCharsets.UTF_8.decode(buffer.duplicate()).toString();
     }
 
     /** Accepts every client's CONNECT again. */

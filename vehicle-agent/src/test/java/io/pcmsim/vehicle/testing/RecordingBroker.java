@@ -89,6 +89,7 @@ public final class RecordingBroker implements BeforeAllCallback, AfterAllCallbac
         received.clear();
         control.refuse(null);
         control.unblockAll();
+        control.requireCredentials(null);
     }
 
     @Override
