@@ -3,6 +3,7 @@ package io.pcmsim.tools;
 import io.pcmsim.tools.bench.BenchCommand;
 import io.pcmsim.tools.cli.VersionProvider;
 import io.pcmsim.tools.demo.DemoCommand;
+import io.pcmsim.tools.fleet.FleetCommand;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Emulated connected-car head units (PCM) and the backend they talk to.",
-        subcommands = {DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, FleetCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Pcmsim {
 
     /** Builds the command line with its converters and error handling; tests execute it in-process. */
