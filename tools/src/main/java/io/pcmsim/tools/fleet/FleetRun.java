@@ -45,7 +45,8 @@ final class FleetRun {
     private final StatusLine status;
     private final Clock wall;
     private final CompletableFuture<Void> stop;
-    private final CompletableFuture<Void> failed = new CompletableFuture<>();
+    /** Completes with the failure when the broker let no car in. */
+    private final CompletableFuture<FleetFailure> failed = new CompletableFuture<>();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "pcmsim-fleet-status");
         t.setDaemon(true);
@@ -118,8 +119,9 @@ final class FleetRun {
         } catch (ExecutionException | TimeoutException e) {
             throw new FleetFailure("the cars did not stop within " + STOP_TIMEOUT.toSeconds() + " s", e);
         }
-        if (failed.isCompletedExceptionally()) {
-            failed.join(); // throws the failure
+        FleetFailure failure = failed.getNow(null);
+        if (failure != null) {
+            throw failure;
         }
         Map<Service, Long> buffered = fleet.bufferedByService();
         Instant connectedAt = allConnectedAt;
@@ -164,7 +166,7 @@ final class FleetRun {
         }
         String reason = stats.connectionErrors().entrySet().stream().max(Comparator.comparing(Map.Entry::getValue))
                 .map(Map.Entry::getKey).orElse("unknown");
-        failed.completeExceptionally(new FleetFailure("the broker at " + broker + " let no car in (" + reason + ", "
+        failed.complete(new FleetFailure("the broker at " + broker + " let no car in (" + reason + ", "
                 + stats.totalConnectionErrors() + " attempts); " + advice(reason)));
     }
 
@@ -199,7 +201,7 @@ final class FleetRun {
             Thread.currentThread().interrupt();
             stop.complete(null);
         } catch (ExecutionException e) {
-            // the broker refused every car: reported after the fleet stopped
+            throw new IllegalStateException("a run's end never fails", e);
         }
     }
 }
