@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,7 +27,7 @@ final class MosquittoProcess implements AutoCloseable {
     private final int port;
     private Process process;
 
-    private MosquittoProcess(Path binary, Path dir, int port) throws IOException {
+    private MosquittoProcess(Path binary, Path dir, int port, List<String> listenerSettings) throws IOException {
         this.binary = binary;
         this.port = port;
         this.config = dir.resolve("mosquitto.conf");
@@ -39,6 +40,7 @@ final class MosquittoProcess implements AutoCloseable {
         }
         Files.writeString(config, String.join("\n",
                 "listener " + port + " 127.0.0.1",
+                String.join("\n", listenerSettings),
                 "allow_anonymous true",
                 "persistence true",
                 "persistence_location " + dir.toAbsolutePath() + File.separator,
@@ -49,9 +51,18 @@ final class MosquittoProcess implements AutoCloseable {
 
     /** Finds the binary (or skips/fails the test) and picks a free port; not started yet. */
     static MosquittoProcess prepare(Path dir) throws IOException {
+        return prepare(dir, List.of());
+    }
+
+    /** Like {@link #prepare(Path)}, with a TLS listener: the broker's certificate and key (PEM files). */
+    static MosquittoProcess prepareTls(Path dir, Path certificate, Path key) throws IOException {
+        return prepare(dir, List.of("certfile " + certificate.toAbsolutePath(), "keyfile " + key.toAbsolutePath()));
+    }
+
+    private static MosquittoProcess prepare(Path dir, List<String> listenerSettings) throws IOException {
         Path binary = ExternalServices.requireExecutable("mosquitto", "install it with `apt-get install mosquitto`");
         try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getByName(ExternalServices.HOST))) {
-            return new MosquittoProcess(binary, dir, socket.getLocalPort());
+            return new MosquittoProcess(binary, dir, socket.getLocalPort(), listenerSettings);
         }
     }
 
