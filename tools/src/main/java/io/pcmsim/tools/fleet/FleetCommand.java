@@ -14,6 +14,7 @@ import io.pcmsim.vehicle.fleet.FleetConfig;
 import io.pcmsim.vehicle.fleet.MqttVersion;
 import io.pcmsim.vehicle.fleet.Shard;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -180,7 +181,7 @@ public final class FleetCommand implements Callable<Integer> {
             out.printf("pcmsim fleet: %d cars%s against %s, seed %d, speed %sx, %s%n", fleet.vehicles().size(),
                     shard.count() == 1 ? "" : " (shard " + shard + " of " + vehicles + ")", address, seed,
                     speed == Math.rint(speed) ? String.valueOf((long) speed) : String.valueOf(speed),
-                    duration == null ? "until Ctrl-C" : "for " + duration.toSeconds() + " s");
+                    duration == null ? "until Ctrl-C" : "for " + BigDecimal.valueOf(duration.toMillis(), 3).stripTrailingZeros().toPlainString() + " s");
             out.flush();
             FleetReport result;
             try (Fleet running = fleet) {

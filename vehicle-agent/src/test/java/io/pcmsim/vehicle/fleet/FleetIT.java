@@ -234,10 +234,11 @@ class FleetIT {
 
         assertThat(fleet.stats().online()).isZero();
         for (String vin : vins) {
-            assertThat(BROKER.received()).anySatisfy(r -> {
+            // acknowledged to the car before the broker forwards it to the test's subscriber
+            await().atMost(WAIT).untilAsserted(() -> assertThat(BROKER.received()).anySatisfy(r -> {
                 assertThat(r.topic()).isEqualTo("pcm/v1/vehicles/" + vin + "/status");
                 assertThat(r.presence()).hasValueSatisfying(p -> assertThat(p.getOnline()).isFalse());
-            });
+            }));
         }
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Thread.getAllStackTraces().keySet())
                 .filteredOn(t -> t.isAlive() && t.getName().startsWith("pcmsim-fleet"))
