@@ -26,7 +26,7 @@ final class MosquittoProcess implements AutoCloseable {
     private final int port;
     private Process process;
 
-    private MosquittoProcess(Path binary, Path dir, int port) throws IOException {
+    private MosquittoProcess(Path binary, Path dir, int port, String... settings) throws IOException {
         this.binary = binary;
         this.port = port;
         this.config = dir.resolve("mosquitto.conf");
@@ -44,14 +44,20 @@ final class MosquittoProcess implements AutoCloseable {
                 "persistence_location " + dir.toAbsolutePath() + File.separator,
                 "max_queued_messages 100000",
                 "log_dest stderr",
+                String.join("\n", settings),
                 ""));
     }
 
     /** Finds the binary (or skips/fails the test) and picks a free port; not started yet. */
     static MosquittoProcess prepare(Path dir) throws IOException {
+        return prepare(dir, new String[0]);
+    }
+
+    /** Like {@link #prepare(Path)}, with more lines of {@code mosquitto.conf}, e.g. {@code max_inflight_messages 1000}. */
+    static MosquittoProcess prepare(Path dir, String... settings) throws IOException {
         Path binary = ExternalServices.requireExecutable("mosquitto", "install it with `apt-get install mosquitto`");
         try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getByName(ExternalServices.HOST))) {
-            return new MosquittoProcess(binary, dir, socket.getLocalPort());
+            return new MosquittoProcess(binary, dir, socket.getLocalPort(), settings);
         }
     }
 
