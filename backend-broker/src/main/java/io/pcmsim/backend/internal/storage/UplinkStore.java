@@ -24,6 +24,11 @@ import org.jspecify.annotations.Nullable;
  * (vin, boot id, sequence)) and the vehicle row, then hands the new messages of each service to that
  * service's {@link ServiceHandler}. Knows no service. Holds one connection, reopened after it was lost; for ONE thread
  * at a time (the writer).
+ *
+ * <p>Several stores (backend instances) may write into one PostgreSQL database at once: a batch inserts
+ * its messages in key order and touches vehicle rows in VIN order, so two writers may wait for each other
+ * but never deadlock (a deadlock or serialization failure that happens anyway is a
+ * {@link StoreUnavailableException}: retry). See {@link Dialect} for what differs between the databases.
  */
 public final class UplinkStore implements AutoCloseable {
 

@@ -176,6 +176,20 @@ abstract class UplinkStoreContract {
     }
 
     @Test
+    void write_whenBatchHasMoreRowsThanOneStatementTakes_storesThemAll() throws SQLException {
+        List<Vin> vins = Uplinks.randomVins(1_200);
+        List<UplinkRecord> batch = vins.stream().map(v -> smart(v, 1, 1, Uplinks.wornState(30_000))).toList();
+
+        WriteResult result = store.write(batch);
+
+        assertThat(result.stored()).hasSize(1_200);
+        assertThat(count("SELECT COUNT(*) FROM smart_service_report WHERE has_state = TRUE")).isEqualTo(1_200);
+        assertThat(count("SELECT COUNT(*) FROM maintenance_need WHERE component IN ('ENGINE_OIL', 'BRAKE_PADS')"))
+                .isEqualTo(2_400);
+        assertThat(maintenance.needs(vins.get(1_199))).hasSize(2);
+    }
+
+    @Test
     void write_whenWornState_derivesNeedsFromIt() {
         Vin vin = Uplinks.randomVin();
 
