@@ -27,7 +27,8 @@ final class MosquittoProcess implements AutoCloseable {
     private final int port;
     private Process process;
 
-    private MosquittoProcess(Path binary, Path dir, int port, List<String> listenerSettings) throws IOException {
+    private MosquittoProcess(Path binary, Path dir, int port, List<String> listenerSettings, List<String> settings)
+            throws IOException {
         this.binary = binary;
         this.port = port;
         this.config = dir.resolve("mosquitto.conf");
@@ -46,23 +47,31 @@ final class MosquittoProcess implements AutoCloseable {
                 "persistence_location " + dir.toAbsolutePath() + File.separator,
                 "max_queued_messages 100000",
                 "log_dest stderr",
+                String.join("\n", settings),
                 ""));
     }
 
     /** Finds the binary (or skips/fails the test) and picks a free port; not started yet. */
     static MosquittoProcess prepare(Path dir) throws IOException {
-        return prepare(dir, List.of());
+        return prepare(dir, List.of(), List.of());
+    }
+
+    /** Like {@link #prepare(Path)}, with more lines of {@code mosquitto.conf}, e.g. {@code max_inflight_messages 1000}. */
+    static MosquittoProcess prepare(Path dir, String... settings) throws IOException {
+        return prepare(dir, List.of(), List.of(settings));
     }
 
     /** Like {@link #prepare(Path)}, with a TLS listener: the broker's certificate and key (PEM files). */
     static MosquittoProcess prepareTls(Path dir, Path certificate, Path key) throws IOException {
-        return prepare(dir, List.of("certfile " + certificate.toAbsolutePath(), "keyfile " + key.toAbsolutePath()));
+        return prepare(dir, List.of("certfile " + certificate.toAbsolutePath(), "keyfile " + key.toAbsolutePath()),
+                List.of());
     }
 
-    private static MosquittoProcess prepare(Path dir, List<String> listenerSettings) throws IOException {
+    private static MosquittoProcess prepare(Path dir, List<String> listenerSettings, List<String> settings)
+            throws IOException {
         Path binary = ExternalServices.requireExecutable("mosquitto", "install it with `apt-get install mosquitto`");
         try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getByName(ExternalServices.HOST))) {
-            return new MosquittoProcess(binary, dir, socket.getLocalPort(), listenerSettings);
+            return new MosquittoProcess(binary, dir, socket.getLocalPort(), listenerSettings, settings);
         }
     }
 

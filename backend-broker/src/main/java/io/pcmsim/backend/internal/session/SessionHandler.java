@@ -3,12 +3,12 @@ package io.pcmsim.backend.internal.session;
 import io.pcmsim.backend.internal.service.RetentionPolicy;
 import io.pcmsim.backend.internal.service.ServiceHandler;
 import io.pcmsim.backend.internal.service.UplinkRecord;
+import io.pcmsim.backend.internal.storage.MultiRow;
 import io.pcmsim.proto.v1.Capabilities;
 import io.pcmsim.proto.v1.DriverSettings;
 import io.pcmsim.proto.v1.UplinkEnvelope;
 import io.pcmsim.protocol.Service;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -25,7 +25,8 @@ public final class SessionHandler implements ServiceHandler {
 
     private static final String INSERT = "INSERT INTO login (vin, boot_id, sequence, privacy_mode,"
             + " group_with_location_enabled, group_without_location_enabled, disabled_services,"
-            + " live_diagnosis, online_software_update, online_map_update) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " live_diagnosis, online_software_update, online_map_update)";
+    private static final int COLUMNS = 10;
     private static final RetentionPolicy RETENTION = RetentionPolicy.years(1, "settings and capabilities per"
             + " session explain a car's service use to support; not usage data, so one year suffices");
 
@@ -51,23 +52,17 @@ public final class SessionHandler implements ServiceHandler {
 
     @Override
     public void store(Connection connection, List<UplinkRecord> records, Instant backendTime) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(INSERT)) {
-            for (UplinkRecord r : records) {
-                DriverSettings settings = r.envelope().getLogin().getSettings();
-                Capabilities capabilities = r.envelope().getLogin().getCapabilities();
-                ps.setString(1, r.header().vin().value());
-                ps.setLong(2, r.header().bootId());
-                ps.setLong(3, r.header().sequence());
-                ps.setBoolean(4, settings.getPrivacyMode());
-                ps.setBoolean(5, settings.getGroupWithLocationEnabled());
-                ps.setBoolean(6, settings.getGroupWithoutLocationEnabled());
-                ps.setString(7, String.join(",", settings.getDisabledServicesList()));
-                ps.setBoolean(8, capabilities.getLiveDiagnosis());
-                ps.setBoolean(9, capabilities.getOnlineSoftwareUpdate());
-                ps.setBoolean(10, capabilities.getOnlineMapUpdate());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
+        MultiRow.insert(connection, INSERT, COLUMNS, "", records, (p, r) -> {
+            DriverSettings settings = r.envelope().getLogin().getSettings();
+            Capabilities capabilities = r.envelope().getLogin().getCapabilities();
+            p.string(r.header().vin().value()).bigint(r.header().bootId()).bigint(r.header().sequence())
+                    .bool(settings.getPrivacyMode())
+                    .bool(settings.getGroupWithLocationEnabled())
+                    .bool(settings.getGroupWithoutLocationEnabled())
+                    .string(String.join(",", settings.getDisabledServicesList()))
+                    .bool(capabilities.getLiveDiagnosis())
+                    .bool(capabilities.getOnlineSoftwareUpdate())
+                    .bool(capabilities.getOnlineMapUpdate());
+        });
     }
 }

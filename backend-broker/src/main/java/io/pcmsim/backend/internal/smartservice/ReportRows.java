@@ -1,60 +1,39 @@
 package io.pcmsim.backend.internal.smartservice;
 
 import io.pcmsim.backend.internal.service.UplinkRecord;
-import io.pcmsim.backend.internal.storage.Jdbc;
+import io.pcmsim.backend.internal.storage.MultiRow;
 import io.pcmsim.proto.v1.SmartServiceReport;
 import io.pcmsim.protocol.ReportedState;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
-/** Writes each report's specifics to {@code smart_service_report} and its state to {@code vehicle_state}. */
+/** Writes each report, its specifics and the state it carries, as one row of {@code smart_service_report}. */
 final class ReportRows {
 
-    private static final String INSERT_REPORT = "INSERT INTO smart_service_report"
-            + " (vin, boot_id, sequence, report_trigger, crossed_thresholds, model_code, model_year)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT = "INSERT INTO smart_service_report (vin, boot_id, sequence, vehicle_time,"
+            + " report_trigger, crossed_thresholds, model_code, model_year, " + StateColumns.NAMES + ")";
+    private static final int COLUMNS = 8 + StateColumns.COUNT;
 
     private ReportRows() {
     }
 
-    static void insert(Connection c, List<UplinkRecord> records) throws SQLException {
-        try (PreparedStatement state = c.prepareStatement(StateColumns.INSERT);
-             PreparedStatement report = c.prepareStatement(INSERT_REPORT)) {
-            for (UplinkRecord r : records) {
-                SmartServiceReport s = r.envelope().getSmartService();
-                key(report, r);
-                report.setString(4, s.getTrigger().name());
-                report.setString(5, String.join(",", s.getCrossedThresholdsList()));
-                if (s.getModelCode().isEmpty()) {
-                    report.setNull(6, Types.VARCHAR);
-                    report.setNull(7, Types.INTEGER);
-                } else {
-                    report.setString(6, s.getModelCode());
-                    report.setInt(7, s.getModelYear());
-                }
-                report.addBatch();
-                Optional<ReportedState> snapshot = StateColumns.stateOf(r.envelope());
-                if (snapshot.isPresent()) {
-                    key(state, r);
-                    Jdbc.setInstant(state, 4, r.header().vehicleTime());
-                    state.setString(5, r.service().topicName());
-                    StateColumns.bind(state, snapshot.get());
-                    state.addBatch();
-                }
-            }
-            // the state row references the message, not the report: either order works
-            report.executeBatch();
-            state.executeBatch();
-        }
-    }
-
-    private static void key(PreparedStatement ps, UplinkRecord r) throws SQLException {
-        ps.setString(1, r.header().vin().value());
-        ps.setLong(2, r.header().bootId());
-        ps.setLong(3, r.header().sequence());
+    /** Inserts {@code records}; {@code states} holds each one's state, if it carries one. */
+    static void insert(Connection c, List<UplinkRecord> records, List<Optional<ReportedState>> states)
+            throws SQLException {
+        List<Integer> rows = IntStream.range(0, records.size()).boxed().toList();
+        MultiRow.insert(c, INSERT, COLUMNS, "", rows, (p, i) -> {
+            UplinkRecord r = records.get(i);
+            SmartServiceReport s = r.envelope().getSmartService();
+            p.string(r.header().vin().value()).bigint(r.header().bootId()).bigint(r.header().sequence())
+                    .instant(r.header().vehicleTime())
+                    .string(s.getTrigger().name())
+                    .string(String.join(",", s.getCrossedThresholdsList()));
+            boolean model = !s.getModelCode().isEmpty();
+            p.nullableString(model ? s.getModelCode() : null).nullableInteger(model ? s.getModelYear() : null);
+            StateColumns.bind(p, states.get(i));
+        });
     }
 }

@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -69,29 +70,35 @@ public final class SmartServiceHandler implements ServiceHandler {
 
     @Override
     public void store(Connection connection, List<UplinkRecord> records, Instant backendTime) throws SQLException {
-        ReportRows.insert(connection, records);
-        NeedRows.replaceIfNewest(connection, newestPerVehicle(records), backendTime);
+        // each state decoded once: for its columns, and for the needs when it is its vehicle's newest
+        List<Optional<ReportedState>> states = new ArrayList<>(records.size());
+        for (UplinkRecord r : records) {
+            states.add(StateColumns.stateOf(r.envelope()));
+        }
+        ReportRows.insert(connection, records, states);
+        NeedRows.replaceIfNewest(connection, newestPerVehicle(records, states), backendTime);
     }
 
     /**
      * For each vehicle (in VIN order: concurrent backends lock vehicle rows in one order), the needs of its
-     * newest state in the batch; only those states are decoded.
+     * newest state in the batch ({@code states} holds each record's state, if it carries one).
      */
-    private List<NeedRows.Derived> newestPerVehicle(List<UplinkRecord> records) {
-        Map<Vin, UplinkRecord> newest = new TreeMap<>();
-        for (UplinkRecord r : records) {
-            if (!r.envelope().getSmartService().hasState()) {
+    private List<NeedRows.Derived> newestPerVehicle(List<UplinkRecord> records, List<Optional<ReportedState>> states) {
+        Map<Vin, Integer> newest = new TreeMap<>();
+        for (int i = 0; i < records.size(); i++) {
+            if (states.get(i).isEmpty()) {
                 continue;
             }
-            UplinkRecord old = newest.get(r.header().vin());
-            if (old == null || VEHICLE_TIME_THEN_KEY.compare(r, old) > 0) {
-                newest.put(r.header().vin(), r);
+            UplinkRecord r = records.get(i);
+            Integer old = newest.get(r.header().vin());
+            if (old == null || VEHICLE_TIME_THEN_KEY.compare(r, records.get(old)) > 0) {
+                newest.put(r.header().vin(), i);
             }
         }
         List<NeedRows.Derived> derived = new ArrayList<>(newest.size());
-        for (Map.Entry<Vin, UplinkRecord> e : newest.entrySet()) {
-            UplinkRecord r = e.getValue();
-            ReportedState state = StateColumns.stateOf(r.envelope()).orElseThrow();
+        for (Map.Entry<Vin, Integer> e : newest.entrySet()) {
+            UplinkRecord r = records.get(e.getValue());
+            ReportedState state = states.get(e.getValue()).orElseThrow();
             List<MaintenanceNeed> needs = rules.evaluate(e.getKey(), state, r.header().vehicleTime());
             derived.add(new NeedRows.Derived(e.getKey(), r.header().vehicleTime(), r.header().bootId(),
                     r.header().sequence(), needs));

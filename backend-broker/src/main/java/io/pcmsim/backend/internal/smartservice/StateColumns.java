@@ -1,23 +1,26 @@
 package io.pcmsim.backend.internal.smartservice;
 
-import io.pcmsim.backend.internal.storage.Jdbc;
+import io.pcmsim.backend.internal.storage.Params;
 import io.pcmsim.proto.v1.UplinkEnvelope;
 import io.pcmsim.protocol.ReportedState;
 import io.pcmsim.protocol.UplinkCodec;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
-/** Maps a reported state to the columns of {@code vehicle_state}; a reading the car did not report is NULL. */
+/**
+ * Maps a reported state to the state columns of {@code smart_service_report}; a reading the car did not
+ * report is NULL, and a report without state has {@code has_state = FALSE} and every reading NULL.
+ */
 final class StateColumns {
 
-    static final String INSERT = "INSERT INTO vehicle_state (vin, boot_id, sequence, vehicle_time, source,"
-            + " odometer_km, operating_hours, engine_oil_life_percent, pad_wear_fl_percent, pad_wear_fr_percent,"
-            + " pad_wear_rl_percent, pad_wear_rr_percent, battery_volts, tire_fl_kpa, tire_fr_kpa, tire_rl_kpa,"
-            + " tire_rr_kpa, tire_nominal_kpa, distance_to_service_km, time_to_service_s, dtcs)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    static final String NAMES = "has_state, odometer_km, operating_hours, engine_oil_life_percent,"
+            + " pad_wear_fl_percent, pad_wear_fr_percent, pad_wear_rl_percent, pad_wear_rr_percent, battery_volts,"
+            + " tire_fl_kpa, tire_fr_kpa, tire_rl_kpa, tire_rr_kpa, tire_nominal_kpa, distance_to_service_km,"
+            + " time_to_service_s, dtcs";
+    static final int COUNT = 17;
+    private static final int READINGS = 14;
 
     private StateColumns() {
     }
@@ -28,27 +31,28 @@ final class StateColumns {
                 ? Optional.of(UplinkCodec.reportedState(envelope.getSmartService().getState())) : Optional.empty();
     }
 
-    /** Binds parameters 6.. of {@link #INSERT}. */
-    static void bind(PreparedStatement ps, ReportedState s) throws SQLException {
-        int i = 6;
-        Jdbc.setDouble(ps, i++, s.odometerKm());
-        Jdbc.setDouble(ps, i++, s.operatingHours());
-        Jdbc.setDouble(ps, i++, s.engineOilLifePercent());
-        for (int w = 0; w < 4; w++) {
-            Jdbc.setDouble(ps, i++, s.brakePadWearPercent().get(w));
+    /** Binds the {@link #COUNT} columns of {@link #NAMES}. */
+    static void bind(Params p, Optional<ReportedState> state) throws SQLException {
+        if (state.isEmpty()) {
+            p.bool(false);
+            for (int i = 0; i < READINGS; i++) {
+                p.dbl(OptionalDouble.empty());
+            }
+            p.nullableBigint(null).nullableString(null);
+            return;
         }
-        Jdbc.setDouble(ps, i++, s.lowVoltageBatteryVolts());
+        ReportedState s = state.get();
+        p.bool(true).dbl(s.odometerKm()).dbl(s.operatingHours()).dbl(s.engineOilLifePercent());
         for (int w = 0; w < 4; w++) {
-            Jdbc.setDouble(ps, i++, s.tirePressureKpa().get(w));
+            p.dbl(s.brakePadWearPercent().get(w));
         }
-        Jdbc.setDouble(ps, i++, s.tirePressureNominalKpa());
-        Jdbc.setDouble(ps, i++, s.distanceToServiceKm());
+        p.dbl(s.lowVoltageBatteryVolts());
+        for (int w = 0; w < 4; w++) {
+            p.dbl(s.tirePressureKpa().get(w));
+        }
+        p.dbl(s.tirePressureNominalKpa()).dbl(s.distanceToServiceKm());
         Optional<Duration> time = s.timeToService();
-        if (time.isPresent()) {
-            ps.setLong(i++, time.get().toSeconds());
-        } else {
-            ps.setNull(i++, Types.BIGINT);
-        }
-        ps.setString(i, String.join(",", s.dtcs()));
+        p.nullableBigint(time.isPresent() ? time.get().toSeconds() : null);
+        p.string(String.join(",", s.dtcs()));
     }
 }

@@ -67,6 +67,7 @@ public final class Database {
             result = Flyway.configure()
                     .dataSource(jdbcUrl, null, null)
                     .locations(locations.toArray(String[]::new))
+                    .javaMigrations(new VehicleRowsRoomForUpdates())
                     .outOfOrder(true)
                     .load()
                     .migrate();

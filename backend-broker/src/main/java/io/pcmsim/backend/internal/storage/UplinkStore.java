@@ -5,14 +5,18 @@ import io.pcmsim.backend.internal.service.UplinkRecord;
 import io.pcmsim.protocol.Service;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,17 +24,28 @@ import org.jspecify.annotations.Nullable;
  * (vin, boot id, sequence)) and the vehicle row, then hands the new messages of each service to that
  * service's {@link ServiceHandler}. Knows no service. Holds one connection, reopened after it was lost; for ONE thread
  * at a time (the writer).
+ *
+ * <p>Several stores (backend instances) may write into one PostgreSQL database at once: a batch inserts
+ * its messages in key order and touches vehicle rows in VIN order, so two writers may wait for each other
+ * but never deadlock (a deadlock or serialization failure that happens anyway is a
+ * {@link StoreUnavailableException}: retry). See {@link Dialect} for what differs between the databases.
  */
 public final class UplinkStore implements AutoCloseable {
 
     private static final String INSERT_MESSAGE = "INSERT INTO uplink_message"
             + " (vin, boot_id, sequence, service, body, vehicle_time, received_at, payload)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+    /** PostgreSQL: the whole batch in one statement that returns the keys it inserted. */
+    private static final String INSERT_MESSAGES_HEAD = "INSERT INTO uplink_message"
+            + " (vin, boot_id, sequence, service, body, vehicle_time, received_at, payload)";
+    private static final String INSERT_MESSAGES_TAIL = " ON CONFLICT DO NOTHING RETURNING vin, boot_id, sequence";
+    private static final int MESSAGE_COLUMNS = 8;
     private final Database database;
     private final Map<Service, ServiceHandler> handlers;
     private final Clock clock;
     private final VehicleRows vehicles = new VehicleRows();
     private @Nullable Connection connection;
+    private Dialect dialect = Dialect.H2;
     private volatile boolean closed;
 
     private UplinkStore(Database database, List<ServiceHandler> handlers, Clock clock) {
@@ -61,6 +76,7 @@ public final class UplinkStore implements AutoCloseable {
         Connection c = database.connect();
         try {
             c.setAutoCommit(false);
+            dialect = Dialect.of(c);
             return c;
         } catch (SQLException e) {
             closeQuietly(c);
@@ -81,8 +97,9 @@ public final class UplinkStore implements AutoCloseable {
     public WriteResult write(List<UplinkRecord> batch) {
         Connection c = connection(batch.size());
         try {
-            List<UplinkRecord> stored = insertMessages(c, batch);
-            vehicles.upsert(c, stored);
+            List<UplinkRecord> stored = dialect == Dialect.POSTGRESQL ? insertMessagesAtOnce(c, batch)
+                    : insertMessages(c, batch);
+            vehicles.upsert(c, dialect, stored);
             storeByService(c, stored);
             c.commit();
             return new WriteResult(stored, batch.size() - stored.size());
@@ -142,6 +159,60 @@ public final class UplinkStore implements AutoCloseable {
             }
             return stored;
         }
+    }
+
+    /** A message's identity. */
+    private record Key(String vin, long bootId, long sequence) implements Comparable<Key> {
+        static Key of(UplinkRecord r) {
+            return new Key(r.header().vin().value(), r.header().bootId(), r.header().sequence());
+        }
+
+        @Override
+        public int compareTo(Key o) {
+            int byVin = vin.compareTo(o.vin);
+            if (byVin != 0) {
+                return byVin;
+            }
+            return bootId != o.bootId ? Long.compare(bootId, o.bootId) : Long.compare(sequence, o.sequence);
+        }
+    }
+
+    /**
+     * PostgreSQL: inserts the batch's first record of each key with one statement (per chunk) in key order,
+     * so that concurrent backends wait for each other's keys in one order and never deadlock, and learns
+     * from {@code RETURNING} which keys were new.
+     */
+    private static List<UplinkRecord> insertMessagesAtOnce(Connection connection, List<UplinkRecord> batch)
+            throws SQLException {
+        TreeMap<Key, UplinkRecord> unique = new TreeMap<>();
+        for (UplinkRecord r : batch) {
+            unique.putIfAbsent(Key.of(r), r);
+        }
+        List<UplinkRecord> rows = new ArrayList<>(unique.values());
+        Set<Key> inserted = new HashSet<>();
+        int chunk = MultiRow.rowsPerStatement(MESSAGE_COLUMNS);
+        for (int from = 0; from < rows.size(); from += chunk) {
+            List<UplinkRecord> part = rows.subList(from, Math.min(rows.size(), from + chunk));
+            try (PreparedStatement ps = connection.prepareStatement(INSERT_MESSAGES_HEAD + " VALUES "
+                    + MultiRow.values(part.size(), MESSAGE_COLUMNS) + INSERT_MESSAGES_TAIL)) {
+                MultiRow.bind(ps, MESSAGE_COLUMNS, part, (p, r) -> p.string(r.header().vin().value())
+                        .bigint(r.header().bootId()).bigint(r.header().sequence()).string(r.service().topicName())
+                        .string(r.envelope().getBodyCase().name()).instant(r.header().vehicleTime())
+                        .instant(r.receivedAt()).bytes(r.payload()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        inserted.add(new Key(rs.getString(1), rs.getLong(2), rs.getLong(3)));
+                    }
+                }
+            }
+        }
+        List<UplinkRecord> stored = new ArrayList<>(inserted.size());
+        for (UplinkRecord r : batch) {
+            if (inserted.remove(Key.of(r))) {
+                stored.add(r);
+            }
+        }
+        return stored;
     }
 
     /** Hands each handler the new messages of its service with one of its bodies, in batch order. */

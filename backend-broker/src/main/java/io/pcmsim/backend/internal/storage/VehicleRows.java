@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Keeps one {@code vehicle} row per VIN: first/last seen, newest (boot id, sequence). Portable upsert (H2 has no {@code ON CONFLICT DO UPDATE}): one UPDATE that
+ * Keeps one {@code vehicle} row per VIN: first/last seen, newest (boot id, sequence). On PostgreSQL one
+ * {@code INSERT ... ON CONFLICT DO UPDATE} for the whole batch, its rows in VIN order. On H2 (which has no
+ * {@code ON CONFLICT DO UPDATE}) one UPDATE per vehicle that
  * merges the batch into the row; for the VINs it did not find, an insert-if-absent; for the few inserts
  * that found a row after all (another backend inserted it meanwhile), the UPDATE again. A known vehicle
  * thus costs one UPDATE, and no insert that fails on its primary key.
@@ -29,6 +31,18 @@ final class VehicleRows {
             + " WHERE vin = ?";
     private static final String INSERT = "INSERT INTO vehicle (vin, first_seen_at, last_seen_at, last_boot_id,"
             + " last_sequence) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+    /** PostgreSQL: insert or merge every vehicle of the batch in one statement, in VIN order. */
+    private static final String UPSERT_HEAD = "INSERT INTO vehicle (vin, first_seen_at, last_seen_at, last_boot_id,"
+            + " last_sequence)";
+    private static final String EXCLUDED_NEWER = "vehicle.last_boot_id < EXCLUDED.last_boot_id"
+            + " OR (vehicle.last_boot_id = EXCLUDED.last_boot_id AND vehicle.last_sequence < EXCLUDED.last_sequence)";
+    private static final String UPSERT_TAIL = "ON CONFLICT (vin) DO UPDATE SET"
+            + " first_seen_at = LEAST(vehicle.first_seen_at, EXCLUDED.first_seen_at),"
+            + " last_seen_at = GREATEST(vehicle.last_seen_at, EXCLUDED.last_seen_at),"
+            + " last_boot_id = CASE WHEN " + EXCLUDED_NEWER + " THEN EXCLUDED.last_boot_id ELSE vehicle.last_boot_id END,"
+            + " last_sequence = CASE WHEN " + EXCLUDED_NEWER + " THEN EXCLUDED.last_sequence"
+            + " ELSE vehicle.last_sequence END";
+    private static final int UPSERT_COLUMNS = 5;
 
     /** What one batch says about one vehicle. */
     private static final class Seen {
@@ -58,7 +72,7 @@ final class VehicleRows {
         }
     }
 
-    void upsert(Connection c, List<UplinkRecord> stored) throws SQLException {
+    void upsert(Connection c, Dialect dialect, List<UplinkRecord> stored) throws SQLException {
         // VIN order: concurrent backends on PostgreSQL lock vehicle rows in the same order
         Map<Vin, Seen> byVin = new TreeMap<>();
         for (UplinkRecord r : stored) {
@@ -69,6 +83,12 @@ final class VehicleRows {
             } else {
                 seen.add(r);
             }
+        }
+        if (dialect == Dialect.POSTGRESQL) {
+            MultiRow.insert(c, UPSERT_HEAD, UPSERT_COLUMNS, UPSERT_TAIL, new ArrayList<>(byVin.entrySet()),
+                    (p, e) -> p.string(e.getKey().value()).instant(e.getValue().first).instant(e.getValue().last)
+                            .bigint(e.getValue().bootId).bigint(e.getValue().sequence));
+            return;
         }
         List<Map.Entry<Vin, Seen>> missing = update(c, new ArrayList<>(byVin.entrySet()));
         if (missing.isEmpty()) {

@@ -157,7 +157,7 @@ class BatchingWriterTest {
     @Test
     void writer_whenStoreRefusesOneMessageOfABatch_rejectsItAndStoresTheRest() throws SQLException {
         try (Connection c = database.connect(); Statement st = c.createStatement()) {
-            st.execute("ALTER TABLE vehicle_state ALTER COLUMN dtcs SET DATA TYPE VARCHAR(10)");
+            st.execute("ALTER TABLE smart_service_report ALTER COLUMN dtcs SET DATA TYPE VARCHAR(10)");
         }
         List<Vin> vins = Uplinks.randomVins(30);
         for (int i = 0; i < vins.size(); i++) {

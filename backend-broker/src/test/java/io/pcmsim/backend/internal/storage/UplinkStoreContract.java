@@ -123,7 +123,7 @@ abstract class UplinkStoreContract {
                 vin.value())).isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM login WHERE vin = ? AND boot_id = 4 AND privacy_mode = FALSE",
                 vin.value())).isEqualTo(1);
-        assertThat(count("SELECT COUNT(*) FROM vehicle_state WHERE vin = ?", vin.value())).isZero();
+        assertThat(count("SELECT COUNT(*) FROM smart_service_report WHERE vin = ?", vin.value())).isZero();
         assertThat(maintenance.needs(vin)).isEmpty();
     }
 
@@ -135,6 +135,58 @@ abstract class UplinkStoreContract {
 
         assertThat(count("SELECT COUNT(*) FROM smart_service_report WHERE vin = ? AND model_code = '992'"
                 + " AND model_year = 2025", vin.value())).isEqualTo(1);
+    }
+
+    @Test
+    void write_whenSmartServiceReport_storesItsStateInTheReportRow() throws SQLException {
+        Vin vin = Uplinks.randomVin();
+
+        store.write(List.of(smart(vin, 4, 2, Uplinks.wornState(30_000))));
+
+        assertThat(count("SELECT COUNT(*) FROM smart_service_report WHERE vin = ? AND has_state = TRUE"
+                + " AND odometer_km = 30000 AND pad_wear_fl_percent = 91 AND vehicle_time = ?", vin.value(),
+                vehicleTime(vin, 4, 2))).isEqualTo(1);
+    }
+
+    @Test
+    void write_whenReportWithoutState_storesTheReportWithoutReadings() throws SQLException {
+        Vin vin = Uplinks.randomVin();
+        UplinkEnvelope e = Uplinks.smartService(vin, 1, 1, Uplinks.healthyState(10));
+        UplinkEnvelope stateless = e.toBuilder().setSmartService(e.getSmartService().toBuilder().clearState()).build();
+
+        store.write(List.of(record(Service.SMART_SERVICE, stateless)));
+
+        assertThat(count("SELECT COUNT(*) FROM smart_service_report WHERE vin = ? AND has_state = FALSE"
+                + " AND odometer_km IS NULL AND dtcs IS NULL", vin.value())).isEqualTo(1);
+        assertThat(maintenance.needs(vin)).isEmpty();
+    }
+
+    @Test
+    void write_whenBatchIsNotInKeyOrder_returnsTheStoredInBatchOrder() {
+        Vin first = Uplinks.randomVin();
+        Vin second = Uplinks.randomVin();
+        List<UplinkRecord> batch = List.of(smart(second, 2, 9, Uplinks.healthyState(1)),
+                smart(first, 1, 3, Uplinks.healthyState(1)), smart(second, 1, 1, Uplinks.healthyState(1)),
+                smart(first, 1, 3, Uplinks.healthyState(1)), smart(first, 1, 2, Uplinks.healthyState(1)));
+
+        WriteResult result = store.write(batch);
+
+        assertThat(result.stored()).containsExactly(batch.get(0), batch.get(1), batch.get(2), batch.get(4));
+        assertThat(result.duplicates()).isEqualTo(1);
+    }
+
+    @Test
+    void write_whenBatchHasMoreRowsThanOneStatementTakes_storesThemAll() throws SQLException {
+        List<Vin> vins = Uplinks.randomVins(1_200);
+        List<UplinkRecord> batch = vins.stream().map(v -> smart(v, 1, 1, Uplinks.wornState(30_000))).toList();
+
+        WriteResult result = store.write(batch);
+
+        assertThat(result.stored()).hasSize(1_200);
+        assertThat(count("SELECT COUNT(*) FROM smart_service_report WHERE has_state = TRUE")).isEqualTo(1_200);
+        assertThat(count("SELECT COUNT(*) FROM maintenance_need WHERE component IN ('ENGINE_OIL', 'BRAKE_PADS')"))
+                .isEqualTo(2_400);
+        assertThat(maintenance.needs(vins.get(1_199))).hasSize(2);
     }
 
     @Test
@@ -294,6 +346,51 @@ abstract class UplinkStoreContract {
         assertThat(maintenance.needs(healthy)).hasSize(2);
     }
 
+    @Test
+    void migrate_fromReportAndStateInTwoTables_movesTheStateIntoTheReportAndKeepsLogins() throws SQLException {
+        Vin vin = Uplinks.randomVin();
+        String url = freshDatabaseUrl();
+        List<String> locations = new java.util.ArrayList<>(Handlers.locations());
+        locations.add(0, Database.CORE_MIGRATIONS);
+        Flyway.configure().dataSource(url, null, null).locations(locations.toArray(String[]::new))
+                .outOfOrder(true).target("2026.11.29.1").load().migrate();
+        database = Database.of(url);
+        maintenance = new MaintenanceQueries(database);
+        try (Connection c = database.connect()) {
+            insertVersion1State(c, vin, 1, 2);
+            execute(c, "INSERT INTO smart_service_report (vin, boot_id, sequence, report_trigger, crossed_thresholds,"
+                    + " model_code, model_year) VALUES (?, 1, 2, 'PERIODIC', 'oil', '992', 2025)", vin.value());
+            execute(c, "INSERT INTO uplink_message (vin, boot_id, sequence, service, body, vehicle_time, received_at,"
+                    + " payload) VALUES (?, 1, 3, 'smart-service', 'SMART_SERVICE', ?, ?, ?)", vin.value(),
+                    vehicleTime(vin, 1, 3), NOW.atOffset(ZoneOffset.UTC), new byte[] {1});
+            execute(c, "INSERT INTO smart_service_report (vin, boot_id, sequence, report_trigger, crossed_thresholds)"
+                    + " VALUES (?, 1, 3, 'PERIODIC', '')", vin.value());
+            execute(c, "INSERT INTO uplink_message (vin, boot_id, sequence, service, body, vehicle_time, received_at,"
+                    + " payload) VALUES (?, 1, 1, 'login', 'LOGIN', ?, ?, ?)", vin.value(), vehicleTime(vin, 1, 1),
+                    NOW.atOffset(ZoneOffset.UTC), new byte[] {1});
+            execute(c, "INSERT INTO login (vin, boot_id, sequence, privacy_mode, group_with_location_enabled,"
+                    + " group_without_location_enabled, disabled_services, live_diagnosis, online_software_update,"
+                    + " online_map_update) VALUES (?, 1, 1, FALSE, TRUE, TRUE, '', TRUE, FALSE, FALSE)", vin.value());
+        }
+
+        database.migrate(Handlers.locations());
+
+        assertThat(count("SELECT COUNT(*) FROM smart_service_report WHERE vin = ? AND sequence = 2 AND has_state = TRUE"
+                + " AND pad_wear_fl_percent = 91 AND model_code = '992' AND crossed_thresholds = 'oil'"
+                + " AND vehicle_time = ?", vin.value(), vehicleTime(vin, 1, 2))).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM smart_service_report WHERE vin = ? AND sequence = 3"
+                + " AND has_state = FALSE AND odometer_km IS NULL", vin.value())).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM vehicle_state WHERE vin = ?", vin.value())).isZero();
+        assertThat(count("SELECT COUNT(*) FROM login WHERE vin = ? AND live_diagnosis = TRUE", vin.value()))
+                .isEqualTo(1);
+        try (UplinkStore migrated = UplinkStore.open(database, Handlers.standard(), Clock.fixed(NOW, ZoneOffset.UTC))) {
+            WriteResult again = migrated.write(List.of(record(Service.LOGIN, Uplinks.login(vin, 1, 1)),
+                    smart(vin, 1, 4, Uplinks.wornState(40_000))));
+            assertThat(again.duplicates()).isEqualTo(1);
+        }
+        assertThat(maintenance.needs(vin)).hasSize(2);
+    }
+
     private static void insertVersion1State(Connection c, Vin vin, long boot, long seq) throws SQLException {
         execute(c, "INSERT INTO uplink_message (vin, boot_id, sequence, service, body, vehicle_time, received_at,"
                 + " payload) VALUES (?, ?, ?, 'smart-service', 'SMART_SERVICE', ?, ?, ?)",
@@ -396,7 +493,8 @@ abstract class UplinkStoreContract {
         store.write(List.of(record(Service.SMART_SERVICE, empty)));
 
         assertThat(maintenance.needs(vin)).isEmpty();
-        assertThat(count("SELECT COUNT(*) FROM vehicle_state WHERE vin = ? AND engine_oil_life_percent IS NULL"
+        assertThat(count("SELECT COUNT(*) FROM smart_service_report WHERE vin = ? AND has_state = TRUE"
+                + " AND engine_oil_life_percent IS NULL"
                 + " AND tire_fl_kpa IS NULL AND distance_to_service_km IS NULL AND time_to_service_s IS NULL",
                 vin.value())).isEqualTo(1);
     }

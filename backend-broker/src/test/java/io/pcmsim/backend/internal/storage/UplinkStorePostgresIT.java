@@ -1,9 +1,13 @@
 package io.pcmsim.backend.internal.storage;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.pcmsim.backend.testing.ExternalServices;
 import io.pcmsim.backend.testing.PostgresSchema;
+import java.sql.SQLException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@link UplinkStoreContract} on PostgreSQL at 127.0.0.1:5432 (database {@code test}, trust auth), in a
@@ -24,6 +28,13 @@ class UplinkStorePostgresIT extends UplinkStoreContract {
         if (schema != null) {
             schema.drop();
         }
+    }
+
+    @Test
+    void migrate_onPostgres_leavesRoomForUpdatesOnVehiclePages() throws SQLException {
+        assertThat(count("SELECT COUNT(*) FROM pg_class WHERE relname = 'vehicle'"
+                + " AND relnamespace = to_regnamespace(current_schema()) AND 'fillfactor=30' = ANY (reloptions)"))
+                .isEqualTo(1);
     }
 
     @Override
