@@ -106,6 +106,7 @@ public final class DemoRun {
                 .port(options.port())
                 .dataFolder(dataDir.resolve("broker"))
                 .trafficListener((clientId, topic, bytes) -> windows.onPublish(clientId, topic))
+                .inProcessIngest()
                 .build();
         broker = b;
         CompletableFuture<Void> brokerStarted = b.start();
@@ -118,7 +119,7 @@ public final class DemoRun {
         String backendFailure = "the backend did not start (its database is in " + dataDir.resolve("backend") + ")";
         String backendAdvice = "";
         try {
-            backend = Backend.create(backendConfig(b, simulated));
+            backend = Backend.inProcess(backendConfig(b, simulated), b);
         } catch (IOException | RuntimeException e) {
             throw DemoFailure.of(backendFailure, backendAdvice, e);
         }
