@@ -28,6 +28,8 @@ import org.jspecify.annotations.Nullable;
  * the fleet, a status line once per second, and the result at the end. A requested stop (Ctrl-C)
  * ends the run early with the result measured so far, marked interrupted. Everything it starts it
  * stops again, fleet first, then backend, then broker, also when it fails. One run per instance.
+ * The backend takes the uplinks inside the broker ({@link Backend#inProcess}), so a car's publish is
+ * acknowledged once it is stored and a slow store slows the cars instead of queueing in the broker.
  */
 public final class DemoRun {
 
