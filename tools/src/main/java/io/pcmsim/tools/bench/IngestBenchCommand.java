@@ -282,8 +282,12 @@ public final class IngestBenchCommand implements Callable<Integer> {
         }
     }
 
-    /** The innermost message of a failure: the one that says what went wrong. */
+    /** The innermost message of a failure (the one that says what went wrong), on one line. */
     static String reason(Throwable e) {
+        return innermost(e).replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    private static String innermost(Throwable e) {
         String message = null;
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t.getMessage() != null && !t.getMessage().isBlank()) {

@@ -53,7 +53,7 @@ class IngestBenchCommandIT {
         PostgresSchema schema = PostgresSchema.create();
         try {
             int exit = run("bench", "ingest", "--messages", "600", "--vehicles", "200", "--clients", "4",
-                    "--window", "100", "--broker", "tcp://" + ExternalServices.HOST + ":" + ExternalServices.MOSQUITTO_PORT,
+                    "--window", "20", "--broker", "tcp://" + ExternalServices.HOST + ":" + ExternalServices.MOSQUITTO_PORT,
                     "--jdbc-url", schema.jdbcUrl());
 
             assertBothMeasured(exit, 600);
