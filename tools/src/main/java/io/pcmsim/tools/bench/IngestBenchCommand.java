@@ -55,7 +55,7 @@ public final class IngestBenchCommand implements Callable<Integer> {
     static final String RAW_ROOT = "pcmsim-bench/";
     private static final Duration STALL_TIMEOUT = Duration.ofSeconds(30);
     private static final int EMBEDDED_WINDOW = 500;
-    private static final int EXTERNAL_WINDOW = 100;
+    private static final int EXTERNAL_WINDOW = 20;
 
     @Spec
     CommandSpec spec;
@@ -81,8 +81,8 @@ public final class IngestBenchCommand implements Callable<Integer> {
 
     @Option(names = "--window",
             description = "Most messages published and not yet received or stored, in both measurements (default:"
-                    + " 500 on the embedded broker, 100 with --broker: Mosquitto 2.0.11 was seen dropping messages for"
-                    + " a subscriber with 500 outstanding, below its max_queued_messages of 1000).")
+                    + " 500 on the embedded broker, 20 with --broker: Mosquitto 2.0.11 was seen dropping messages for"
+                    + " a subscriber with 100 outstanding, far below its max_queued_messages of 1000).")
     Integer window;
 
     @Option(names = "--verbose", description = "Show the libraries' log.")
@@ -184,7 +184,9 @@ public final class IngestBenchCommand implements Callable<Integer> {
         Mqtt5AsyncClient subscriber = Mqtt5Client.builder().identifier("pcmsim-bench-raw-" + run)
                 .serverHost(host).serverPort(port).buildAsync();
         try (PublishingLoop loop = PublishingLoop.connect(host, port, "pcmsim-bench-pub-" + run, clients, window)) {
-            subscriber.connectWith().cleanStart(true).send().join();
+            // the same receive maximum as the backend's session
+            subscriber.connectWith().cleanStart(true).restrictions().receiveMaximum(65_535).applyRestrictions()
+                    .send().join();
             subscriber.subscribeWith().topicFilter(RAW_ROOT + Topics.UPLINK_FILTER).qos(MqttQos.AT_LEAST_ONCE)
                     .callback(p -> {
                         lastAt.set(System.nanoTime());
