@@ -54,6 +54,8 @@ public final class IngestBenchCommand implements Callable<Integer> {
     /** Prefix of the mirrored uplink topics the raw subscriber counts: no backend takes them. */
     static final String RAW_ROOT = "pcmsim-bench/";
     private static final Duration STALL_TIMEOUT = Duration.ofSeconds(30);
+    private static final int EMBEDDED_CLIENTS = 100;
+    private static final int EXTERNAL_CLIENTS = 4;
     private static final int EMBEDDED_WINDOW = 500;
     private static final int EXTERNAL_WINDOW = 100;
 
@@ -74,10 +76,10 @@ public final class IngestBenchCommand implements Callable<Integer> {
     @Option(names = "--vehicles", defaultValue = "5000", description = "Distinct VINs (default: ${DEFAULT-VALUE}).")
     int vehicles;
 
-    @Option(names = "--clients", defaultValue = "100",
-            description = "Publishing MQTT clients; the embedded broker hands the backend one message per client at a"
-                    + " time, as a car is one client (default: ${DEFAULT-VALUE}).")
-    int clients;
+    @Option(names = "--clients",
+            description = "Publishing MQTT clients (default: 100 on the embedded broker, which hands the in-process"
+                    + " backend one message per client at a time as a car is one client; 4 with --broker).")
+    Integer clients;
 
     @Option(names = "--window",
             description = "Most messages published and not yet received or stored, in both measurements (default:"
@@ -91,6 +93,9 @@ public final class IngestBenchCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (clients == null) {
+            clients = broker == null ? EMBEDDED_CLIENTS : EXTERNAL_CLIENTS;
+        }
         if (window == null) {
             window = broker == null ? EMBEDDED_WINDOW : EXTERNAL_WINDOW;
         }
