@@ -188,8 +188,9 @@ public final class IngestBenchCommand implements Callable<Integer> {
         Mqtt5AsyncClient subscriber = Mqtt5Client.builder().identifier("pcmsim-bench-raw-" + run)
                 .serverHost(host).serverPort(port).buildAsync();
         try (PublishingLoop loop = PublishingLoop.connect(host, port, "pcmsim-bench-pub-" + run, clients, window)) {
-            // the same receive maximum as the backend's session
-            subscriber.connectWith().cleanStart(true).restrictions().receiveMaximum(65_535).applyRestrictions()
+            // an explicit receive maximum (the HiveMQ client leaves the default 65,535 out of its CONNECT), well
+            // above the lead
+            subscriber.connectWith().cleanStart(true).restrictions().receiveMaximum(1_000).applyRestrictions()
                     .send().join();
             subscriber.subscribeWith().topicFilter(RAW_ROOT + Topics.UPLINK_FILTER).qos(MqttQos.AT_LEAST_ONCE)
                     .callback(p -> {
