@@ -7,7 +7,6 @@ import io.pcmsim.backend.Backend;
 import io.pcmsim.backend.BackendConfig;
 import io.pcmsim.backend.BackendStats;
 import io.pcmsim.backend.broker.EmbeddedBroker;
-import io.pcmsim.backend.internal.service.UplinkRecord;
 import io.pcmsim.backend.internal.storage.Database;
 import io.pcmsim.protocol.Topics;
 import io.pcmsim.tools.cli.LogLevel;
@@ -15,7 +14,6 @@ import io.pcmsim.tools.cli.TemporaryFolder;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -121,7 +119,7 @@ public final class IngestBenchCommand implements Callable<Integer> {
                 }
                 String host = embedded != null ? embedded.host() : brokerUri.getHost();
                 int port = embedded != null ? embedded.port() : brokerUri.getPort();
-                Load load = Load.prepare(messages, Math.min(vehicles, messages));
+                IngestLoad load = IngestLoad.prepare(messages, Math.min(vehicles, messages));
                 out.printf("pcmsim bench ingest: %,d messages (login + Smart Service reports of %,d VINs, %,d bytes on"
                                 + " average), %d publishing clients, lead at most %,d, on %s, backend %s, store %s%n",
                         messages, Math.min(vehicles, messages), load.averageBytes(), clients, window,
@@ -129,7 +127,7 @@ public final class IngestBenchCommand implements Callable<Integer> {
                         embedded != null ? "in-process" : "over MQTT",
                         Database.of(jdbcUrl != null ? jdbcUrl : Database.h2Url(temporary.path())).redacted());
                 out.flush();
-                Measurement raw = measureRaw(host, port, run, load);
+                IngestMeasurement raw = measureRaw(host, port, run, load);
                 out.printf("  raw subscriber  %s%n", raw.describe("received"));
                 out.flush();
                 BackendConfig.Builder config = BackendConfig.builder().dataDir(temporary.path())
@@ -139,7 +137,7 @@ public final class IngestBenchCommand implements Callable<Integer> {
                 }
                 Backend backend = embedded != null ? Backend.inProcess(config.build(), embedded)
                         : Backend.create(config.build());
-                Measurement stored;
+                IngestMeasurement stored;
                 try {
                     stored = measureBackend(backend, host, port, run, load);
                 } finally {
@@ -181,7 +179,7 @@ public final class IngestBenchCommand implements Callable<Integer> {
         }
     }
 
-    private Measurement measureRaw(String host, int port, String run, Load load) throws InterruptedException {
+    private IngestMeasurement measureRaw(String host, int port, String run, IngestLoad load) throws InterruptedException {
         AtomicLong received = new AtomicLong();
         AtomicLong lastAt = new AtomicLong();
         CompletableFuture<Void> done = new CompletableFuture<>();
@@ -203,7 +201,7 @@ public final class IngestBenchCommand implements Callable<Integer> {
                     .send().join();
             long start = loop.publish(load.rawTopics(), load.payloads());
             awaitCount(received::get, done);
-            return new Measurement(messages, received.get(), loop.refused(), lastAt.get() - start);
+            return new IngestMeasurement(messages, received.get(), loop.refused(), lastAt.get() - start);
         } catch (CompletionException e) {
             throw new IllegalStateException("cannot connect to the MQTT broker at tcp://" + host + ":" + port + ": "
                     + reason(e), e);
@@ -212,7 +210,7 @@ public final class IngestBenchCommand implements Callable<Integer> {
         }
     }
 
-    private Measurement measureBackend(Backend backend, String host, int port, String run, Load load)
+    private IngestMeasurement measureBackend(Backend backend, String host, int port, String run, IngestLoad load)
             throws InterruptedException, ExecutionException, TimeoutException {
         backend.start().get(60, TimeUnit.SECONDS);
         ScheduledExecutorService poll = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -239,7 +237,7 @@ public final class IngestBenchCommand implements Callable<Integer> {
             }, 1, 1, TimeUnit.MILLISECONDS);
             long start = loop.publish(load.topics(), load.payloads());
             awaitCount(handled::get, done);
-            return new Measurement(messages, backend.stats().stored(), loop.refused(), lastAt.get() - start);
+            return new IngestMeasurement(messages, backend.stats().stored(), loop.refused(), lastAt.get() - start);
         } finally {
             poll.shutdownNow();
         }
@@ -314,52 +312,5 @@ public final class IngestBenchCommand implements Callable<Integer> {
             }
         }
         return false;
-    }
-
-    /** One measurement: how many arrived of how many, and the time from the first publish to the last arrival. */
-    private record Measurement(long expected, long arrived, long refused, long nanos) {
-
-        double rate() {
-            return arrived == 0 || nanos <= 0 ? 0 : arrived / (nanos / 1e9);
-        }
-
-        /** E.g. "50,000 of 50,000 stored in 6.12 s: 8,170 msg/s". */
-        String describe(String verb) {
-            return String.format("%,d of %,d %s in %.2f s: %,.0f msg/s", arrived, expected, verb, nanos / 1e9, rate());
-        }
-
-        java.util.Optional<String> loss(String who) {
-            if (arrived == expected && refused == 0) {
-                return java.util.Optional.empty();
-            }
-            return java.util.Optional.of(who + " got " + arrived + " of " + expected + " messages"
-                    + (refused > 0 ? " (" + refused + " publishes refused or failed)" : ""));
-        }
-    }
-
-    /** The messages, encoded once before any timing: the uplink topics, their raw mirrors and the payloads. */
-    private record Load(List<String> topics, List<String> rawTopics, List<byte[]> payloads) {
-
-        static Load prepare(int messages, int vehicles) {
-            // vehicle times end an hour before now: inside the backend's window whatever the count
-            long perVehicle = (messages + vehicles - 1) / vehicles;
-            Instant start = Instant.now().minus(Duration.ofHours(perVehicle + 1));
-            RealisticUplinks uplinks = new RealisticUplinks(vehicles, System.nanoTime(), start);
-            List<String> topics = new ArrayList<>(messages);
-            List<String> raw = new ArrayList<>(messages);
-            List<byte[]> payloads = new ArrayList<>(messages);
-            for (int i = 0; i < messages; i++) {
-                UplinkRecord record = uplinks.next();
-                String topic = Topics.uplink(record.header().vin(), record.service());
-                topics.add(topic);
-                raw.add(RAW_ROOT + topic);
-                payloads.add(record.payload());
-            }
-            return new Load(List.copyOf(topics), List.copyOf(raw), List.copyOf(payloads));
-        }
-
-        long averageBytes() {
-            return payloads.stream().mapToLong(p -> p.length).sum() / payloads.size();
-        }
     }
 }
