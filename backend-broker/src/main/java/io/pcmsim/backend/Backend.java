@@ -1,10 +1,14 @@
 package io.pcmsim.backend;
 
+import io.pcmsim.backend.broker.EmbeddedBroker;
+import io.pcmsim.backend.internal.broker.UplinkIntake;
 import io.pcmsim.backend.internal.ingest.BatchingWriter;
 import io.pcmsim.backend.internal.ingest.ContentLimits;
 import io.pcmsim.backend.internal.ingest.InboundMessage;
 import io.pcmsim.backend.internal.ingest.IngestCounters;
+import io.pcmsim.backend.internal.ingest.InProcessUplinkSource;
 import io.pcmsim.backend.internal.ingest.MqttUplinkSource;
+import io.pcmsim.backend.internal.ingest.UplinkSource;
 import io.pcmsim.backend.internal.ingest.UplinkValidator;
 import io.pcmsim.backend.internal.ingest.WriterHealth;
 import io.pcmsim.backend.internal.service.ServiceHandler;
@@ -34,17 +38,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The backend: consumes every uplink message from the broker through a shared subscription, validates
- * it, stores it once per (vin, boot id, sequence) and hands it to its service's handler (session: the
- * login; Smart Service: reports, and each vehicle's maintenance needs derived from its newest state).
- * The composition root: the services are registered here.
+ * The backend: consumes every uplink message from the broker, validates it, stores it once per (vin,
+ * boot id, sequence) and hands it to its service's handler (session: the login; Smart Service: reports,
+ * and each vehicle's maintenance needs derived from its newest state). The composition root: the
+ * services are registered here.
  *
- * <p>Delivery: a QoS 1 message is acknowledged only after its batch is committed (or after it was
+ * <p>Two ways to the broker, one writer behind both:
+ * <ul>
+ * <li>{@link #create} subscribes over MQTT (a persistent session, a shared subscription) to any broker.
+ * A QoS 1 message is acknowledged to the broker only after its batch is committed (or after it was
  * rejected); whatever is unacknowledged when the backend stops or dies is redelivered to the next
  * backend with the same {@link BackendConfig#clientId()} (session expiry 1 day).
+ * <li>{@link #inProcess} takes the uplinks inside an {@link EmbeddedBroker} of the same process, with no
+ * broker queue in between: the broker acknowledges a car's publish (PUBACK) only after the backend stored
+ * or rejected it, so a slow store slows the cars down instead of building a backlog. What it took and did
+ * not store when it stops is given back to the cars (disconnected, they send it again).
+ * </ul>
  *
- * <p>Threads: the MQTT client's Netty threads only enqueue; one writer thread validates, stores and
- * acknowledges. The query methods are thread-safe and read committed data from the database.
+ * <p>Threads: the MQTT client's Netty threads, or the broker's extension threads, only enqueue; one
+ * writer thread validates, stores and acknowledges. The query methods are thread-safe and read committed data from the database.
  * {@link #start()} and {@link #stop()} are idempotent; a stopped backend cannot be started again.
  */
 public final class Backend implements AutoCloseable {
@@ -61,7 +73,7 @@ public final class Backend implements AutoCloseable {
     private final IngestCounters counters = new IngestCounters();
     private final WriterHealth health;
     private final BlockingQueue<InboundMessage> queue;
-    private final MqttUplinkSource source;
+    private final UplinkSource source;
     private final DownlinkPublisher downlinks;
 
     private final Object lock = new Object();
@@ -70,7 +82,7 @@ public final class Backend implements AutoCloseable {
     private @Nullable UplinkStore store;
     private @Nullable BatchingWriter writer;
 
-    private Backend(BackendConfig config) {
+    private Backend(BackendConfig config, @Nullable UplinkIntake intake) {
         this.config = config;
         this.database = Database.of(config.jdbcUrl());
         SmartServiceHandler smartService = new SmartServiceHandler(MaintenanceRules.defaults());
@@ -84,21 +96,42 @@ public final class Backend implements AutoCloseable {
         // MQTT maximum, not a smaller value: Mosquitto 2.0.11 was seen overshooting a receive maximum of 200,
         // which the client treats as a protocol error (disconnect, redelivery, again).
         this.queue = new LinkedBlockingQueue<>(2 * RECEIVE_MAXIMUM);
-        this.source = new MqttUplinkSource(config.brokerHost(), config.brokerPort(), config.clientId(),
-                Topics.sharedUplinkFilter(config.sharedGroup()), RECEIVE_MAXIMUM, queue, counters, config.clock());
+        this.source = intake != null
+                ? new InProcessUplinkSource(intake, queue, counters, config.clock())
+                : new MqttUplinkSource(config.brokerHost(), config.brokerPort(), config.clientId(),
+                        Topics.sharedUplinkFilter(config.sharedGroup()), RECEIVE_MAXIMUM, queue, counters,
+                        config.clock());
         this.downlinks = new DownlinkPublisher(source::publish, config.clock());
     }
 
-    /** A backend that does nothing until {@link #start()}. */
+    /**
+     * A backend that subscribes over MQTT to the broker in {@code config}; does nothing until {@link #start()}.
+     */
     public static Backend create(BackendConfig config) {
-        return new Backend(config);
+        return new Backend(config, null);
     }
 
     /**
-     * Migrates the schema (Flyway), opens the store, starts the writer, connects and subscribes.
-     * Idempotent: later calls return the same outcome.
+     * A backend that takes the uplinks inside {@code broker}, which runs in this process; does nothing
+     * until {@link #start()}. The broker host, port, client id and shared group of {@code config} are not
+     * used. One such backend at a time per broker (another may start after it stopped).
      *
-     * @return completes when the broker acknowledged the subscription; completes exceptionally (and
+     * @throws IllegalArgumentException when the broker was not built with
+     *         {@link EmbeddedBroker.Builder#inProcessIngest()}
+     */
+    public static Backend inProcess(BackendConfig config, EmbeddedBroker broker) {
+        UplinkIntake intake = broker.uplinkIntake().orElseThrow(() -> new IllegalArgumentException(
+                "the embedded broker was built without inProcessIngest(); build it with"
+                        + " EmbeddedBroker.builder().inProcessIngest() or use Backend.create to subscribe over MQTT"));
+        return new Backend(config, intake);
+    }
+
+    /**
+     * Migrates the schema (Flyway), opens the store, starts the writer, connects and subscribes (or
+     * attaches to the embedded broker). Idempotent: later calls return the same outcome.
+     *
+     * @return completes when the broker acknowledged the subscription (or the backend is attached);
+     *         completes exceptionally (and
      *         releases what was opened) when the database or the broker is not usable
      */
     public CompletableFuture<Void> start() {
@@ -143,8 +176,8 @@ public final class Backend implements AutoCloseable {
     }
 
     /**
-     * Stops taking messages, stores and acknowledges what is queued, disconnects (keeping the session)
-     * and closes the store. Idempotent; waits for a start in progress. No thread of the backend stays.
+     * Stops taking messages, stores and acknowledges what is queued, disconnects (keeping the session;
+     * in-process: gives what was not stored back to its cars) and closes the store. Idempotent; waits for a start in progress. No thread of the backend stays.
      */
     public CompletableFuture<Void> stop() {
         synchronized (lock) {

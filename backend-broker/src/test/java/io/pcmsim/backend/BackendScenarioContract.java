@@ -48,6 +48,11 @@ abstract class BackendScenarioContract {
         return 150;
     }
 
+    /** The backend under test; by default one that subscribes over MQTT. */
+    Backend createBackend(BackendConfig config) {
+        return Backend.create(config);
+    }
+
     /** The store; by default the backend's H2 file in {@link #dataDir}. */
     String jdbcUrl() {
         return null;
@@ -61,7 +66,7 @@ abstract class BackendScenarioContract {
         if (jdbcUrl() != null) {
             config.jdbcUrl(jdbcUrl());
         }
-        backend = Backend.create(config
+        backend = createBackend(config
                 .brokerHost(brokerHost())
                 .brokerPort(brokerPort())
                 .clientId(clientId)

@@ -6,6 +6,7 @@ import com.hivemq.extension.sdk.api.ExtensionMain;
 import io.pcmsim.backend.internal.broker.BrokerConfigXml;
 import io.pcmsim.backend.internal.broker.Folders;
 import io.pcmsim.backend.internal.broker.BrokerExtension;
+import io.pcmsim.backend.internal.broker.UplinkIntake;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -14,6 +15,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -27,7 +29,9 @@ import org.slf4j.LoggerFactory;
 /**
  * An MQTT 5 broker (HiveMQ Community Edition, embedded) in this process, for the zero-setup default
  * and for tests. Every client is allowed; every inbound PUBLISH is reported to the optional
- * {@link BrokerTrafficListener}.
+ * {@link BrokerTrafficListener}. Built with {@link Builder#inProcessIngest()}, it lets a backend in the same
+ * process take the cars' uplinks directly ({@code Backend.inProcess}), acknowledging each to its car only
+ * once it is stored.
  *
  * <p>Life cycle: {@link #start()} and {@link #stop()} are idempotent and thread-safe; a stopped broker
  * cannot be started again (build a new one). Starting takes about 1.5 s, stopping about 4 s. Do not
@@ -44,12 +48,15 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
     private static final long CLOSE_TIMEOUT_SECONDS = 60;
+    /** How long the broker holds an uplink for an in-process backend before refusing it. */
+    public static final Duration DEFAULT_STORE_TIMEOUT = Duration.ofMinutes(5);
 
     private final String host;
     private final int requestedPort;
     private final @Nullable Path dataFolder;
     private final @Nullable BrokerTrafficListener listener;
     private final @Nullable ExtensionMain extension;
+    private final @Nullable UplinkIntake intake;
 
     private final Object lock = new Object();
     private @Nullable CompletableFuture<Void> started;
@@ -64,6 +71,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         this.dataFolder = builder.dataFolder;
         this.listener = builder.listener;
         this.extension = builder.extension;
+        this.intake = builder.storeTimeout == null ? null : new UplinkIntake(builder.storeTimeout);
     }
 
     public static Builder builder() {
@@ -105,8 +113,8 @@ public final class EmbeddedBroker implements AutoCloseable {
                     .withExtensionsFolder(extensions)
                     // keep the application's logging configuration (HiveMQ would install its own)
                     .withoutLoggingBootstrap();
-            if (listener != null || extension != null) {
-                b.withEmbeddedExtension(BrokerExtension.embedded(listener, extension));
+            if (listener != null || intake != null || extension != null) {
+                b.withEmbeddedExtension(BrokerExtension.embedded(listener, intake, extension));
             }
             hivemq = b.build();
             hivemq.start().whenComplete((v, error) -> {
@@ -212,6 +220,14 @@ public final class EmbeddedBroker implements AutoCloseable {
         return Optional.ofNullable(dataFolder);
     }
 
+    /**
+     * Where an in-process backend attaches; present when built with {@link Builder#inProcessIngest()}.
+     * An implementation detail shared with {@code Backend}, not part of the API.
+     */
+    public Optional<UplinkIntake> uplinkIntake() {
+        return Optional.ofNullable(intake);
+    }
+
     private static int freePort(String host) {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
             return socket.getLocalPort();
@@ -227,6 +243,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         private @Nullable Path dataFolder;
         private @Nullable BrokerTrafficListener listener;
         private @Nullable ExtensionMain extension;
+        private @Nullable Duration storeTimeout;
 
         private Builder() {
         }
@@ -260,11 +277,31 @@ public final class EmbeddedBroker implements AutoCloseable {
 
         /**
          * An extra HiveMQ extension started with the broker, e.g. a test's authorizer. It runs inside the
-         * same embedded extension as the traffic listener, so with a listener it must not set a client
-         * initializer of its own.
+         * same embedded extension as the traffic listener and the in-process ingest, so with either it must
+         * not set a client initializer of its own.
          */
         public Builder extension(ExtensionMain extension) {
             this.extension = Objects.requireNonNull(extension, "extension");
+            return this;
+        }
+
+        /**
+         * Lets a backend in this process take the uplinks directly ({@code Backend.inProcess(config, broker)})
+         * instead of subscribing over MQTT: the broker holds each uplink publish until that backend stored
+         * (or rejected) it, and only then acknowledges it to the car and routes it to other subscribers.
+         * Uplinks that arrive while no backend is attached wait for one. A publish not stored within
+         * {@link #DEFAULT_STORE_TIMEOUT} is refused (never acknowledged as stored); see docs/decisions.md.
+         */
+        public Builder inProcessIngest() {
+            return inProcessIngest(DEFAULT_STORE_TIMEOUT);
+        }
+
+        /** {@link #inProcessIngest()} with another timeout; positive. */
+        public Builder inProcessIngest(Duration storeTimeout) {
+            if (storeTimeout.isNegative() || storeTimeout.isZero()) {
+                throw new IllegalArgumentException("storeTimeout must be positive, was " + storeTimeout);
+            }
+            this.storeTimeout = storeTimeout;
             return this;
         }
 

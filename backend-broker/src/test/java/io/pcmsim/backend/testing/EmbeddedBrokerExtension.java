@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -32,13 +33,24 @@ public final class EmbeddedBrokerExtension implements BeforeAllCallback, AfterAl
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final ConcurrentLinkedQueue<InboundPublish> traffic = new ConcurrentLinkedQueue<>();
+    private final UnaryOperator<EmbeddedBroker.Builder> options;
     private volatile @Nullable EmbeddedBroker broker;
+
+    /** A broker with the default options. */
+    public EmbeddedBrokerExtension() {
+        this(UnaryOperator.identity());
+    }
+
+    /** A broker with more options, e.g. {@code b -> b.inProcessIngest()}. */
+    public EmbeddedBrokerExtension(UnaryOperator<EmbeddedBroker.Builder> options) {
+        this.options = options;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        EmbeddedBroker b = EmbeddedBroker.builder()
+        EmbeddedBroker b = options.apply(EmbeddedBroker.builder()
                 .port(0)
-                .trafficListener((clientId, topic, bytes) -> traffic.add(new InboundPublish(clientId, topic, bytes)))
+                .trafficListener((clientId, topic, bytes) -> traffic.add(new InboundPublish(clientId, topic, bytes))))
                 .build();
         try {
             b.start().get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);

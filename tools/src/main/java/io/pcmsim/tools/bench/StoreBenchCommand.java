@@ -9,22 +9,10 @@ import io.pcmsim.backend.internal.storage.Database;
 import io.pcmsim.backend.internal.storage.StorageException;
 import io.pcmsim.backend.internal.storage.UplinkStore;
 import io.pcmsim.backend.internal.storage.WriteResult;
-import io.pcmsim.proto.v1.DriverSettings;
-import io.pcmsim.proto.v1.Login;
-import io.pcmsim.proto.v1.SmartServiceReport;
-import io.pcmsim.proto.v1.UplinkEnvelope;
-import io.pcmsim.protocol.Service;
-import io.pcmsim.protocol.UplinkCodec;
-import io.pcmsim.protocol.UplinkHeader;
-import io.pcmsim.protocol.Vin;
 import io.pcmsim.tools.cli.TemporaryFolder;
-import io.pcmsim.vehicle.fleet.VinGenerator;
-import io.pcmsim.vehicle.model.VehicleModel;
-import io.pcmsim.vehicle.model.VehicleProfiles;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,14 +73,9 @@ public final class StoreBenchCommand implements Callable<Integer> {
             // the services the backend registers (Backend is their composition root; the bench drives the store alone)
             List<ServiceHandler> handlers = List.of(new SessionHandler(), new SmartServiceHandler(MaintenanceRules.defaults()));
             database.migrate(handlers.stream().map(ServiceHandler::migrationLocation).toList());
-            List<VehicleModel> cars = new ArrayList<>(vehicles);
-            VinGenerator vins = new VinGenerator(seed);
-            for (int i = 0; i < vehicles; i++) {
-                cars.add(new VehicleModel(VehicleProfiles.generate(vins.next(), seed, START)));
-            }
+            RealisticUplinks uplinks = new RealisticUplinks(vehicles, seed, START);
             out.printf("pcmsim bench store: %d vehicles, %d messages per round, batches of %d, %s%n",
                     vehicles, messages, batch, database.redacted());
-            long[] sequence = new long[vehicles];
             long stored = 0;
             try (UplinkStore store = UplinkStore.open(database, handlers, Clock.systemUTC())) {
                 for (int round = 1; round <= rounds; round++) {
@@ -102,8 +85,7 @@ public final class StoreBenchCommand implements Callable<Integer> {
                     while (written < messages) {
                         List<UplinkRecord> records = new ArrayList<>(batch);
                         for (int i = 0; i < batch && written < messages; i++, written++) {
-                            int car = (int) ((stored + written) % vehicles);
-                            records.add(next(cars.get(car), ++sequence[car]));
+                            records.add(uplinks.next());
                         }
                         long cpu0 = processCpuNanos();
                         long t0 = System.nanoTime();
@@ -142,28 +124,5 @@ public final class StoreBenchCommand implements Callable<Integer> {
     private static long processCpuNanos() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                 ? os.getProcessCpuTime() : -1;
-    }
-
-    /** The car's next message: its login first, then Smart Service reports (the session-start snapshot, then one an hour). */
-    private static UplinkRecord next(VehicleModel car, long sequence) {
-        Instant time = START.plus(Duration.ofHours(sequence - 1));
-        car.advanceTo(time);
-        Vin vin = car.profile().vin();
-        UplinkHeader header = new UplinkHeader(vin, 1, sequence, time);
-        UplinkEnvelope.Builder envelope = UplinkEnvelope.newBuilder().setHeader(UplinkCodec.header(header));
-        Service service;
-        if (sequence == 1) {
-            service = Service.LOGIN;
-            envelope.setLogin(Login.newBuilder().setSettings(DriverSettings.newBuilder()
-                    .setGroupWithLocationEnabled(true).setGroupWithoutLocationEnabled(true)));
-        } else {
-            service = Service.SMART_SERVICE;
-            envelope.setSmartService(SmartServiceReport.newBuilder()
-                    .setTrigger(sequence == 2 ? SmartServiceReport.Trigger.SESSION_START : SmartServiceReport.Trigger.PERIODIC)
-                    .setState(UplinkCodec.state(car.snapshot()))
-                    .setModelCode(car.profile().modelLine().modelCode()).setModelYear(car.profile().modelYear()));
-        }
-        UplinkEnvelope built = envelope.build();
-        return new UplinkRecord(header, service, built, built.toByteArray(), time);
     }
 }

@@ -28,6 +28,8 @@ import org.jspecify.annotations.Nullable;
  * the fleet, a status line once per second, and the result at the end. A requested stop (Ctrl-C)
  * ends the run early with the result measured so far, marked interrupted. Everything it starts it
  * stops again, fleet first, then backend, then broker, also when it fails. One run per instance.
+ * The backend takes the uplinks inside the broker ({@link Backend#inProcess}), so a car's publish is
+ * acknowledged once it is stored and a slow store slows the cars instead of queueing in the broker.
  */
 public final class DemoRun {
 
@@ -106,6 +108,7 @@ public final class DemoRun {
                 .port(options.port())
                 .dataFolder(dataDir.resolve("broker"))
                 .trafficListener((clientId, topic, bytes) -> windows.onPublish(clientId, topic))
+                .inProcessIngest()
                 .build();
         broker = b;
         CompletableFuture<Void> brokerStarted = b.start();
@@ -118,7 +121,7 @@ public final class DemoRun {
         String backendFailure = "the backend did not start (its database is in " + dataDir.resolve("backend") + ")";
         String backendAdvice = "";
         try {
-            backend = Backend.create(backendConfig(b, simulated));
+            backend = Backend.inProcess(backendConfig(b, simulated), b);
         } catch (IOException | RuntimeException e) {
             throw DemoFailure.of(backendFailure, backendAdvice, e);
         }

@@ -23,6 +23,10 @@ public final class BrokerConfigXml {
      *       not phone home. CE 2025.5 has no update checker (its config.xsd has no {@code general}
      *       element), so there is nothing to switch off for that.</li>
      *   <li>Generous limits: a simulated fleet of thousands of cars behind a few backend sessions.</li>
+     *   <li>A server receive maximum of 20: a client may have at most 20 QoS 1 publishes unacknowledged
+     *       at the broker. With the in-process ingest a car's publish is acknowledged only once stored, so
+     *       when the store is slow a car's further messages wait in the car (its MQTT client), not by the
+     *       thousand per car in the broker's memory. A car sends a handful at a time, 20 is plenty.</li>
      * </ul>
      */
     public static String render(String host, int port) {
@@ -41,7 +45,7 @@ public final class BrokerConfigXml {
                             <strategy>discard</strategy>
                         </queued-messages>
                         <receive-maximum>
-                            <server-receive-maximum>1000</server-receive-maximum>
+                            <server-receive-maximum>20</server-receive-maximum>
                         </receive-maximum>
                     </mqtt>
                     <restrictions>

@@ -2,38 +2,46 @@ package io.pcmsim.backend.internal.broker;
 
 import com.hivemq.embedded.EmbeddedExtension;
 import com.hivemq.extension.sdk.api.ExtensionMain;
+import com.hivemq.extension.sdk.api.interceptor.publish.PublishInboundInterceptor;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStartInput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStartOutput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStopInput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStopOutput;
+import com.hivemq.extension.sdk.api.services.Services;
 import io.pcmsim.backend.broker.BrokerTrafficListener;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one embedded extension HiveMQ CE takes: the traffic listener's interceptor and an extra extension
- * (an authorizer, say), either optional, started in that order and stopped in reverse.
+ * The one embedded extension HiveMQ CE takes: one client initializer that adds the traffic listener's
+ * interceptor and then the in-process uplink intake's (so the traffic listener sees a publish when it
+ * arrives, not when the backend stored it), and an extra extension (an authorizer, say); each optional.
+ * The extra extension starts after the interceptors and stops first.
  */
 public final class BrokerExtension implements ExtensionMain {
 
-    private final List<ExtensionMain> parts;
+    private final List<PublishInboundInterceptor> interceptors;
+    private final @Nullable ExtensionMain extra;
 
-    private BrokerExtension(List<ExtensionMain> parts) {
-        this.parts = List.copyOf(parts);
+    private BrokerExtension(List<PublishInboundInterceptor> interceptors, @Nullable ExtensionMain extra) {
+        this.interceptors = List.copyOf(interceptors);
+        this.extra = extra;
     }
 
-    /** The embedded extension of {@code listener} and {@code extra}; at least one of them is given. */
-    public static EmbeddedExtension embedded(@Nullable BrokerTrafficListener listener, @Nullable ExtensionMain extra) {
-        List<ExtensionMain> parts = new ArrayList<>();
+    /** The embedded extension of the given parts; at least one of them is given. */
+    public static EmbeddedExtension embedded(@Nullable BrokerTrafficListener listener, @Nullable UplinkIntake intake,
+                                             @Nullable ExtensionMain extra) {
+        List<PublishInboundInterceptor> interceptors = new ArrayList<>();
         if (listener != null) {
-            parts.add(new TrafficExtension(listener));
+            interceptors.add(new TrafficInterceptor(listener));
         }
-        if (extra != null) {
-            parts.add(extra);
+        if (intake != null) {
+            interceptors.add(intake.interceptor());
         }
-        if (parts.isEmpty()) {
-            throw new IllegalArgumentException("an embedded broker extension needs a traffic listener or an extension");
+        if (interceptors.isEmpty() && extra == null) {
+            throw new IllegalArgumentException(
+                    "an embedded broker extension needs a traffic listener, an uplink intake or an extension");
         }
         return EmbeddedExtension.builder()
                 .withId("pcmsim")
@@ -42,19 +50,26 @@ public final class BrokerExtension implements ExtensionMain {
                 .withAuthor("pcmsim")
                 .withPriority(0)
                 .withStartPriority(1000)
-                .withExtensionMain(new BrokerExtension(parts))
+                .withExtensionMain(new BrokerExtension(interceptors, extra))
                 .build();
     }
 
     @Override
     public void extensionStart(ExtensionStartInput input, ExtensionStartOutput output) {
-        parts.forEach(part -> part.extensionStart(input, output));
+        if (!interceptors.isEmpty()) {
+            // one initializer per extension: a second setClientInitializer would replace this one
+            Services.initializerRegistry().setClientInitializer((initializerInput, clientContext) ->
+                    interceptors.forEach(clientContext::addPublishInboundInterceptor));
+        }
+        if (extra != null) {
+            extra.extensionStart(input, output);
+        }
     }
 
     @Override
     public void extensionStop(ExtensionStopInput input, ExtensionStopOutput output) {
-        for (int i = parts.size() - 1; i >= 0; i--) {
-            parts.get(i).extensionStop(input, output);
+        if (extra != null) {
+            extra.extensionStop(input, output);
         }
     }
 }

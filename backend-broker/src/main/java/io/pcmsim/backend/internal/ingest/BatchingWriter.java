@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A batch also ends when no message arrived for {@link #QUIET_GAP} (3 ms): some brokers send a
  * shared subscriber its next messages only once it acknowledged all it holds (HiveMQ CE: at most 50
- * per round), so waiting the whole {@code maxBatchDelay} for more would only add latency. Under steady
+ * per round), and in-process each car's next message arrives only after its previous one was
+ * acknowledged, so waiting the whole {@code maxBatchDelay} for more would only add latency. Under steady
  * load the queue never falls silent and batches fill up to {@code batchSize} or {@code maxBatchDelay}.
  *
  * <p>Storage failures are {@link IsolatingWriter}'s: a database that is unavailable is retried (nothing
@@ -145,8 +146,8 @@ public final class BatchingWriter {
         }
         List<WriteResult> results = new ArrayList<>();
         if (!accepted.isEmpty() && !isolating.store(accepted, results, rejected)) {
-            LOG.warn("abandoned a batch of {} messages unacknowledged while stopping; the broker redelivers them",
-                    batch.size());
+            LOG.warn("abandoned a batch of {} messages unacknowledged while stopping; they are sent again to the"
+                    + " next backend", batch.size());
             return;
         }
         for (WriteResult result : results) {

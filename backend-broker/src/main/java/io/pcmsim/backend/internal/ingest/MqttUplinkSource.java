@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The callback runs on one of the client's threads (owned by this source) and only enqueues.
  */
-public final class MqttUplinkSource {
+public final class MqttUplinkSource implements UplinkSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(MqttUplinkSource.class);
     /** How long the broker keeps the session, and its unacknowledged messages, while the backend is away. */
@@ -95,6 +95,7 @@ public final class MqttUplinkSource {
     }
 
     /** Connects (resuming the session) and subscribes; completes when the SUBACK grants QoS 1. */
+    @Override
     public CompletableFuture<Void> start() {
         consuming = true;
         // registered before connecting: a resumed session delivers its pending messages right after CONNACK
@@ -144,6 +145,7 @@ public final class MqttUplinkSource {
      *
      * @return completes when the broker acknowledged; exceptionally when it refused or is not connected
      */
+    @Override
     public CompletableFuture<Void> publish(String topic, byte[] payload) {
         if (!connectedOnce || stopping) {
             return CompletableFuture.failedFuture(new IllegalStateException(
@@ -159,11 +161,13 @@ public final class MqttUplinkSource {
     }
 
     /** Stops taking new messages; those arriving later stay unacknowledged for the next session. */
+    @Override
     public void stopConsuming() {
         consuming = false;
     }
 
     /** Disconnects, keeping the session on the broker, and ends the client's threads; idempotent. */
+    @Override
     public CompletableFuture<Void> disconnect() {
         stopping = true;
         consuming = false;

@@ -1,0 +1,34 @@
+package io.pcmsim.tools.bench;
+
+import io.pcmsim.backend.internal.service.UplinkRecord;
+import io.pcmsim.protocol.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The messages, encoded once before any timing: the uplink topics, their raw mirrors and the payloads. */
+record IngestLoad(List<String> topics, List<String> rawTopics, List<byte[]> payloads) {
+
+    static IngestLoad prepare(int messages, int vehicles) {
+        // vehicle times end an hour before now: inside the backend's window whatever the count
+        long perVehicle = (messages + vehicles - 1) / vehicles;
+        Instant start = Instant.now().minus(Duration.ofHours(perVehicle + 1));
+        RealisticUplinks uplinks = new RealisticUplinks(vehicles, System.nanoTime(), start);
+        List<String> topics = new ArrayList<>(messages);
+        List<String> raw = new ArrayList<>(messages);
+        List<byte[]> payloads = new ArrayList<>(messages);
+        for (int i = 0; i < messages; i++) {
+            UplinkRecord record = uplinks.next();
+            String topic = Topics.uplink(record.header().vin(), record.service());
+            topics.add(topic);
+            raw.add(IngestBenchCommand.RAW_ROOT + topic);
+            payloads.add(record.payload());
+        }
+        return new IngestLoad(List.copyOf(topics), List.copyOf(raw), List.copyOf(payloads));
+    }
+
+    long averageBytes() {
+        return payloads.stream().mapToLong(p -> p.length).sum() / payloads.size();
+    }
+}
