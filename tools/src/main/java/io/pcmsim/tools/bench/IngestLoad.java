@@ -2,13 +2,16 @@ package io.pcmsim.tools.bench;
 
 import io.pcmsim.backend.internal.service.UplinkRecord;
 import io.pcmsim.protocol.Topics;
+import io.pcmsim.protocol.Vin;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
-/** The messages, encoded once before any timing: the uplink topics, their raw mirrors and the payloads. */
-record IngestLoad(List<String> topics, List<String> rawTopics, List<byte[]> payloads) {
+/** The messages, encoded once before any timing: the uplink topics, their raw mirrors, the payloads and their VINs. */
+record IngestLoad(List<String> topics, List<String> rawTopics, List<byte[]> payloads, Set<Vin> vins) {
 
     static IngestLoad prepare(int messages, int vehicles) {
         // vehicle times end an hour before now: inside the backend's window whatever the count
@@ -18,14 +21,16 @@ record IngestLoad(List<String> topics, List<String> rawTopics, List<byte[]> payl
         List<String> topics = new ArrayList<>(messages);
         List<String> raw = new ArrayList<>(messages);
         List<byte[]> payloads = new ArrayList<>(messages);
+        Set<Vin> vins = new LinkedHashSet<>();
         for (int i = 0; i < messages; i++) {
             UplinkRecord record = uplinks.next();
             String topic = Topics.uplink(record.header().vin(), record.service());
             topics.add(topic);
             raw.add(IngestBenchCommand.RAW_ROOT + topic);
             payloads.add(record.payload());
+            vins.add(record.header().vin());
         }
-        return new IngestLoad(List.copyOf(topics), List.copyOf(raw), List.copyOf(payloads));
+        return new IngestLoad(List.copyOf(topics), List.copyOf(raw), List.copyOf(payloads), Set.copyOf(vins));
     }
 
     long averageBytes() {

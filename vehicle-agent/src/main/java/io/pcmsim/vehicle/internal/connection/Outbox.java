@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Bounded FIFO of uplinks that passed the gate while the car was offline. When full, the oldest entry
+ * Bounded FIFO of uplinks that passed the gate and wait for the broker: while the car is offline, or
+ * while its in-flight window is full. When full, the oldest entry
  * makes room. Confined to the vehicle's lane, except {@link #size()}, which any thread may read.
  */
 final class Outbox {
@@ -75,12 +77,11 @@ final class Outbox {
         return count;
     }
 
-    /** Removes and returns all entries, oldest first. */
-    List<Uplink> drain() {
-        List<Uplink> all = new ArrayList<>(queue);
-        queue.clear();
-        size = 0;
-        return all;
+    /** Removes and returns the oldest entry, or null when empty. */
+    @Nullable Uplink poll() {
+        Uplink first = queue.pollFirst();
+        size = queue.size();
+        return first;
     }
 
     /** Entries now; any thread. */

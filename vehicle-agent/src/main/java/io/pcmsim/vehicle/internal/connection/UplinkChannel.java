@@ -24,6 +24,12 @@ import org.jspecify.annotations.Nullable;
  * stamped here, so refused messages leave no sequence gaps) or, while offline, the bounded outbox. Presence
  * passes here too, allowed while any service is.
  *
+ * <p>At most {@link #MAX_IN_FLIGHT} publishes are unacknowledged at a time; later messages wait in the
+ * outbox, in order, and leave as acknowledgements come back. A slow broker or backend (one that
+ * acknowledges only after storing) thus fills the car's bounded outbox, whose oldest entries make room and
+ * are counted, instead of the MQTT client's unbounded queue. The login bypasses the window: a session
+ * starts with it, before what waited in the outbox.
+ *
  * <p>A publish lost with the connection goes back into the outbox with its header and is sent again after
  * the next connect, unless its service was blocked at any time since it was admitted (then it is dropped:
  * nothing that was in flight when a block began is sent after it ended), and at most
@@ -38,6 +44,11 @@ final class UplinkChannel {
     static final int MAX_ATTEMPTS = 3;
     /** The refusal reason of a message given up after {@link #MAX_ATTEMPTS} unacknowledged attempts. */
     static final String UNACKNOWLEDGED = "UNACKNOWLEDGED_AFTER_" + MAX_ATTEMPTS + "_ATTEMPTS";
+    /**
+     * Unacknowledged publishes per car at most: at or below the receive maximum of common brokers (HiveMQ
+     * 10 by default, Mosquitto's max_inflight_messages 20), so a car never relies on a broker's own queue.
+     */
+    static final int MAX_IN_FLIGHT = 10;
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
     private final Vin vin;
@@ -49,6 +60,8 @@ final class UplinkChannel {
     private final LongSupplier nanoTime;
     private final Set<CompletableFuture<Void>> inFlight = ConcurrentHashMap.newKeySet();
     private @Nullable Transport transport;
+    /** Publishes handed to the current or an earlier transport and not settled yet; on the lane. */
+    private int unsettled;
     private long bootId;
     private long sequence;
 
@@ -86,7 +99,7 @@ final class UplinkChannel {
             return DONE;
         }
         Uplink uplink = new Uplink(service, producedAt, body, gate.epoch());
-        if (transport == null) {
+        if (transport == null || (service != Service.LOGIN && (unsettled >= MAX_IN_FLIGHT || outbox.size() > 0))) {
             outbox.offer(uplink).ifPresent(dropped -> observer.droppedOutboxFull(dropped.service()));
             return DONE;
         }
@@ -114,13 +127,17 @@ final class UplinkChannel {
         this.sequence = 0;
     }
 
-    /** Publishes the messages queued while offline, in order. No-op while offline. */
+    /**
+     * Publishes what waits in the outbox, in order, as far as the in-flight window allows; the rest leaves
+     * as acknowledgements come back. No-op while offline.
+     */
     void drainOutbox() {
-        if (transport == null) {
-            return;
-        }
-        for (Uplink uplink : outbox.drain()) {
-            send(uplink);
+        while (transport != null && unsettled < MAX_IN_FLIGHT) {
+            Uplink next = outbox.poll();
+            if (next == null) {
+                return;
+            }
+            send(next);
         }
     }
 
@@ -182,10 +199,9 @@ final class UplinkChannel {
             observer.discardedBySettings(1);
         } else if (uplink.attempts() >= MAX_ATTEMPTS) {
             observer.refused(uplink.service(), UNACKNOWLEDGED);
-        } else if (transport != null) {
-            send(uplink);
         } else {
             outbox.requeue(uplink).ifPresent(dropped -> observer.droppedOutboxFull(dropped.service()));
+            drainOutbox();
         }
     }
 
@@ -203,6 +219,7 @@ final class UplinkChannel {
         String topic = Topics.uplink(vin, uplink.service());
         CompletableFuture<Void> published = new CompletableFuture<>();
         inFlight.add(published);
+        unsettled++;
         observer.sent(uplink.service(), topic, header);
         long handedOver = nanoTime.getAsLong();
         CompletableFuture<Void> outcome;
@@ -218,10 +235,16 @@ final class UplinkChannel {
                 observer.failed(uplink.service(), error);
                 if (unwrap(error) instanceof PublishRefusedException refusal) {
                     observer.refused(uplink.service(), refusal.reason());
-                } else {
-                    lane.execute(() -> retry(attempt));
                 }
             }
+            lane.execute(() -> {
+                unsettled--;
+                if (error != null && !(unwrap(error) instanceof PublishRefusedException)) {
+                    retry(attempt);
+                } else {
+                    drainOutbox();
+                }
+            });
             inFlight.remove(published);
             published.complete(null);
         });

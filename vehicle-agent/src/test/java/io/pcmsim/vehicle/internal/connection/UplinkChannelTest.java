@@ -116,6 +116,52 @@ class UplinkChannelTest {
     }
 
     @Test
+    void submit_windowFull_waitsInOrderAndLeavesAsAcknowledgementsComeBack() {
+        UplinkChannel roomy = new UplinkChannel(VIN, DriverSettings.defaults(), 100, counts, Runnable::run);
+        roomy.connected(transport, 1);
+
+        for (int minute = 0; minute < UplinkChannel.MAX_IN_FLIGHT + 5; minute++) {
+            roomy.submit(Service.SMART_SERVICE, report(), T0.plusSeconds(60L * minute));
+        }
+        assertThat(transport.sent).hasSize(UplinkChannel.MAX_IN_FLIGHT);
+        assertThat(roomy.outboxSize()).isEqualTo(5);
+
+        transport.acks.get(0).complete(null);
+        transport.acks.get(1).complete(null);
+
+        assertThat(transport.sent).hasSize(UplinkChannel.MAX_IN_FLIGHT + 2);
+        assertThat(roomy.outboxSize()).isEqualTo(3);
+        assertThat(transport.sequences()).isSorted().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void submit_windowFull_loginStillLeavesAtOnce() {
+        UplinkChannel roomy = new UplinkChannel(VIN, DriverSettings.defaults(), 100, counts, Runnable::run);
+        roomy.connected(transport, 1);
+        for (int minute = 0; minute < UplinkChannel.MAX_IN_FLIGHT + 1; minute++) {
+            roomy.submit(Service.SMART_SERVICE, report(), T0.plusSeconds(60L * minute));
+        }
+
+        roomy.submit(Service.LOGIN, login(), T0.plusSeconds(3600));
+
+        assertThat(transport.topics.get(transport.topics.size() - 1)).endsWith("/up/login");
+        assertThat(roomy.outboxSize()).isEqualTo(1);
+    }
+
+    @Test
+    void submit_windowFullAndOutboxFull_dropsOldestWaitingAndCountsIt() {
+        channel.connected(transport, 1);
+
+        for (int minute = 0; minute < UplinkChannel.MAX_IN_FLIGHT + 5 + 2; minute++) {
+            submitReport(minute);
+        }
+
+        assertThat(transport.sent).hasSize(UplinkChannel.MAX_IN_FLIGHT);
+        assertThat(channel.outboxSize()).isEqualTo(5);
+        assertThat(counts.droppedOutboxFull).isEqualTo(2);
+    }
+
+    @Test
     void privacyMode_whenEnabled_publishesNothingAndCountsSuppressed() {
         channel.connected(transport, 1);
         channel.apply(DriverSettings.defaults().withPrivacyMode(true));
