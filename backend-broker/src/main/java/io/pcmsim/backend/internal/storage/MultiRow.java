@@ -2,8 +2,11 @@ package io.pcmsim.backend.internal.storage;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Statements with many rows of parameters ({@code VALUES (?, ?), (?, ?), ...}): one execution, and on
@@ -75,5 +78,37 @@ public final class MultiRow {
                         + " statement has " + columns + " per row");
             }
         }
+    }
+
+    /** {@code ?, ?, ?} for an IN list of {@code n} parameters. */
+    public static String placeholders(int n) {
+        StringBuilder all = new StringBuilder(n * 3);
+        for (int i = 0; i < n; i++) {
+            all.append(i == 0 ? "?" : ", ?");
+        }
+        return all.toString();
+    }
+
+    /**
+     * Which of {@code keys} are in {@code table}'s column {@code key} (its primary key): one
+     * {@code SELECT ... WHERE key IN (...)} per chunk of {@link #MAX_ROWS} keys.
+     */
+    public static Set<String> existing(Connection c, String table, String key, List<String> keys) throws SQLException {
+        Set<String> found = new HashSet<>();
+        for (int from = 0; from < keys.size(); from += MAX_ROWS) {
+            List<String> part = keys.subList(from, Math.min(keys.size(), from + MAX_ROWS));
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + key + " FROM " + table + " WHERE " + key
+                    + " IN (" + placeholders(part.size()) + ")")) {
+                for (int i = 0; i < part.size(); i++) {
+                    ps.setString(i + 1, part.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        return found;
     }
 }
