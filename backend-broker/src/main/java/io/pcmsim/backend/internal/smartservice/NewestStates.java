@@ -154,21 +154,12 @@ final class NewestStates {
 
     private static Map<String, Stored> read(Connection c, List<Candidate> candidates) throws SQLException {
         Map<String, Stored> stored = new HashMap<>();
-        int chunk = MultiRow.rowsPerStatement(1);
-        for (int from = 0; from < candidates.size(); from += chunk) {
-            List<Candidate> part = candidates.subList(from, Math.min(candidates.size(), from + chunk));
-            try (PreparedStatement ps = c.prepareStatement("SELECT vin, vehicle_time, boot_id, sequence, needs_hash"
-                    + " FROM smart_service_vehicle WHERE vin IN (" + MultiRow.placeholders(part.size()) + ")")) {
-                for (int i = 0; i < part.size(); i++) {
-                    ps.setString(i + 1, part.get(i).vin().value());
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        long hash = rs.getLong(5);
-                        stored.put(rs.getString(1), new Stored(rs.getObject(2, OffsetDateTime.class), rs.getLong(3),
-                                rs.getLong(4), rs.wasNull() ? null : hash));
-                    }
-                }
+        try (ResultSet rs = MultiRow.selectByKeys(c, "SELECT t.vin, t.vehicle_time, t.boot_id,"
+                + " t.sequence, t.needs_hash FROM smart_service_vehicle AS t", "vin", candidates.stream().map(d -> d.vin().value()).toList())) {
+            while (rs.next()) {
+                long hash = rs.getLong(5);
+                stored.put(rs.getString(1), new Stored(rs.getObject(2, OffsetDateTime.class), rs.getLong(3),
+                        rs.getLong(4), rs.wasNull() ? null : hash));
             }
         }
         return stored;

@@ -80,35 +80,36 @@ public final class MultiRow {
         }
     }
 
-    /** {@code ?, ?, ?} for an IN list of {@code n} parameters. */
-    public static String placeholders(int n) {
-        StringBuilder all = new StringBuilder(n * 3);
-        for (int i = 0; i < n; i++) {
-            all.append(i == 0 ? "?" : ", ?");
-        }
-        return all.toString();
-    }
-
     /**
      * Which of {@code keys} are in {@code table}'s column {@code key} (its primary key): one
-     * {@code SELECT ... WHERE key IN (...)} per chunk of {@link #MAX_ROWS} keys.
+     * {@code SELECT} joining the keys (one array parameter, {@code UNNEST}) to the table, which H2 answers with
+     * one lookup in the primary key's index per key (for {@code key IN (?, ?, ...)} and {@code key = ANY (?)} it
+     * compared every row found with every key).
      */
     public static Set<String> existing(Connection c, String table, String key, List<String> keys) throws SQLException {
         Set<String> found = new HashSet<>();
-        for (int from = 0; from < keys.size(); from += MAX_ROWS) {
-            List<String> part = keys.subList(from, Math.min(keys.size(), from + MAX_ROWS));
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + key + " FROM " + table + " WHERE " + key
-                    + " IN (" + placeholders(part.size()) + ")")) {
-                for (int i = 0; i < part.size(); i++) {
-                    ps.setString(i + 1, part.get(i));
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        found.add(rs.getString(1));
-                    }
-                }
+        try (ResultSet rs = selectByKeys(c, "SELECT t." + key + " FROM " + table + " AS t", key, keys)) {
+            while (rs.next()) {
+                found.add(rs.getString(1));
             }
         }
         return found;
+    }
+
+    /**
+     * Runs {@code select JOIN UNNEST(?) ...} (the table aliased {@code t} in {@code select}) with {@code keys} as
+     * one VARCHAR array; the caller closes the result (which closes its statement).
+     */
+    public static ResultSet selectByKeys(Connection c, String select, String key, List<String> keys)
+            throws SQLException {
+        PreparedStatement ps = c.prepareStatement(select + " JOIN UNNEST(?) AS wanted (k) ON t." + key + " = wanted.k");
+        try {
+            ps.setArray(1, c.createArrayOf("VARCHAR", keys.toArray()));
+            ps.closeOnCompletion();
+            return ps.executeQuery();
+        } catch (SQLException | RuntimeException e) {
+            ps.close();
+            throw e;
+        }
     }
 }
