@@ -77,8 +77,9 @@ final class NewestStates {
     /**
      * A candidate that became its vehicle's newest state.
      *
-     * @param needsChanged whether its needs differ from those of the state it replaced (or are not known)
-     * @param hadNeeds whether the vehicle may have needs rows from before
+     * @param needsChanged whether its needs differ from those of the state it replaced, or are not known (a
+     *        vehicle new to the table, a digest not known): then its needs rows are rewritten
+     * @param hadNeeds whether the vehicle may have needs rows from before (to delete)
      */
     record Claimed(Candidate candidate, boolean needsChanged, boolean hadNeeds) {
     }
@@ -114,7 +115,7 @@ final class NewestStates {
                     + MultiRow.values(part.size(), COUNT + 1) + " " + UPSERT_TAIL)) {
                 MultiRow.bind(ps, COUNT + 1, part, (p, d) -> {
                     bind(p, d);
-                    p.bool(!d.needs().isEmpty()); // a new row: its needs are new when there are any
+                    p.bool(true); // a vehicle new to the table: its needs rows are rewritten (rows of before go)
                 });
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -140,7 +141,7 @@ final class NewestStates {
             Stored s = stored.get(d.vin().value());
             if (s == null) {
                 inserts.add(d);
-                claimed.add(new Claimed(d, !d.needs().isEmpty(), false));
+                claimed.add(new Claimed(d, true, true)); // rows from before this table, if any, go
             } else if (d.newerThan(s.vehicleTime().toInstant(), s.bootId(), s.sequence())) {
                 updates.add(Map.entry(d, s));
                 boolean changed = s.needsHash() == null || s.needsHash() != d.needsHash();

@@ -153,6 +153,20 @@ abstract class UplinkStoreContract {
     }
 
     @Test
+    void write_whenFirstStateOfAVehicleWithNeedsRowsFromBefore_replacesThem() throws SQLException {
+        Vin vin = Uplinks.randomVin();
+        try (Connection c = database.connect()) {
+            execute(c, "INSERT INTO maintenance_need (vin, component, severity, reason, derived_at, source_boot_id,"
+                    + " source_sequence) VALUES (?, 'ENGINE_OIL', 'HIGH', 'before', ?, 1, 1)", vin.value(),
+                    NOW.atOffset(ZoneOffset.UTC));
+        }
+
+        store.write(List.of(smart(vin, 1, 2, Uplinks.healthyState(10))));
+
+        assertThat(maintenance.needs(vin)).isEmpty();
+    }
+
+    @Test
     void write_whenNewerStateGivesTheSameNeeds_keepsTheirRowsAndMovesTheNewestState() throws SQLException {
         Vin vin = Uplinks.randomVin();
         store.write(List.of(smart(vin, 1, 1, Uplinks.wornState(30_000))));
