@@ -5,9 +5,11 @@ import io.pcmsim.backend.internal.service.RetentionPolicy;
 import io.pcmsim.backend.internal.service.ServiceHandler;
 import io.pcmsim.backend.internal.service.UplinkRecord;
 import io.pcmsim.backend.internal.storage.Database;
+import io.pcmsim.proto.v1.SmartServiceReport;
 import io.pcmsim.proto.v1.UplinkEnvelope;
 import io.pcmsim.protocol.ReportedState;
 import io.pcmsim.protocol.Service;
+import io.pcmsim.protocol.UplinkCodec;
 import io.pcmsim.protocol.Vin;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -17,14 +19,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Smart Service: stores every report (trigger, crossed thresholds, model, state) and keeps each vehicle's
- * maintenance needs derived from its newest state, newest by the car's clock (ties by boot id, then
- * sequence), because after a reconnect the car's outbox sends older reports under its new boot id.
+ * Smart Service: keeps each vehicle's newest state ({@code smart_service_vehicle}, with the model of its
+ * report) and the maintenance needs derived from it, newest by the car's clock (ties by boot id, then
+ * sequence), because after a reconnect the car's outbox sends older reports under its new boot id. Every
+ * report itself stays in {@code uplink_message} as the car sent it (the report history: decode the payloads);
+ * the rows written before are in {@code smart_service_report}.
  *
  * <p>Retention: 30 years, the life of a car plus its service history (the basis of the notice).
  */
@@ -70,39 +73,36 @@ public final class SmartServiceHandler implements ServiceHandler {
 
     @Override
     public void store(Connection connection, List<UplinkRecord> records, Instant backendTime) throws SQLException {
-        // each state decoded once: for its columns, and for the needs when it is its vehicle's newest
-        List<Optional<ReportedState>> states = new ArrayList<>(records.size());
-        for (UplinkRecord r : records) {
-            states.add(StateColumns.stateOf(r.envelope()));
-        }
-        ReportRows.insert(connection, records, states);
-        NeedRows.replaceIfNewest(connection, newestPerVehicle(records, states), backendTime);
+        NeedRows.rewriteChanged(connection, NewestStates.claim(connection, newestPerVehicle(records)), backendTime);
     }
 
     /**
-     * For each vehicle (in VIN order: concurrent backends lock vehicle rows in one order), the needs of its
-     * newest state in the batch ({@code states} holds each record's state, if it carries one).
+     * For each vehicle (in VIN order: concurrent backends lock its rows in one order), its newest state in
+     * the batch and the needs it gives; a report without state is only in {@code uplink_message}. Only these
+     * states are decoded.
      */
-    private List<NeedRows.Derived> newestPerVehicle(List<UplinkRecord> records, List<Optional<ReportedState>> states) {
-        Map<Vin, Integer> newest = new TreeMap<>();
-        for (int i = 0; i < records.size(); i++) {
-            if (states.get(i).isEmpty()) {
+    private List<NewestStates.Candidate> newestPerVehicle(List<UplinkRecord> records) {
+        Map<Vin, UplinkRecord> newest = new TreeMap<>();
+        for (UplinkRecord r : records) {
+            if (!r.envelope().getSmartService().hasState()) {
                 continue;
             }
-            UplinkRecord r = records.get(i);
-            Integer old = newest.get(r.header().vin());
-            if (old == null || VEHICLE_TIME_THEN_KEY.compare(r, records.get(old)) > 0) {
-                newest.put(r.header().vin(), i);
+            UplinkRecord old = newest.get(r.header().vin());
+            if (old == null || VEHICLE_TIME_THEN_KEY.compare(r, old) > 0) {
+                newest.put(r.header().vin(), r);
             }
         }
-        List<NeedRows.Derived> derived = new ArrayList<>(newest.size());
-        for (Map.Entry<Vin, Integer> e : newest.entrySet()) {
-            UplinkRecord r = records.get(e.getValue());
-            ReportedState state = states.get(e.getValue()).orElseThrow();
+        List<NewestStates.Candidate> candidates = new ArrayList<>(newest.size());
+        for (Map.Entry<Vin, UplinkRecord> e : newest.entrySet()) {
+            UplinkRecord r = e.getValue();
+            SmartServiceReport report = r.envelope().getSmartService();
+            ReportedState state = UplinkCodec.reportedState(report.getState());
             List<MaintenanceNeed> needs = rules.evaluate(e.getKey(), state, r.header().vehicleTime());
-            derived.add(new NeedRows.Derived(e.getKey(), r.header().vehicleTime(), r.header().bootId(),
-                    r.header().sequence(), needs));
+            boolean model = !report.getModelCode().isEmpty();
+            candidates.add(new NewestStates.Candidate(e.getKey(), r.header().vehicleTime(), r.header().bootId(),
+                    r.header().sequence(), model ? report.getModelCode() : null, model ? report.getModelYear() : null,
+                    state, needs, NewestStates.digest(needs)));
         }
-        return derived;
+        return candidates;
     }
 }

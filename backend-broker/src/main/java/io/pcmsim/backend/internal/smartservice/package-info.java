@@ -1,6 +1,6 @@
 /**
- * Smart Service: its handler (reports, reported states, the maintenance needs derived from each
- * vehicle's newest state), the maintenance rules and the needs queries.
+ * Smart Service: its handler (each vehicle's newest reported state and the maintenance needs derived
+ * from it), the maintenance rules and the needs queries.
  */
 @NullMarked
 package io.pcmsim.backend.internal.smartservice;

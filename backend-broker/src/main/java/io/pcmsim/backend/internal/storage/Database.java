@@ -52,16 +52,27 @@ public final class Database {
 
     /** Flyway location of the core's migrations (message and vehicle tables). */
     public static final String CORE_MIGRATIONS = "classpath:db/migration";
+    private static final String CLASSPATH = "classpath:";
 
     /**
      * Applies the core's migrations and those in {@code serviceLocations} (one schema history; out of
      * order allowed, so a service added later may bring versions older than ones already applied);
-     * idempotent.
+     * idempotent. A service location {@code classpath:L} may have a sibling {@code classpath:L-postgresql}
+     * or {@code classpath:L-h2} with migrations only that database runs (e.g. PostgreSQL's storage parameters).
      */
     public void migrate(List<String> serviceLocations) {
         List<String> locations = new ArrayList<>();
         locations.add(CORE_MIGRATIONS);
-        locations.addAll(serviceLocations);
+        String vendor = jdbcUrl.startsWith("jdbc:postgresql:") ? "postgresql" : "h2";
+        for (String service : serviceLocations) {
+            locations.add(service);
+            // the same service's statements only one database has (e.g. PostgreSQL's storage parameters)
+            String only = service + "-" + vendor;
+            if (only.startsWith(CLASSPATH) && Database.class.getClassLoader()
+                    .getResource(only.substring(CLASSPATH.length())) != null) {
+                locations.add(only);
+            }
+        }
         MigrateResult result;
         try {
             result = Flyway.configure()

@@ -2,8 +2,11 @@ package io.pcmsim.backend.internal.storage;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Statements with many rows of parameters ({@code VALUES (?, ?), (?, ?), ...}): one execution, and on
@@ -74,6 +77,39 @@ public final class MultiRow {
                 throw new IllegalStateException("a row bound " + (params.next() - before) + " parameters, the"
                         + " statement has " + columns + " per row");
             }
+        }
+    }
+
+    /**
+     * Which of {@code keys} are in {@code table}'s column {@code key} (its primary key): one
+     * {@code SELECT} joining the keys (one array parameter, {@code UNNEST}) to the table, which H2 answers with
+     * one lookup in the primary key's index per key (for {@code key IN (?, ?, ...)} and {@code key = ANY (?)} it
+     * compared every row found with every key).
+     */
+    public static Set<String> existing(Connection c, String table, String key, List<String> keys) throws SQLException {
+        Set<String> found = new HashSet<>();
+        try (ResultSet rs = selectByKeys(c, "SELECT t." + key + " FROM " + table + " AS t", key, keys)) {
+            while (rs.next()) {
+                found.add(rs.getString(1));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Runs {@code select JOIN UNNEST(?) ...} (the table aliased {@code t} in {@code select}) with {@code keys} as
+     * one VARCHAR array; the caller closes the result (which closes its statement).
+     */
+    public static ResultSet selectByKeys(Connection c, String select, String key, List<String> keys)
+            throws SQLException {
+        PreparedStatement ps = c.prepareStatement(select + " JOIN UNNEST(?) AS wanted (k) ON t." + key + " = wanted.k");
+        try {
+            ps.setArray(1, c.createArrayOf("VARCHAR", keys.toArray()));
+            ps.closeOnCompletion();
+            return ps.executeQuery();
+        } catch (SQLException | RuntimeException e) {
+            ps.close();
+            throw e;
         }
     }
 }

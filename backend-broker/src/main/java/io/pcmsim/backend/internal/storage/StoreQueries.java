@@ -5,6 +5,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Optional;
 
 /**
  * Read-only queries on what the core stores for every message (services have their own queries). Thread-safe: each call opens and closes its own connection,
@@ -29,6 +32,37 @@ public final class StoreQueries {
             }
         } catch (SQLException e) {
             throw new StorageException("cannot count the stored messages of " + vin + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * First seen (the vehicle row's, or an earlier stored message's), last seen and newest key of
+     * {@code vin}, from its stored messages; empty when none of its messages is stored.
+     */
+    public Optional<VehicleSeen> seen(Vin vin) {
+        String times = "SELECT MIN(m.received_at), MAX(m.received_at), MIN(v.first_seen_at)"
+                + " FROM uplink_message m LEFT JOIN vehicle v ON v.vin = m.vin WHERE m.vin = ?";
+        String newest = "SELECT boot_id, sequence FROM uplink_message WHERE vin = ?"
+                + " ORDER BY boot_id DESC, sequence DESC FETCH FIRST 1 ROWS ONLY";
+        try (Connection c = database.connect();
+             PreparedStatement t = c.prepareStatement(times);
+             PreparedStatement n = c.prepareStatement(newest)) {
+            t.setString(1, vin.value());
+            n.setString(1, vin.value());
+            try (ResultSet rs = t.executeQuery(); ResultSet key = n.executeQuery()) {
+                if (!rs.next() || !key.next()) {
+                    return Optional.empty();
+                }
+                Instant first = rs.getObject(1, OffsetDateTime.class).toInstant();
+                OffsetDateTime row = rs.getObject(3, OffsetDateTime.class);
+                if (row != null && row.toInstant().isBefore(first)) {
+                    first = row.toInstant();
+                }
+                return Optional.of(new VehicleSeen(first, rs.getObject(2, OffsetDateTime.class).toInstant(),
+                        key.getLong(1), key.getLong(2)));
+            }
+        } catch (SQLException e) {
+            throw new StorageException("cannot read when " + vin + " was seen: " + e.getMessage(), e);
         }
     }
 }

@@ -21,12 +21,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Writes batches of uplink messages in one transaction each: the raw message (idempotent on
- * (vin, boot id, sequence)) and the vehicle row, then hands the new messages of each service to that
+ * (vin, boot id, sequence)) and, for a vehicle not stored before, its vehicle row, then hands the new messages of each service to that
  * service's {@link ServiceHandler}. Knows no service. Holds one connection, reopened after it was lost; for ONE thread
  * at a time (the writer).
  *
  * <p>Several stores (backend instances) may write into one PostgreSQL database at once: a batch inserts
- * its messages in key order and touches vehicle rows in VIN order, so two writers may wait for each other
+ * its messages in key order and inserts new vehicle rows in VIN order, so two writers may wait for each other
  * but never deadlock (a deadlock or serialization failure that happens anyway is a
  * {@link StoreUnavailableException}: retry). See {@link Dialect} for what differs between the databases.
  */
@@ -43,7 +43,6 @@ public final class UplinkStore implements AutoCloseable {
     private final Database database;
     private final Map<Service, ServiceHandler> handlers;
     private final Clock clock;
-    private final VehicleRows vehicles = new VehicleRows();
     private @Nullable Connection connection;
     private Dialect dialect = Dialect.H2;
     private volatile boolean closed;
@@ -99,7 +98,7 @@ public final class UplinkStore implements AutoCloseable {
         try {
             List<UplinkRecord> stored = dialect == Dialect.POSTGRESQL ? insertMessagesAtOnce(c, batch)
                     : insertMessages(c, batch);
-            vehicles.upsert(c, dialect, stored);
+            VehicleRows.insertNew(c, dialect, stored);
             storeByService(c, stored);
             c.commit();
             return new WriteResult(stored, batch.size() - stored.size());

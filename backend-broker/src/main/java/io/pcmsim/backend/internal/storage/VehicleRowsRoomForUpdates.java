@@ -12,7 +12,8 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * beside the old one without touching the index (a HOT update) and reclaims the dead versions whenever it
  * reads the page, without waiting for VACUUM. With full pages every update went to another page and left
  * the dead version behind: after 150,000 messages of 5,000 cars the 5,000-row table held 215,000 dead rows
- * (26 MB) on a server without autovacuum, and every statement that scanned it grew slower.
+ * (26 MB) on a server without autovacuum, and every statement that scanned it grew slower. (Since core
+ * migration 2026.11.29.5 the row is written once per vehicle; the setting stays, harmless.)
  */
 final class VehicleRowsRoomForUpdates implements JavaMigration {
 

@@ -157,7 +157,7 @@ class BatchingWriterTest {
     @Test
     void writer_whenStoreRefusesOneMessageOfABatch_rejectsItAndStoresTheRest() throws SQLException {
         try (Connection c = database.connect(); Statement st = c.createStatement()) {
-            st.execute("ALTER TABLE smart_service_report ALTER COLUMN dtcs SET DATA TYPE VARCHAR(10)");
+            st.execute("ALTER TABLE smart_service_vehicle ALTER COLUMN dtcs SET DATA TYPE VARCHAR(10)");
         }
         List<Vin> vins = Uplinks.randomVins(30);
         for (int i = 0; i < vins.size(); i++) {
@@ -201,7 +201,7 @@ class BatchingWriterTest {
     @Test
     void writer_whenATableIsMissing_retriesWithoutRejectingAndStoresOnceItIsBack() throws SQLException {
         try (Connection c = database.connect(); Statement st = c.createStatement()) {
-            st.execute("ALTER TABLE smart_service_report RENAME TO smart_service_report_away");
+            st.execute("ALTER TABLE smart_service_vehicle RENAME TO smart_service_vehicle_away");
         }
         Vin vin = Uplinks.randomVin();
         offer("m", Service.SMART_SERVICE, Uplinks.smartService(vin, 1, 1, Uplinks.healthyState(1)));
@@ -211,13 +211,13 @@ class BatchingWriterTest {
         assertThat(counters.rejectedByReason()).isEmpty();
 
         try (Connection c = database.connect(); Statement st = c.createStatement()) {
-            st.execute("ALTER TABLE smart_service_report_away RENAME TO smart_service_report");
+            st.execute("ALTER TABLE smart_service_vehicle_away RENAME TO smart_service_vehicle");
         }
         await().atMost(Duration.ofSeconds(15)).until(() -> acknowledged.size() == 1);
 
         assertThat(counters.storedCount()).isEqualTo(1);
         assertThat(health.current().writer()).isEqualTo(WriterState.RUNNING);
         assertThat(health.current().lastError()).hasValueSatisfying(e ->
-                assertThat(e).containsIgnoringCase("smart_service_report"));
+                assertThat(e).containsIgnoringCase("smart_service_vehicle"));
     }
 }

@@ -119,45 +119,77 @@ abstract class UplinkStoreContract {
 
         store.write(List.of(record(Service.LOGIN, Uplinks.login(vin, 4, 1))));
 
-        assertThat(count("SELECT COUNT(*) FROM vehicle WHERE vin = ? AND last_boot_id = 4 AND last_sequence = 1",
-                vin.value())).isEqualTo(1);
+        assertThat(queries.seen(vin)).hasValueSatisfying(s -> assertThat(s).isEqualTo(new VehicleSeen(NOW, NOW, 4, 1)));
+        assertThat(count("SELECT COUNT(*) FROM vehicle WHERE vin = ? AND first_seen_at = ?", vin.value(),
+                NOW.atOffset(ZoneOffset.UTC))).isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM login WHERE vin = ? AND boot_id = 4 AND privacy_mode = FALSE",
                 vin.value())).isEqualTo(1);
-        assertThat(count("SELECT COUNT(*) FROM smart_service_report WHERE vin = ?", vin.value())).isZero();
+        assertThat(count("SELECT COUNT(*) FROM smart_service_vehicle WHERE vin = ?", vin.value())).isZero();
         assertThat(maintenance.needs(vin)).isEmpty();
     }
 
     @Test
-    void write_whenSmartServiceReport_storesItsModelWithTheReport() throws SQLException {
+    void write_whenSmartServiceReport_storesItsModelWithTheNewestState() throws SQLException {
         Vin vin = Uplinks.randomVin();
 
         store.write(List.of(smart(vin, 4, 2, Uplinks.healthyState(10))));
 
-        assertThat(count("SELECT COUNT(*) FROM smart_service_report WHERE vin = ? AND model_code = '992'"
+        assertThat(count("SELECT COUNT(*) FROM smart_service_vehicle WHERE vin = ? AND model_code = '992'"
                 + " AND model_year = 2025", vin.value())).isEqualTo(1);
     }
 
     @Test
-    void write_whenSmartServiceReport_storesItsStateInTheReportRow() throws SQLException {
+    void write_whenSmartServiceReports_keepsOnlyTheNewestStateOfTheVehicle() throws SQLException {
         Vin vin = Uplinks.randomVin();
 
-        store.write(List.of(smart(vin, 4, 2, Uplinks.wornState(30_000))));
+        store.write(List.of(smart(vin, 4, 2, Uplinks.wornState(30_000)), smart(vin, 4, 1, Uplinks.healthyState(29_000))));
+        store.write(List.of(smart(vin, 3, 9, Uplinks.healthyState(28_000))));
 
-        assertThat(count("SELECT COUNT(*) FROM smart_service_report WHERE vin = ? AND has_state = TRUE"
+        assertThat(count("SELECT COUNT(*) FROM smart_service_vehicle WHERE vin = ?", vin.value())).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM smart_service_vehicle WHERE vin = ? AND boot_id = 4 AND sequence = 2"
                 + " AND odometer_km = 30000 AND pad_wear_fl_percent = 91 AND vehicle_time = ?", vin.value(),
                 vehicleTime(vin, 4, 2))).isEqualTo(1);
+        assertThat(queries.storedMessages(vin)).isEqualTo(3);
     }
 
     @Test
-    void write_whenReportWithoutState_storesTheReportWithoutReadings() throws SQLException {
+    void write_whenFirstStateOfAVehicleWithNeedsRowsFromBefore_replacesThem() throws SQLException {
+        Vin vin = Uplinks.randomVin();
+        try (Connection c = database.connect()) {
+            execute(c, "INSERT INTO maintenance_need (vin, component, severity, reason, derived_at, source_boot_id,"
+                    + " source_sequence) VALUES (?, 'ENGINE_OIL', 'HIGH', 'before', ?, 1, 1)", vin.value(),
+                    NOW.atOffset(ZoneOffset.UTC));
+        }
+
+        store.write(List.of(smart(vin, 1, 2, Uplinks.healthyState(10))));
+
+        assertThat(maintenance.needs(vin)).isEmpty();
+    }
+
+    @Test
+    void write_whenNewerStateGivesTheSameNeeds_keepsTheirRowsAndMovesTheNewestState() throws SQLException {
+        Vin vin = Uplinks.randomVin();
+        store.write(List.of(smart(vin, 1, 1, Uplinks.wornState(30_000))));
+
+        store.write(List.of(smart(vin, 1, 2, Uplinks.wornState(30_000))));
+
+        assertThat(maintenance.needs(vin)).hasSize(2);
+        assertThat(count("SELECT COUNT(*) FROM maintenance_need WHERE vin = ? AND source_sequence = 1", vin.value()))
+                .as("rows of unchanged needs are not rewritten").isEqualTo(2);
+        assertThat(count("SELECT COUNT(*) FROM smart_service_vehicle WHERE vin = ? AND sequence = 2", vin.value()))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void write_whenReportWithoutState_storesOnlyTheMessage() throws SQLException {
         Vin vin = Uplinks.randomVin();
         UplinkEnvelope e = Uplinks.smartService(vin, 1, 1, Uplinks.healthyState(10));
         UplinkEnvelope stateless = e.toBuilder().setSmartService(e.getSmartService().toBuilder().clearState()).build();
 
         store.write(List.of(record(Service.SMART_SERVICE, stateless)));
 
-        assertThat(count("SELECT COUNT(*) FROM smart_service_report WHERE vin = ? AND has_state = FALSE"
-                + " AND odometer_km IS NULL AND dtcs IS NULL", vin.value())).isEqualTo(1);
+        assertThat(queries.storedMessages(vin)).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM smart_service_vehicle WHERE vin = ?", vin.value())).isZero();
         assertThat(maintenance.needs(vin)).isEmpty();
     }
 
@@ -183,7 +215,7 @@ abstract class UplinkStoreContract {
         WriteResult result = store.write(batch);
 
         assertThat(result.stored()).hasSize(1_200);
-        assertThat(count("SELECT COUNT(*) FROM smart_service_report WHERE has_state = TRUE")).isEqualTo(1_200);
+        assertThat(count("SELECT COUNT(*) FROM smart_service_vehicle")).isEqualTo(1_200);
         assertThat(count("SELECT COUNT(*) FROM maintenance_need WHERE component IN ('ENGINE_OIL', 'BRAKE_PADS')"))
                 .isEqualTo(2_400);
         assertThat(maintenance.needs(vins.get(1_199))).hasSize(2);
@@ -297,10 +329,7 @@ abstract class UplinkStoreContract {
 
         store.write(List.of(received(record(Service.MANUAL, Uplinks.manual(vin, 1, 7)), NOW.minusSeconds(10))));
 
-        assertThat(count("SELECT COUNT(*) FROM vehicle WHERE vin = ? AND last_boot_id = 2 AND last_sequence = 1"
-                + " AND first_seen_at = ? AND last_seen_at = ?", vin.value(),
-                NOW.minusSeconds(10).atOffset(ZoneOffset.UTC), NOW.plusSeconds(10).atOffset(ZoneOffset.UTC)))
-                .isEqualTo(1);
+        assertThat(queries.seen(vin)).hasValue(new VehicleSeen(NOW.minusSeconds(10), NOW.plusSeconds(10), 2, 1));
     }
 
     @Test
@@ -328,12 +357,12 @@ abstract class UplinkStoreContract {
 
         database.migrate(Handlers.locations());
 
-        assertThat(count("SELECT COUNT(*) FROM vehicle WHERE vin = ? AND state_boot_id = 2 AND state_sequence = 3"
-                + " AND has_needs = TRUE", worn.value())).isEqualTo(1);
-        assertThat(count("SELECT COUNT(*) FROM vehicle WHERE vin = ? AND state_vehicle_time = ?", worn.value(),
+        assertThat(count("SELECT COUNT(*) FROM smart_service_vehicle WHERE vin = ? AND boot_id = 2 AND sequence = 3"
+                + " AND vehicle_time = ? AND pad_wear_fl_percent = 91 AND needs_hash IS NULL", worn.value(),
                 vehicleTime(worn, 2, 3))).isEqualTo(1);
-        assertThat(count("SELECT COUNT(*) FROM vehicle WHERE vin = ? AND state_boot_id IS NULL"
-                + " AND has_needs = FALSE", healthy.value())).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM smart_service_vehicle WHERE vin = ?", healthy.value())).isZero();
+        assertThat(count("SELECT COUNT(*) FROM vehicle WHERE vin = ? AND first_seen_at = ?", healthy.value(),
+                NOW.atOffset(ZoneOffset.UTC))).isEqualTo(1);
         try (UplinkStore migrated = UplinkStore.open(database, Handlers.standard(),
                 Clock.fixed(NOW, ZoneOffset.UTC))) {
             migrated.write(List.of(smart(worn, 2, 2, Uplinks.healthyState(1))));
@@ -389,6 +418,52 @@ abstract class UplinkStoreContract {
             assertThat(again.duplicates()).isEqualTo(1);
         }
         assertThat(maintenance.needs(vin)).hasSize(2);
+    }
+
+    @Test
+    void migrate_fromClaimInTheVehicleRow_copiesTheNewestStateAndRewritesNeedsOnTheNextNewerState() throws SQLException {
+        Vin vin = Uplinks.randomVin();
+        String url = freshDatabaseUrl();
+        List<String> locations = new java.util.ArrayList<>(Handlers.locations());
+        locations.add(0, Database.CORE_MIGRATIONS);
+        Flyway.configure().dataSource(url, null, null).locations(locations.toArray(String[]::new))
+                .javaMigrations(new VehicleRowsRoomForUpdates()).outOfOrder(true).target("2026.11.29.3").load()
+                .migrate();
+        database = Database.of(url);
+        queries = new StoreQueries(database);
+        maintenance = new MaintenanceQueries(database);
+        try (Connection c = database.connect()) {
+            execute(c, "INSERT INTO uplink_message (vin, boot_id, sequence, service, body, vehicle_time, received_at,"
+                    + " payload) VALUES (?, 1, 2, 'smart-service', 'SMART_SERVICE', ?, ?, ?)", vin.value(),
+                    vehicleTime(vin, 1, 2), NOW.atOffset(ZoneOffset.UTC), new byte[] {1});
+            execute(c, "INSERT INTO smart_service_report (vin, boot_id, sequence, vehicle_time, report_trigger,"
+                    + " crossed_thresholds, model_code, model_year, has_state, odometer_km, engine_oil_life_percent,"
+                    + " pad_wear_fl_percent, dtcs) VALUES (?, 1, 2, ?, 'PERIODIC', '', '992', 2025, TRUE, 30000, 12,"
+                    + " 91, '')", vin.value(), vehicleTime(vin, 1, 2));
+            execute(c, "INSERT INTO vehicle (vin, first_seen_at, last_seen_at, last_boot_id, last_sequence,"
+                    + " state_vehicle_time, state_boot_id, state_sequence, has_needs) VALUES (?, ?, ?, 1, 2, ?, 1, 2,"
+                    + " TRUE)", vin.value(), NOW.atOffset(ZoneOffset.UTC), NOW.atOffset(ZoneOffset.UTC),
+                    vehicleTime(vin, 1, 2));
+            execute(c, "INSERT INTO maintenance_need (vin, component, severity, reason, derived_at, source_boot_id,"
+                    + " source_sequence) VALUES (?, 'ENGINE_OIL', 'HIGH', 'before', ?, 1, 2)", vin.value(),
+                    NOW.atOffset(ZoneOffset.UTC));
+        }
+
+        database.migrate(Handlers.locations());
+
+        assertThat(count("SELECT COUNT(*) FROM smart_service_vehicle WHERE vin = ? AND boot_id = 1 AND sequence = 2"
+                + " AND vehicle_time = ? AND model_code = '992' AND pad_wear_fl_percent = 91 AND needs_hash IS NULL",
+                vin.value(), vehicleTime(vin, 1, 2))).isEqualTo(1);
+        assertThat(queries.seen(vin)).hasValue(new VehicleSeen(NOW, NOW, 1, 2));
+        try (UplinkStore migrated = UplinkStore.open(database, Handlers.standard(), Clock.fixed(NOW, ZoneOffset.UTC))) {
+            migrated.write(List.of(smart(vin, 1, 1, Uplinks.healthyState(1))));
+            assertThat(maintenance.needs(vin)).extracting(MaintenanceNeed::reason).containsExactly("before");
+
+            migrated.write(List.of(smart(vin, 1, 3, Uplinks.wornState(30_000))));
+        }
+        assertThat(maintenance.needs(vin)).hasSize(2);
+        assertThat(count("SELECT COUNT(*) FROM maintenance_need WHERE vin = ? AND source_sequence = 3", vin.value()))
+                .isEqualTo(2);
     }
 
     private static void insertVersion1State(Connection c, Vin vin, long boot, long seq) throws SQLException {
@@ -493,7 +568,7 @@ abstract class UplinkStoreContract {
         store.write(List.of(record(Service.SMART_SERVICE, empty)));
 
         assertThat(maintenance.needs(vin)).isEmpty();
-        assertThat(count("SELECT COUNT(*) FROM smart_service_report WHERE vin = ? AND has_state = TRUE"
+        assertThat(count("SELECT COUNT(*) FROM smart_service_vehicle WHERE vin = ?"
                 + " AND engine_oil_life_percent IS NULL"
                 + " AND tire_fl_kpa IS NULL AND distance_to_service_km IS NULL AND time_to_service_s IS NULL",
                 vin.value())).isEqualTo(1);

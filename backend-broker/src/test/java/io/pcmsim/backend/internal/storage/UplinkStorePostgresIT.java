@@ -31,10 +31,10 @@ class UplinkStorePostgresIT extends UplinkStoreContract {
     }
 
     @Test
-    void migrate_onPostgres_leavesRoomForUpdatesOnVehiclePages() throws SQLException {
-        assertThat(count("SELECT COUNT(*) FROM pg_class WHERE relname = 'vehicle'"
+    void migrate_onPostgres_leavesRoomForUpdatesOnVehicleAndNewestStatePages() throws SQLException {
+        assertThat(count("SELECT COUNT(*) FROM pg_class WHERE relname IN ('vehicle', 'smart_service_vehicle')"
                 + " AND relnamespace = to_regnamespace(current_schema()) AND 'fillfactor=30' = ANY (reloptions)"))
-                .isEqualTo(1);
+                .isEqualTo(2);
     }
 
     @Override
