@@ -76,7 +76,7 @@ public final class Fleet implements AutoCloseable {
         }
         this.executors = SharedExecutors.create("fleet", Runtime.getRuntime().availableProcessors(), NETTY_THREADS);
         this.throttle = new ConnectThrottle(config.connectRate(), config.wallClock(), executors.scheduler());
-        FleetNetwork network = new FleetNetwork(executors, throttle, ssl);
+        FleetNetwork network = FleetNetwork.of(executors, throttle, ssl);
         Map<Vin, VehicleAgent> map = new LinkedHashMap<>();
         for (int i = 0; i < all.size(); i++) {
             if (!config.shard().includes(i)) {
