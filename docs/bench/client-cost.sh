@@ -2,7 +2,7 @@
 # What one car costs on each MQTT client (docs/performance.md): runs `pcmsim fleet` with N idle cars
 # (speed 1) against the broker at 127.0.0.1:1883 and, once all are connected and idle Paho pool
 # threads have ended, reads threads and heap after a full GC with jcmd, RSS with ps and the connect
-# rate from the fleet report, then stops the fleet with Ctrl-C (SIGINT). Usage, from the project root after the jar is built:
+# rate from the fleet report, then stops the fleet with SIGTERM. Usage, from the project root after the jar is built:
 #   docs/bench/client-cost.sh hivemq|paho N [SEED]
 set -euo pipefail
 client=$1; n=$2; seed=${3:-$((770000 + n))}
@@ -18,7 +18,7 @@ heap=$(jcmd "$pid" GC.heap_info | grep -o 'used [0-9]*K' | head -1 | tr -dc 0-9)
 threads=$(jcmd "$pid" Thread.print | grep -c '^"')
 paho=$(jcmd "$pid" Thread.print | grep -c '^"MQTT \|^"pcmsim-fleet-paho' || true)
 rss=$(ps -o rss= -p "$pid" | tr -dc 0-9)
-kill -INT "$pid" # stops the fleet cleanly; the report is written
+kill -TERM "$pid" # stops the fleet cleanly and writes the report (SIGINT is ignored in a background job)
 wait "$pid" || true
 rate=$(grep -o "\"perSecond\" *: *[0-9.]*" "$report" | sed "s/.*: *//")
 echo "client=$client cars=$n connects/s=$rate threads=$threads paho-threads=$paho heapUsedKB=$heap rssKB=$rss"
