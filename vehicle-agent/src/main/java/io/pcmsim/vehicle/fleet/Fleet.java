@@ -38,7 +38,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A simulated fleet: vehicles generated from a seed, each with its own MQTT connection, all sharing one
  * small set of threads (see {@link SharedExecutors}: about one lane per core, one scheduler, two Netty
- * threads, one MQTT application thread). No thread per vehicle, connection or message.
+ * threads, one MQTT application thread). No thread per vehicle, connection or message on the default
+ * HiveMQ client; on the Paho client ({@link MqttClientLibrary#PAHO}) each connected car holds three
+ * threads of a pool the fleet shares, Paho's design (still none per message).
  *
  * <p>Lifecycle: {@link #create} builds the vehicles (no threads run, nothing connects);
  * {@link #start()} connects them; {@link #stop()} disconnects them and ends every thread of the fleet.
