@@ -11,6 +11,7 @@ import io.pcmsim.vehicle.fleet.BrokerTls;
 import io.pcmsim.vehicle.fleet.EmulatedVehicle;
 import io.pcmsim.vehicle.fleet.Fleet;
 import io.pcmsim.vehicle.fleet.FleetConfig;
+import io.pcmsim.vehicle.fleet.MqttClientLibrary;
 import io.pcmsim.vehicle.fleet.MqttVersion;
 import io.pcmsim.vehicle.fleet.Shard;
 import java.io.PrintWriter;
@@ -104,6 +105,13 @@ public final class FleetCommand implements Callable<Integer> {
             description = "MQTT version of the cars: 3 (3.1.1) or 5 (default: ${DEFAULT-VALUE}).")
     int mqttVersion;
 
+    @Option(names = "--mqtt-client", paramLabel = "LIBRARY", defaultValue = "hivemq",
+            converter = MqttClientConverter.class,
+            description = "MQTT client library of the cars: hivemq (shares two network threads among all cars: the "
+                    + "one for large fleets) or paho (Eclipse Paho MQTT v5, three threads per connected car; MQTT 5 "
+                    + "only) (default: ${DEFAULT-VALUE}).")
+    MqttClientLibrary mqttClient;
+
     @Option(names = "--username", paramLabel = "TEMPLATE",
             description = "MQTT user name of every car; {vin} is replaced by the car's VIN, e.g. '{vin}'.")
     @Nullable String username;
@@ -167,6 +175,7 @@ public final class FleetCommand implements Callable<Integer> {
                         .tls(address.tls() ? (caFile == null ? BrokerTls.defaultTrust() : BrokerTls.trusting(caFile)) : null)
                         .credentials(CarCredentials.from(username, passwordFile, credentialsFile))
                         .mqttVersion(mqttVersion == 3 ? MqttVersion.MQTT_3_1_1 : MqttVersion.MQTT_5)
+                        .mqttClient(mqttClient)
                         .vehicles(vehicles).seed(seed).shard(shard)
                         .connectRate(connectRate)
                         .privacyFraction(privacyFraction)
@@ -178,8 +187,9 @@ public final class FleetCommand implements Callable<Integer> {
                 err.println("pcmsim fleet: " + e.getMessage());
                 return 2;
             }
-            out.printf("pcmsim fleet: %d cars%s against %s, seed %d, speed %sx, %s%n", fleet.vehicles().size(),
-                    shard.count() == 1 ? "" : " (shard " + shard + " of " + vehicles + ")", address, seed,
+            out.printf("pcmsim fleet: %d cars%s%s against %s, seed %d, speed %sx, %s%n", fleet.vehicles().size(),
+                    shard.count() == 1 ? "" : " (shard " + shard + " of " + vehicles + ")",
+                    mqttClient == MqttClientLibrary.PAHO ? " on the Paho client" : "", address, seed,
                     speed == Math.rint(speed) ? String.valueOf((long) speed) : String.valueOf(speed),
                     duration == null ? "until Ctrl-C" : "for " + BigDecimal.valueOf(duration.toMillis(), 3).stripTrailingZeros().toPlainString() + " s");
             out.flush();
@@ -220,6 +230,9 @@ public final class FleetCommand implements Callable<Integer> {
         }
         if (mqttVersion != 3 && mqttVersion != 5) {
             throw usage("--mqtt-version must be 3 or 5, was " + mqttVersion);
+        }
+        if (mqttClient == MqttClientLibrary.PAHO && mqttVersion != 5) {
+            throw usage("--mqtt-client paho speaks MQTT 5 only: leave out --mqtt-version 3");
         }
         if (caFile != null && broker != null && !broker.tls()) {
             throw usage("--ca-file is for TLS: give the broker as ssl://HOST:PORT");

@@ -31,6 +31,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 /** {@code pcmsim fleet} in this JVM against the embedded broker (and Mosquitto), as a user runs it. */
@@ -142,6 +145,26 @@ class FleetCommandIT {
     }
 
     @Test
+    void fleet_onThePahoClient_againstTheEmbeddedBroker_everyMessageAcknowledged() throws Exception {
+        Path report = dir.resolve("paho.json");
+        long uplinksBefore = UPLINKS.get();
+
+        int exit = run("fleet", "--broker", url(), "--vehicles", "6", "--seed", "16", "--duration", "3s",
+                "--speed", "3600", "--mqtt-client", "paho", "--report", report.toString());
+
+        assertThat(exit).as("exit code; stderr: %s", err).isZero();
+        assertThat(out.toString()).contains("pcmsim fleet: 6 cars on the Paho client against " + url());
+        JsonNode json = new ObjectMapper().readTree(report.toFile());
+        assertThat(json.at("/cars/connectedAtEnd").asInt()).isEqualTo(6);
+        assertThat(json.at("/messages/login/acknowledged").asLong()).isEqualTo(6);
+        JsonNode total = json.at("/messages/total");
+        assertThat(total.get("acknowledged").asLong()).isEqualTo(total.get("sent").asLong()).isGreaterThan(6);
+        assertThat(UPLINKS.get() - uplinksBefore).as("what the broker received")
+                .isEqualTo(total.get("acknowledged").asLong());
+        assertThat(json.at("/errors/total").asLong()).isZero();
+    }
+
+    @Test
     void fleet_withAShardAndPrivateCars_runsOnlyItsShareAndKeepsPrivateCarsOff() throws Exception {
         Path report = dir.resolve("shard.json");
 
@@ -192,11 +215,13 @@ class FleetCommandIT {
         assertThat(out.toString()).contains("connected       3 of 3 at the end");
     }
 
-    @Test
-    void fleet_whenTheBrokerRefusesEveryCar_saysWhyInOneSentenceAndExits1() {
+    @ParameterizedTest
+    @ValueSource(strings = {"hivemq", "paho"})
+    void fleet_whenTheBrokerRefusesEveryCar_saysWhyInOneSentenceAndExits1(String client) {
         requireCredentials = true;
 
-        int exit = run("fleet", "--broker", url(), "--vehicles", "3", "--seed", "15", "--duration", "60s");
+        int exit = run("fleet", "--broker", url(), "--vehicles", "3", "--seed", "15", "--duration", "60s",
+                "--mqtt-client", client);
 
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString().strip()).startsWith("pcmsim fleet: the broker at " + url() + " let no car in")
@@ -219,15 +244,16 @@ class FleetCommandIT {
                 + port + " (connection refused); is it running, and are host and port right?");
     }
 
-    @Test
-    void fleet_againstMosquitto_acknowledgesEverything() throws Exception {
+    @ParameterizedTest
+    @CsvSource({"hivemq, 3", "paho, 5"})
+    void fleet_againstMosquitto_acknowledgesEverything(String client, String mqttVersion) throws Exception {
         ExternalServices.requireMosquitto();
         Path report = dir.resolve("mosquitto.json");
 
         // Mosquitto may be shared with other runs: a seed of its own keeps the VINs (client ids) apart
         int exit = run("fleet", "--broker", "tcp://127.0.0.1:1883", "--vehicles", "10", "--seed",
-                String.valueOf(System.nanoTime()), "--duration", "3s", "--speed", "3600", "--mqtt-version", "3",
-                "--report", report.toString());
+                String.valueOf(System.nanoTime()), "--duration", "3s", "--speed", "3600", "--mqtt-version", mqttVersion,
+                "--mqtt-client", client, "--report", report.toString());
 
         assertThat(exit).as("exit code; stderr: %s", err).isZero();
         JsonNode json = new ObjectMapper().readTree(report.toFile());

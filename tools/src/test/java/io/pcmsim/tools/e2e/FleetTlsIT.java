@@ -20,6 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 /**
@@ -84,15 +86,16 @@ class FleetTlsIT {
         return cli.execute(args);
     }
 
-    @Test
-    void fleet_overTlsTrustingTheBrokersCa_publishesEverything() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"hivemq", "paho"})
+    void fleet_overTlsTrustingTheBrokersCa_publishesEverything(String client) throws Exception {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Path report = dir.resolve("tls.json");
 
         int exit = run(out, err, "fleet", "--broker", "ssl://127.0.0.1:" + mosquitto.port(), "--ca-file",
                 certificate.toString(), "--vehicles", "4", "--seed", "21", "--duration", "3s", "--speed", "3600",
-                "--report", report.toString());
+                "--mqtt-client", client, "--report", report.toString());
 
         assertThat(exit).as("exit code; stderr: %s", err).isZero();
         JsonNode json = new ObjectMapper().readTree(report.toFile());
@@ -102,13 +105,14 @@ class FleetTlsIT {
                 .isGreaterThanOrEqualTo(4);
     }
 
-    @Test
-    void fleet_overTlsWithAnUntrustedCertificate_saysSoInOneSentence() {
+    @ParameterizedTest
+    @ValueSource(strings = {"hivemq", "paho"})
+    void fleet_overTlsWithAnUntrustedCertificate_saysSoInOneSentence(String client) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
 
         int exit = run(out, err, "fleet", "--broker", "ssl://127.0.0.1:" + mosquitto.port(), "--vehicles", "3",
-                "--seed", "22", "--duration", "60s");
+                "--seed", "22", "--duration", "60s", "--mqtt-client", client);
 
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString().strip()).startsWith("pcmsim fleet: the broker at ssl://127.0.0.1:" + mosquitto.port()

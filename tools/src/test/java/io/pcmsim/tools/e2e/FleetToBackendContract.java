@@ -12,6 +12,7 @@ import io.pcmsim.protocol.Vin;
 import io.pcmsim.time.SimulatedClock;
 import io.pcmsim.tools.e2e.UplinkCapture.Captured;
 import io.pcmsim.vehicle.fleet.EmulatedVehicle;
+import io.pcmsim.vehicle.fleet.MqttClientLibrary;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,6 +46,11 @@ abstract class FleetToBackendContract {
     /** Seed of the fleet; a shared broker needs VINs no other run uses at the same time. */
     abstract long seed();
 
+    /** The cars' MQTT client library. */
+    MqttClientLibrary client() {
+        return MqttClientLibrary.HIVEMQ;
+    }
+
     @AfterEach
     void tearDown() {
         if (system != null) {
@@ -59,6 +65,7 @@ abstract class FleetToBackendContract {
         system = RunningSystem.start(host(), port(), dataDir, clock, fleet -> fleet
                 .vehicles(CARS)
                 .seed(seed())
+                .mqttClient(client())
                 .reportInterval(Duration.ofHours(1)));
         Backend backend = system.backend;
         UplinkCapture capture = system.capture;

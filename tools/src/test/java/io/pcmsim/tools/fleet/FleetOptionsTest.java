@@ -73,6 +73,16 @@ class FleetOptionsTest {
     }
 
     @Test
+    void fleet_withAnUnknownMqttClient_orPahoOnMqtt311_isAUsageError() {
+        assertThat(run("fleet", "--broker", "tcp://127.0.0.1:1883", "--vehicles", "3", "--mqtt-client", "mosquitto"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("Invalid value for option '--mqtt-client': must be hivemq or paho, was 'mosquitto'");
+        assertThat(run("fleet", "--broker", "tcp://127.0.0.1:1883", "--vehicles", "3", "--mqtt-client", "paho",
+                "--mqtt-version", "3")).isEqualTo(2);
+        assertThat(err.toString()).contains("--mqtt-client paho speaks MQTT 5 only: leave out --mqtt-version 3");
+    }
+
+    @Test
     void fleet_withACaFileForPlainTcp_isAUsageError() {
         assertThat(run("fleet", "--broker", "tcp://127.0.0.1:1883", "--vehicles", "3", "--ca-file", "ca.pem")).isEqualTo(2);
         assertThat(err.toString()).contains("--ca-file is for TLS: give the broker as ssl://HOST:PORT");

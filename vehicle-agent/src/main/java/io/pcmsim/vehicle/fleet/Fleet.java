@@ -38,7 +38,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A simulated fleet: vehicles generated from a seed, each with its own MQTT connection, all sharing one
  * small set of threads (see {@link SharedExecutors}: about one lane per core, one scheduler, two Netty
- * threads, one MQTT application thread). No thread per vehicle, connection or message.
+ * threads, one MQTT application thread). No thread per vehicle, connection or message on the default
+ * HiveMQ client; on the Paho client ({@link MqttClientLibrary#PAHO}) each connected car holds three
+ * threads of a pool the fleet shares, Paho's design (still none per message).
  *
  * <p>Lifecycle: {@link #create} builds the vehicles (no threads run, nothing connects);
  * {@link #start()} connects them; {@link #stop()} disconnects them and ends every thread of the fleet.
@@ -76,7 +78,7 @@ public final class Fleet implements AutoCloseable {
         }
         this.executors = SharedExecutors.create("fleet", Runtime.getRuntime().availableProcessors(), NETTY_THREADS);
         this.throttle = new ConnectThrottle(config.connectRate(), config.wallClock(), executors.scheduler());
-        FleetNetwork network = new FleetNetwork(executors, throttle, ssl);
+        FleetNetwork network = FleetNetwork.of(executors, throttle, ssl);
         Map<Vin, VehicleAgent> map = new LinkedHashMap<>();
         for (int i = 0; i < all.size(); i++) {
             if (!config.shard().includes(i)) {

@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param brokerHost broker host name or address (default {@code 127.0.0.1})
  * @param brokerPort broker TCP port, 1 to 65535 (default 1883)
  * @param mqttVersion protocol of every vehicle (default MQTT 5)
+ * @param mqttClient the MQTT client library of every vehicle (default {@link MqttClientLibrary#HIVEMQ});
+ *     {@link MqttClientLibrary#PAHO} speaks MQTT 5 only
  * @param vehicles number of vehicles, 0 or more (default 10)
  * @param seed seed of VINs, profiles and wear (default 1)
  * @param clock the simulated clock: vehicle time in headers, wear, report schedule (default: starts now,
@@ -41,6 +43,7 @@ public record FleetConfig(
         String brokerHost,
         int brokerPort,
         MqttVersion mqttVersion,
+        MqttClientLibrary mqttClient,
         int vehicles,
         long seed,
         SimulatedClock clock,
@@ -59,6 +62,10 @@ public record FleetConfig(
     public FleetConfig {
         Objects.requireNonNull(brokerHost, "brokerHost");
         Objects.requireNonNull(mqttVersion, "mqttVersion");
+        Objects.requireNonNull(mqttClient, "mqttClient");
+        if (mqttClient == MqttClientLibrary.PAHO && mqttVersion != MqttVersion.MQTT_5) {
+            throw new IllegalArgumentException("the Paho client speaks MQTT 5 only, mqttVersion was " + mqttVersion);
+        }
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(wallClock, "wallClock");
         Objects.requireNonNull(thresholds, "thresholds");
@@ -108,6 +115,7 @@ public record FleetConfig(
         private String brokerHost = "127.0.0.1";
         private int brokerPort = 1883;
         private MqttVersion mqttVersion = MqttVersion.MQTT_5;
+        private MqttClientLibrary mqttClient = MqttClientLibrary.HIVEMQ;
         private int vehicles = 10;
         private long seed = 1;
         private SimulatedClock clock;
@@ -138,6 +146,11 @@ public record FleetConfig(
 
         public Builder mqttVersion(MqttVersion value) {
             this.mqttVersion = value;
+            return this;
+        }
+
+        public Builder mqttClient(MqttClientLibrary value) {
+            this.mqttClient = value;
             return this;
         }
 
@@ -214,7 +227,7 @@ public record FleetConfig(
 
         public FleetConfig build() {
             SimulatedClock simulated = clock != null ? clock : SimulatedClock.startingAt(wallClock.instant(), 1, wallClock);
-            return new FleetConfig(brokerHost, brokerPort, mqttVersion, vehicles, seed, simulated, wallClock,
+            return new FleetConfig(brokerHost, brokerPort, mqttVersion, mqttClient, vehicles, seed, simulated, wallClock,
                     reportInterval, sampleInterval, thresholds, outboxCapacity, connectConcurrency, connectRate, shard, tls,
                     credentials, privacyFraction);
         }

@@ -10,7 +10,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -20,17 +22,22 @@ import org.slf4j.LoggerFactory;
  * The few threads all vehicles of one process share: single-thread "lanes" (a vehicle's logic always runs
  * on the lane its VIN hashes to, so it is serialized without locks and its messages stay in order), one
  * scheduler for every timer (it only hands work to lanes), the Netty event-loop executor and the MQTT
- * client's application scheduler. All threads are daemon threads named {@code pcmsim-<prefix>-...}.
+ * client's application scheduler, and, for cars on the Paho client, a pool of reusable threads for its
+ * blocking loops (none is started unless a Paho client connects). All threads are daemon threads named
+ * {@code pcmsim-<prefix>-...} (a Paho thread carries Paho's name while it runs a client's loop).
  */
 public final class SharedExecutors {
 
     private static final Logger LOG = LoggerFactory.getLogger(SharedExecutors.class);
+    private static final long PAHO_IDLE_SECONDS = 10;
 
     private final List<ExecutorService> lanes;
     private final ScheduledThreadPoolExecutor scheduler;
     private final ExecutorService nettyExecutor;
     private final ExecutorService applicationExecutor;
     private final MqttClientExecutorConfig clientExecutorConfig;
+    private final ExecutorService pahoPool;
+    private final PahoThreads pahoThreads;
 
     private SharedExecutors(String prefix, int laneCount, int nettyThreads) {
         if (laneCount < 1 || nettyThreads < 1) {
@@ -51,6 +58,10 @@ public final class SharedExecutors {
                 .nettyThreads(nettyThreads)
                 .applicationScheduler(Schedulers.from(applicationExecutor))
                 .build();
+        // unbounded: Paho holds three threads per connected client for as long as it is connected
+        this.pahoPool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, PAHO_IDLE_SECONDS, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), factory(prefix + "-paho"));
+        this.pahoThreads = new PahoThreads(pahoPool, scheduler);
     }
 
     /**
@@ -77,6 +88,14 @@ public final class SharedExecutors {
     }
 
     /**
+     * The executor every Paho client of this process must be given: its blocking loops run on a shared
+     * pool of reusable threads, its keep-alive timers on {@link #scheduler()}.
+     */
+    public ScheduledExecutorService pahoExecutor() {
+        return pahoThreads;
+    }
+
+    /**
      * Stops every thread, waiting up to {@code timeout} for running tasks before interrupting them.
      * Blocks the caller; never call it on one of these threads.
      */
@@ -85,8 +104,9 @@ public final class SharedExecutors {
         List<ExecutorService> first = new ArrayList<>(lanes);
         first.add(scheduler);
         // Netty threads end when the last client let go of the event loops; they may still hand
-        // completions to the application scheduler, so that one stops last.
-        for (List<ExecutorService> stage : List.of(first, List.of(nettyExecutor), List.of(applicationExecutor))) {
+        // completions to the application scheduler, so that one stops last. Paho's loops end when its
+        // clients have disconnected.
+        for (List<ExecutorService> stage : List.of(first, List.of(nettyExecutor, pahoPool), List.of(applicationExecutor))) {
             stage.forEach(ExecutorService::shutdown);
             for (ExecutorService executor : stage) {
                 if (!awaitOrInterrupt(executor, deadline)) {

@@ -11,10 +11,12 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.util.Collection;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * Turns {@link BrokerTls} into the MQTT client's TLS settings, once per fleet: the JDK's default trust
+ * Turns {@link BrokerTls} into the MQTT clients' TLS settings, once per fleet: the JDK's default trust
  * store, or a trust store of the CA file's certificates. The client checks the broker's name (HTTPS
  * endpoint identification) either way.
  */
@@ -39,6 +41,22 @@ public final class TlsSettings {
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("the CA file " + file + " holds no usable X.509 certificate: "
                     + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The same settings as a socket factory, for the Paho client: trusting what {@code ssl} trusts (the
+     * JDK's default trust store when it names no trust manager factory). The client checks the broker's
+     * name itself.
+     */
+    public static SSLSocketFactory socketFactory(MqttClientSslConfig ssl) {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, ssl.getTrustManagerFactory().map(TrustManagerFactory::getTrustManagers).orElse(null),
+                    null);
+            return context.getSocketFactory();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK offers no usable TLS: " + e.getMessage(), e);
         }
     }
 

@@ -14,6 +14,7 @@ import io.pcmsim.protocol.DownlinkCodec;
 import io.pcmsim.protocol.Service;
 import io.pcmsim.protocol.Topics;
 import io.pcmsim.time.SimulatedClock;
+import io.pcmsim.vehicle.testing.MqttStack;
 import io.pcmsim.vehicle.testing.RecordingBroker;
 import io.pcmsim.vehicle.testing.RecordingBroker.Received;
 import java.time.Duration;
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Downlinks from a plain MQTT client (standing in for the backend) to cars of a fleet. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -54,7 +57,11 @@ class DownlinkIT {
     }
 
     private EmulatedVehicle startOne(long seed) throws Exception {
-        fleet = Fleet.create(FleetConfig.builder().brokerPort(BROKER.port()).vehicles(1).seed(seed)
+        return startOne(seed, MqttStack.HIVEMQ_MQTT_5);
+    }
+
+    private EmulatedVehicle startOne(long seed, MqttStack stack) throws Exception {
+        fleet = Fleet.create(stack.on(FleetConfig.builder()).brokerPort(BROKER.port()).vehicles(1).seed(seed)
                 .clock(SimulatedClock.startingAt(Instant.parse("2026-03-01T08:00:00Z"), 3600)).build());
         fleet.start().get(20, TimeUnit.SECONDS);
         EmulatedVehicle car = fleet.vehicles().get(0);
@@ -90,9 +97,10 @@ class DownlinkIT {
         assertThat(uplinks).isNotEmpty();
     }
 
-    @Test
-    void rebirthRequest_onDownSession_carLogsInAfreshWithinItsBoot() throws Exception {
-        EmulatedVehicle car = startOne(12);
+    @ParameterizedTest
+    @EnumSource(MqttStack.class)
+    void rebirthRequest_onDownSession_carLogsInAfreshWithinItsBoot(MqttStack stack) throws Exception {
+        EmulatedVehicle car = startOne(12, stack);
         long boot = car.bootId();
 
         send(Topics.downlink(car.vin(), Service.LOGIN),
@@ -147,9 +155,10 @@ class DownlinkIT {
                 && r.envelope().getSmartService().getTrigger() == Trigger.PERIODIC).count();
     }
 
-    @Test
-    void malformedDownlinks_areCountedAndDropped_carKeepsWorking() throws Exception {
-        EmulatedVehicle car = startOne(14);
+    @ParameterizedTest
+    @EnumSource(value = MqttStack.class, names = {"HIVEMQ_MQTT_5", "PAHO_MQTT_5"})
+    void malformedDownlinks_areCountedAndDropped_carKeepsWorking(MqttStack stack) throws Exception {
+        EmulatedVehicle car = startOne(14, stack);
         String vin = car.vin().value();
 
         send(Topics.downlink(car.vin(), Service.LOGIN), new byte[] {(byte) 0xff, 0x00, 0x13});

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.pcmsim.protocol.Service;
 import io.pcmsim.time.SimulatedClock;
 import io.pcmsim.vehicle.testing.ManualClock;
+import io.pcmsim.vehicle.testing.MqttStack;
 import io.pcmsim.vehicle.testing.RecordingBroker;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,10 +50,11 @@ class FleetConnectIT {
                 .clock(SimulatedClock.startingAt(START, 3600));
     }
 
-    @Test
-    void connectRate_limitsFirstConnectsAndTheReconnectsAfterTheBrokerDroppedEveryCar() {
+    @ParameterizedTest
+    @EnumSource(value = MqttStack.class, names = {"HIVEMQ_MQTT_5", "PAHO_MQTT_5"})
+    void connectRate_limitsFirstConnectsAndTheReconnectsAfterTheBrokerDroppedEveryCar(MqttStack stack) {
         ManualClock wall = new ManualClock(START);
-        fleet = Fleet.create(config(6, 301).wallClock(wall).connectRate(10).build()); // bucket of 1
+        fleet = Fleet.create(stack.on(config(6, 301)).wallClock(wall).connectRate(10).build()); // bucket of 1
         fleet.start();
 
         await().atMost(WAIT).until(() -> fleet.stats().online() == 1);
@@ -85,10 +87,10 @@ class FleetConnectIT {
     }
 
     @ParameterizedTest
-    @EnumSource(MqttVersion.class)
-    void credentials_perCar_letTheCarsInWhereTheBrokerWantsThem(MqttVersion version) throws Exception {
+    @EnumSource(MqttStack.class)
+    void credentials_perCar_letTheCarsInWhereTheBrokerWantsThem(MqttStack stack) throws Exception {
         BROKER.control().requireCredentials(vin -> "secret-" + vin);
-        fleet = Fleet.create(config(4, 302).mqttVersion(version)
+        fleet = Fleet.create(stack.on(config(4, 302))
                 .credentials(vin -> Optional.of(MqttCredentials.of(vin.value(), "secret-" + vin.value()))).build());
 
         fleet.start().get(20, TimeUnit.SECONDS);
@@ -97,10 +99,11 @@ class FleetConnectIT {
         assertThat(fleet.stats().totalConnectionErrors()).isZero();
     }
 
-    @Test
-    void credentials_missing_theBrokerRefusesAndTheRefusalIsCountedByReason() {
+    @ParameterizedTest
+    @EnumSource(value = MqttStack.class, names = {"HIVEMQ_MQTT_5", "PAHO_MQTT_5"})
+    void credentials_missing_theBrokerRefusesAndTheRefusalIsCountedByReason(MqttStack stack) {
         BROKER.control().requireCredentials(vin -> "secret-" + vin);
-        fleet = Fleet.create(config(3, 303).build());
+        fleet = Fleet.create(stack.on(config(3, 303)).build());
 
         fleet.start();
 
@@ -117,9 +120,10 @@ class FleetConnectIT {
         }).build())).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("no password for ");
     }
 
-    @Test
-    void ackLatency_isRecordedForEveryAcknowledgedMessage() throws Exception {
-        fleet = Fleet.create(config(5, 305).build());
+    @ParameterizedTest
+    @EnumSource(value = MqttStack.class, names = {"HIVEMQ_MQTT_5", "PAHO_MQTT_5"})
+    void ackLatency_isRecordedForEveryAcknowledgedMessage(MqttStack stack) throws Exception {
+        fleet = Fleet.create(stack.on(config(5, 305)).build());
         fleet.start().get(20, TimeUnit.SECONDS);
         await().atMost(WAIT).until(() -> fleet.stats().published(Service.SMART_SERVICE) >= 15);
         AckLatency early = fleet.ackLatency();
@@ -137,9 +141,10 @@ class FleetConnectIT {
         assertThat(fleet.bufferedByService()).isEmpty();
     }
 
-    @Test
-    void privacyFraction_carsPrivateFromTheStartNeverConnect() throws Exception {
-        fleet = Fleet.create(config(8, 306).privacyFraction(0.5).build());
+    @ParameterizedTest
+    @EnumSource(value = MqttStack.class, names = {"HIVEMQ_MQTT_5", "PAHO_MQTT_5"})
+    void privacyFraction_carsPrivateFromTheStartNeverConnect(MqttStack stack) throws Exception {
+        fleet = Fleet.create(stack.on(config(8, 306)).privacyFraction(0.5).build());
 
         fleet.start().get(20, TimeUnit.SECONDS);
 

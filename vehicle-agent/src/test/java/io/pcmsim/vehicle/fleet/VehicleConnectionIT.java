@@ -10,8 +10,10 @@ import io.pcmsim.proto.v1.Presence;
 import io.pcmsim.proto.v1.SmartServiceReport.Trigger;
 import io.pcmsim.protocol.Service;
 import io.pcmsim.protocol.Topics;
+import io.pcmsim.protocol.UplinkCodec;
 import io.pcmsim.time.SimulatedClock;
 import io.pcmsim.vehicle.internal.SharedExecutors;
+import io.pcmsim.vehicle.testing.MqttStack;
 import io.pcmsim.vehicle.testing.RecordingBroker;
 import io.pcmsim.vehicle.testing.RecordingBroker.Received;
 import java.time.Duration;
@@ -41,10 +43,9 @@ class VehicleConnectionIT {
     private Fleet fleet;
     private final ConcurrentLinkedQueue<PublishedMessage> published = new ConcurrentLinkedQueue<>();
 
-    private Fleet start(int vehicles, long seed, MqttVersion version) throws Exception {
-        fleet = Fleet.create(FleetConfig.builder()
+    private Fleet start(int vehicles, long seed, MqttStack stack) throws Exception {
+        fleet = Fleet.create(stack.on(FleetConfig.builder())
                 .brokerPort(BROKER.port())
-                .mqttVersion(version)
                 .vehicles(vehicles)
                 .seed(seed)
                 .clock(SimulatedClock.startingAt(Instant.parse("2026-03-01T08:00:00Z"), 3600))
@@ -77,10 +78,10 @@ class VehicleConnectionIT {
     }
 
     @ParameterizedTest
-    @EnumSource(MqttVersion.class)
-    void privacyMode_on_carFallsSilentAndDisconnectsThenLogsInUnderANewBootWhenOff(MqttVersion version)
+    @EnumSource(MqttStack.class)
+    void privacyMode_on_carFallsSilentAndDisconnectsThenLogsInUnderANewBootWhenOff(MqttStack stack)
             throws Exception {
-        start(2, 707, version);
+        start(2, 707, stack);
         EmulatedVehicle car = fleet.vehicles().get(0);
         EmulatedVehicle witness = fleet.vehicles().get(1);
         String vin = car.vin().value();
@@ -112,10 +113,10 @@ class VehicleConnectionIT {
     }
 
     @ParameterizedTest
-    @EnumSource(MqttVersion.class)
-    void lastWill_connectionDroppedByTheBroker_carriesTheBootIdOfThatSessionsLogin(MqttVersion version)
+    @EnumSource(MqttStack.class)
+    void lastWill_connectionDroppedByTheBroker_carriesTheBootIdOfThatSessionsLogin(MqttStack stack)
             throws Exception {
-        start(1, 808, version);
+        start(1, 808, stack);
         EmulatedVehicle car = fleet.vehicles().get(0);
         String vin = car.vin().value();
         await().atMost(WAIT).until(() -> logins(vin).size() == 1);
@@ -147,10 +148,10 @@ class VehicleConnectionIT {
     }
 
     @ParameterizedTest
-    @EnumSource(MqttVersion.class)
-    void privacyMode_onWhileAReconnectIsPending_noConnectNamesTheVinUntilOffThenANewBoot(MqttVersion version)
+    @EnumSource(MqttStack.class)
+    void privacyMode_onWhileAReconnectIsPending_noConnectNamesTheVinUntilOffThenANewBoot(MqttStack stack)
             throws Exception {
-        start(1, 1111, version);
+        start(1, 1111, stack);
         EmulatedVehicle car = fleet.vehicles().get(0);
         String vin = car.vin().value();
         await().atMost(WAIT).until(() -> logins(vin).size() == 1);
@@ -175,14 +176,14 @@ class VehicleConnectionIT {
     }
 
     @ParameterizedTest
-    @EnumSource(MqttVersion.class)
-    void stop_whileAReconnectIsPending_callsItOffAndEndsEveryFleetThread(MqttVersion version) throws Exception {
+    @EnumSource(MqttStack.class)
+    void stop_whileAReconnectIsPending_callsItOffAndEndsEveryFleetThread(MqttStack stack) throws Exception {
         ListAppender<ILoggingEvent> executorLog = new ListAppender<>();
         Logger executorLogger = (Logger) LoggerFactory.getLogger(SharedExecutors.class);
         executorLog.start();
         executorLogger.addAppender(executorLog);
         try {
-            start(1, 1212, version);
+            start(1, 1212, stack);
             String vin = fleet.vehicles().get(0).vin().value();
             await().atMost(WAIT).until(() -> logins(vin).size() == 1);
             dropAndHoldInReconnectBackoff(vin);
@@ -192,7 +193,8 @@ class VehicleConnectionIT {
             fleet.stop().get(30, TimeUnit.SECONDS);
 
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Thread.getAllStackTraces().keySet())
-                    .filteredOn(t -> t.isAlive() && t.getName().startsWith("pcmsim-fleet"))
+                    .filteredOn(t -> t.isAlive() && (t.getName().startsWith("pcmsim-fleet")
+                            || t.getName().startsWith("MQTT "))) // a Paho thread while it runs a client's loop
                     .isEmpty());
             assertThat(BROKER.control().connects(vin)).as("the pending reconnect was called off")
                     .isEqualTo(connectsAtStop);
@@ -205,9 +207,10 @@ class VehicleConnectionIT {
     }
 
     /** HiveMQ CE answers NOT_AUTHORIZED in the PUBACK and then disconnects the client as well. */
-    @org.junit.jupiter.api.Test
-    void brokerRefusal_mqtt5ErrorPuback_isCountedByReasonCodeAndNotSentAgain() throws Exception {
-        start(2, 909, MqttVersion.MQTT_5);
+    @ParameterizedTest
+    @EnumSource(value = MqttStack.class, names = {"HIVEMQ_MQTT_5", "PAHO_MQTT_5"})
+    void brokerRefusal_mqtt5ErrorPuback_isCountedByReasonCodeAndNotSentAgain(MqttStack stack) throws Exception {
+        start(2, 909, stack);
         EmulatedVehicle car = fleet.vehicles().get(0);
         String vin = car.vin().value();
         BROKER.control().refuse(Topics.uplink(car.vin(), Service.SMART_SERVICE));
@@ -218,15 +221,21 @@ class VehicleConnectionIT {
                 .filter(m -> m.vin().equals(car.vin()) && m.service() == Service.SMART_SERVICE)
                 .collect(Collectors.groupingBy(m -> m.header().bootId() + "/" + m.header().sequence(),
                         Collectors.counting()));
-        assertThat(attempts.values()).as("a refused message is not re-sent").containsOnly(1L);
-        assertThat(BROKER.control().refusals()).isGreaterThanOrEqualTo(3);
+        // the broker also drops the connection after a refusal: a message in flight behind it is lost and
+        // may be sent again; one the broker refused never is
+        List<String> refusedMessages = BROKER.control().refusedPayloads().stream()
+                .map(payload -> UplinkCodec.header(UplinkCodec.parse(payload).getHeader()))
+                .map(header -> header.bootId() + "/" + header.sequence()).toList();
+        assertThat(refusedMessages).hasSizeGreaterThanOrEqualTo(3).doesNotHaveDuplicates();
+        assertThat(refusedMessages).as("a refused message is not re-sent")
+                .allSatisfy(message -> assertThat(attempts.get(message)).isEqualTo(1L));
         assertThat(BROKER.uplinks(fleet.vehicles().get(1).vin().value()))
                 .as("the other car's reports pass").anyMatch(r -> r.envelope().hasSmartService());
     }
 
     @org.junit.jupiter.api.Test
     void brokerRefusal_mqtt311ClosesTheConnection_messageIsTriedAtMostThreeTimesThenCounted() throws Exception {
-        start(1, 1010, MqttVersion.MQTT_3_1_1);
+        start(1, 1010, MqttStack.HIVEMQ_MQTT_3_1_1);
         EmulatedVehicle car = fleet.vehicles().get(0);
         BROKER.control().refuse(Topics.uplink(car.vin(), Service.SMART_SERVICE));
 

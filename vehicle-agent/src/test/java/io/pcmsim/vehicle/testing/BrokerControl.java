@@ -13,10 +13,13 @@ import com.hivemq.extension.sdk.api.services.Services;
 import com.hivemq.extension.sdk.api.services.session.ClientService;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -32,6 +35,7 @@ public final class BrokerControl implements ExtensionMain {
     private volatile @Nullable String refusedTopic;
     private volatile @Nullable ClientService clients;
     private final AtomicInteger refusals = new AtomicInteger();
+    private final Queue<byte[]> refused = new ConcurrentLinkedQueue<>();
     private final Map<String, AtomicInteger> connects = new ConcurrentHashMap<>();
     private final Set<String> blocked = ConcurrentHashMap.newKeySet();
     private volatile @Nullable Function<String, String> passwordOf;
@@ -42,6 +46,11 @@ public final class BrokerControl implements ExtensionMain {
         PublishAuthorizer authorizer = (in, out) -> {
             if (in.getPublishPacket().getTopic().equals(refusedTopic)) {
                 refusals.incrementAndGet();
+                in.getPublishPacket().getPayload().ifPresent(payload -> {
+                    byte[] bytes = new byte[payload.remaining()];
+                    payload.duplicate().get(bytes);
+                    refused.add(bytes);
+                });
                 out.failAuthorization(AckReasonCode.NOT_AUTHORIZED, "refused by the test");
             } else {
                 out.authorizeSuccessfully();
@@ -70,9 +79,13 @@ public final class BrokerControl implements ExtensionMain {
         // nothing to release
     }
 
-    /** Refuses every later publish to {@code topic} with NOT_AUTHORIZED (MQTT 3.1.1: the connection closes). */
+    /**
+     * Refuses every later publish to {@code topic} with NOT_AUTHORIZED (MQTT 3.1.1: the connection closes)
+     * and forgets the payloads refused before.
+     */
     public void refuse(@Nullable String topic) {
         this.refusedTopic = topic;
+        refused.clear();
     }
 
     /** Refuses every later CONNECT of {@code clientId} (NOT_AUTHORIZED) until {@link #unblockAll()}. */
@@ -101,6 +114,11 @@ public final class BrokerControl implements ExtensionMain {
     public int connects(String clientId) {
         AtomicInteger count = connects.get(clientId);
         return count == null ? 0 : count.get();
+    }
+
+    /** The payloads of the publishes refused so far, in order. */
+    public List<byte[]> refusedPayloads() {
+        return List.copyOf(refused);
     }
 
     /** Publishes refused so far. */

@@ -2,11 +2,13 @@ package io.pcmsim.vehicle.internal.connection;
 
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.MqttClientBuilder;
+import io.pcmsim.vehicle.fleet.MqttClientLibrary;
 import io.pcmsim.vehicle.fleet.MqttVersion;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One vehicle's MQTT connection (HiveMQ client, async API) with Last Will and reconnects (see {@link Reconnects}).
+ * One vehicle's MQTT connection (HiveMQ client, async API, or the Paho client: {@link PahoLink}) with Last
+ * Will and reconnects (see {@link Reconnects}).
  * Events arrive on MQTT client threads: implementations of {@link Events} must hand work off, never
  * block. Package-private: only the privacy gate's {@link UplinkChannel} reaches it.
  */
@@ -68,8 +70,11 @@ interface MqttLink extends Transport {
                 });
     }
 
-    /** A link speaking {@code config.version()}. */
+    /** A link speaking {@code config.version()} on {@code config.library()}. */
     static MqttLink create(LinkConfig config, Events events) {
+        if (config.library() == MqttClientLibrary.PAHO) {
+            return new PahoLink(config, events);
+        }
         return config.version() == MqttVersion.MQTT_5 ? new Mqtt5Link(config, events) : new Mqtt3Link(config, events);
     }
 }

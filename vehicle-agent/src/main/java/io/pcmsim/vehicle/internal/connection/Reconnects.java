@@ -65,7 +65,7 @@ final class Reconnects {
             try {
                 // after the backoff, the attempt waits for a permit of the fleet's connect rate limit
                 timer = config.scheduler().schedule(() -> config.throttle().submit(() -> attemptDue.complete(null)),
-                        backoffNanos(reconnector.getAttempts()), TimeUnit.NANOSECONDS);
+                        backoffNanos(config, reconnector.getAttempts()), TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException fleetStopping) {
                 timer = null;
                 attemptDue.complete(null); // the callback decides at once
@@ -133,7 +133,12 @@ final class Reconnects {
         waiting.forEach(waiter -> waiter.complete(null));
     }
 
-    private long backoffNanos(int failedAttempts) {
+    /**
+     * The wait before the next attempt after {@code failedAttempts} failed ones (0 after a lost
+     * connection): the initial delay doubled per failed attempt up to the maximum, plus up to a quarter of
+     * jitter.
+     */
+    static long backoffNanos(LinkConfig config, int failedAttempts) {
         long initial = config.reconnectInitialDelay().toNanos();
         long max = config.reconnectMaxDelay().toNanos();
         long delay = failedAttempts >= 30 ? max : Math.min(initial << failedAttempts, max);

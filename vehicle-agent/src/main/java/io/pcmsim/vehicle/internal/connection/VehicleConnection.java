@@ -8,7 +8,6 @@ import io.pcmsim.protocol.Vin;
 import io.pcmsim.vehicle.fleet.FleetConfig;
 import io.pcmsim.vehicle.fleet.MqttCredentials;
 import io.pcmsim.vehicle.internal.FleetNetwork;
-import io.pcmsim.vehicle.internal.SharedExecutors;
 import io.pcmsim.vehicle.internal.service.ServiceChannel;
 import io.pcmsim.vehicle.internal.service.SettingsChange;
 import io.pcmsim.vehicle.privacy.DriverSettings;
@@ -104,10 +103,9 @@ public final class VehicleConnection implements MqttLink.Events {
         this.observer = observer;
         this.boots = new Boots(config.wallClock(), config.clock());
         this.channel = new UplinkChannel(vin, initial, config.outboxCapacity(), observer, lane);
-        SharedExecutors executors = network.executors();
-        this.link = MqttLink.create(new LinkConfig(config.mqttVersion(), config.brokerHost(), config.brokerPort(), vin,
-                Topics.status(vin), executors.clientExecutorConfig(), executors.scheduler(), RECONNECT_INITIAL_DELAY,
-                RECONNECT_MAX_DELAY, network.throttle(), network.ssl(), credentials), this);
+        this.link = MqttLink.create(new LinkConfig(config.mqttVersion(), config.mqttClient(), config.brokerHost(),
+                config.brokerPort(), vin, Topics.status(vin), network, RECONNECT_INITIAL_DELAY, RECONNECT_MAX_DELAY,
+                credentials), this);
     }
 
     /** Connects unless the settings keep the car silent (then the first attempt counts as made). On the lane. */
