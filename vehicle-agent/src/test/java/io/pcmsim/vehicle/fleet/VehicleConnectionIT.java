@@ -222,13 +222,15 @@ class VehicleConnectionIT {
                 .collect(Collectors.groupingBy(m -> m.header().bootId() + "/" + m.header().sequence(),
                         Collectors.counting()));
         // the broker also drops the connection after a refusal: a message in flight behind it is lost and
-        // may be sent again; one the broker refused never is
+        // may be sent again (and then be refused); one the broker refused never is. The broker refuses every
+        // publish on the topic, so a message sent again after its refusal would be refused twice.
         List<String> refusedMessages = BROKER.control().refusedPayloads().stream()
                 .map(payload -> UplinkCodec.header(UplinkCodec.parse(payload).getHeader()))
                 .map(header -> header.bootId() + "/" + header.sequence()).toList();
-        assertThat(refusedMessages).hasSizeGreaterThanOrEqualTo(3).doesNotHaveDuplicates();
-        assertThat(refusedMessages).as("a refused message is not re-sent")
-                .allSatisfy(message -> assertThat(attempts.get(message)).isEqualTo(1L));
+        assertThat(refusedMessages).hasSizeGreaterThanOrEqualTo(3)
+                .as("a refused message is not re-sent").doesNotHaveDuplicates();
+        assertThat(refusedMessages).as("attempts of a refused message: lost ones before, none after")
+                .allSatisfy(message -> assertThat(attempts.get(message)).isBetween(1L, 3L));
         assertThat(BROKER.uplinks(fleet.vehicles().get(1).vin().value()))
                 .as("the other car's reports pass").anyMatch(r -> r.envelope().hasSmartService());
     }
