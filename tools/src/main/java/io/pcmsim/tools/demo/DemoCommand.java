@@ -3,6 +3,7 @@ package io.pcmsim.tools.demo;
 import io.pcmsim.tools.cli.DurationConverter;
 import io.pcmsim.tools.cli.LogLevel;
 import io.pcmsim.tools.cli.ShutdownRequest;
+import io.pcmsim.tools.cli.StatusLine;
 import io.pcmsim.tools.cli.TemporaryFolder;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -130,7 +131,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.flush();
         DemoResult result;
         try {
-            result = new DemoRun(options, data, new StatusLine(out, System.console() != null), Clock.systemUTC(),
+            result = new DemoRun(options, data, StatusLine.on(out), Clock.systemUTC(),
                     shutdown.requested()).run();
         } catch (DemoFailure e) {
             return failed(err, e.getMessage(), e);

@@ -5,6 +5,7 @@ import io.pcmsim.backend.BackendConfig;
 import io.pcmsim.backend.BackendStats;
 import io.pcmsim.backend.broker.EmbeddedBroker;
 import io.pcmsim.time.SimulatedClock;
+import io.pcmsim.tools.cli.StatusLine;
 import io.pcmsim.vehicle.fleet.Fleet;
 import io.pcmsim.vehicle.fleet.FleetConfig;
 import io.pcmsim.vehicle.fleet.FleetStats;

@@ -1,5 +1,6 @@
 package io.pcmsim.tools.demo;
 
+import io.pcmsim.tools.cli.StatusLine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
