@@ -1,17 +1,12 @@
 package io.pcmsim.backend.internal.breakdown;
 
 import io.pcmsim.backend.Severity;
-import java.io.BufferedReader;
+import io.pcmsim.backend.internal.reference.TabSeparated;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -32,24 +27,17 @@ public final class KnowledgeBase {
     static final String READ_FAULT_MEMORY =
             "Workshop: read the fault memory, the code is not in the knowledge base";
     private static final int FIELDS = 6;
+    private static final String FIELD_NAMES = "code, system, severity, drivable, title, actions";
 
     private final Map<String, TroubleCode> codes;
 
     private KnowledgeBase(Map<String, TroubleCode> codes) {
-        this.codes = Map.copyOf(codes);
+        this.codes = codes;
     }
 
     /** The shipped knowledge base. */
     public static KnowledgeBase shipped() {
-        InputStream in = KnowledgeBase.class.getResourceAsStream(SHIPPED);
-        if (in == null) {
-            throw new IllegalStateException("knowledge base " + SHIPPED + " is missing from the class path");
-        }
-        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            return read(reader, SHIPPED);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + SHIPPED, e);
-        }
+        return of(TabSeparated.readResource(SHIPPED, FIELDS, FIELD_NAMES, KnowledgeBase::parse), SHIPPED);
     }
 
     /**
@@ -59,33 +47,14 @@ public final class KnowledgeBase {
      * @throws IllegalArgumentException naming the file and line of the first broken line
      */
     public static KnowledgeBase read(Reader source, String name) throws IOException {
-        Map<String, TroubleCode> codes = new LinkedHashMap<>();
-        BufferedReader lines = new BufferedReader(source);
-        int number = 0;
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-            number++;
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            TroubleCode code;
-            try {
-                code = parse(line);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(name + ":" + number + ": " + e.getMessage(), e);
-            }
-            if (codes.putIfAbsent(code.code(), code) != null) {
-                throw new IllegalArgumentException(name + ":" + number + ": " + code.code() + " is listed twice");
-            }
-        }
-        return new KnowledgeBase(codes);
+        return of(TabSeparated.read(source, name, FIELDS, FIELD_NAMES, KnowledgeBase::parse), name);
     }
 
-    private static TroubleCode parse(String line) {
-        String[] fields = line.split("\t", -1);
-        if (fields.length != FIELDS) {
-            throw new IllegalArgumentException("expected " + FIELDS
-                    + " tab-separated fields (code, system, severity, drivable, title, actions), found " + fields.length);
-        }
+    private static KnowledgeBase of(List<TroubleCode> list, String name) {
+        return new KnowledgeBase(TabSeparated.byKey(list, TroubleCode::code, name, "trouble code"));
+    }
+
+    private static TroubleCode parse(String[] fields) {
         Severity severity;
         try {
             severity = Severity.valueOf(fields[2].trim().toUpperCase(Locale.ROOT));

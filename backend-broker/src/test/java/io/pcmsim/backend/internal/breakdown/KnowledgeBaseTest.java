@@ -110,7 +110,7 @@ class KnowledgeBaseTest {
         assertThatThrownBy(() -> read("P0301\tignition\tHIGH\tno\tMisfire\t | \n"))
                 .hasMessage("kb.tsv:1: P0301 has no recommended action");
         assertThatThrownBy(() -> read("P0301\ta\tHIGH\tno\tt\tx\n\nP0301\ta\tLOW\tyes\tt\ty\n"))
-                .hasMessage("kb.tsv:3: P0301 is listed twice");
+                .hasMessage("kb.tsv: trouble code P0301 is listed twice");
     }
 
     private static KnowledgeBase read(String text) throws Exception {
