@@ -14,6 +14,7 @@ import io.pcmsim.backend.internal.ingest.WriterHealth;
 import io.pcmsim.backend.internal.service.ServiceHandler;
 import io.pcmsim.backend.internal.session.SessionDownlinks;
 import io.pcmsim.backend.internal.session.SessionHandler;
+import io.pcmsim.backend.internal.session.SessionQueries;
 import io.pcmsim.backend.internal.smartservice.MaintenanceQueries;
 import io.pcmsim.backend.internal.smartservice.MaintenanceRules;
 import io.pcmsim.backend.internal.smartservice.SmartServiceHandler;
@@ -27,6 +28,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -70,6 +72,7 @@ public final class Backend implements AutoCloseable {
     private final List<ServiceHandler> handlers;
     private final StoreQueries queries;
     private final MaintenanceQueries maintenance;
+    private final SessionQueries sessions;
     private final IngestCounters counters = new IngestCounters();
     private final WriterHealth health;
     private final BlockingQueue<InboundMessage> queue;
@@ -90,6 +93,7 @@ public final class Backend implements AutoCloseable {
         this.handlers = List.of(new SessionHandler(), smartService);
         this.queries = new StoreQueries(database);
         this.maintenance = smartService.queries(database);
+        this.sessions = new SessionQueries(database);
         this.health = new WriterHealth(config.clock());
         // The broker may have at most RECEIVE_MAXIMUM unacknowledged messages out to us, so the queue (room
         // for them twice: stale ones of a lost connection plus their redeliveries) cannot overflow. The
@@ -260,6 +264,16 @@ public final class Backend implements AutoCloseable {
      */
     public CompletableFuture<Void> requestRebirth(Vin vin, String reason) {
         return downlinks.send(vin, SessionDownlinks.rebirth(reason)).thenApply(id -> null);
+    }
+
+    /**
+     * What the backend knows of one vehicle, from the database; empty when none of its messages is
+     * stored.
+     */
+    public Optional<VehicleStatus> vehicleStatus(Vin vin) {
+        return queries.seen(vin).map(seen -> new VehicleStatus(vin, seen.firstSeen(), seen.lastSeen(),
+                queries.storedMessages(vin), sessions.newestSettings(vin), maintenance.newestState(vin),
+                maintenance.needs(vin)));
     }
 
     /** Messages stored for one vehicle (each (boot id, sequence) once). */

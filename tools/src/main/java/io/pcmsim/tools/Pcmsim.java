@@ -1,5 +1,6 @@
 package io.pcmsim.tools;
 
+import io.pcmsim.tools.backend.BackendCommand;
 import io.pcmsim.tools.bench.BenchCommand;
 import io.pcmsim.tools.cli.VersionProvider;
 import io.pcmsim.tools.demo.DemoCommand;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Emulated connected-car head units (PCM) and the backend they talk to.",
-        subcommands = {DemoCommand.class, FleetCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, FleetCommand.class, BenchCommand.class, BackendCommand.class, CommandLine.HelpCommand.class})
 public final class Pcmsim {
 
     /** Builds the command line with its converters and error handling; tests execute it in-process. */

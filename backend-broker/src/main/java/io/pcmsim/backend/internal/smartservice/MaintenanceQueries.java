@@ -4,6 +4,7 @@ import io.pcmsim.backend.Component;
 import io.pcmsim.backend.MaintenanceNeed;
 import io.pcmsim.backend.MaintenanceSummary;
 import io.pcmsim.backend.Severity;
+import io.pcmsim.backend.SmartServiceState;
 import io.pcmsim.backend.internal.storage.Database;
 import io.pcmsim.backend.internal.storage.StorageException;
 import io.pcmsim.protocol.Vin;
@@ -11,7 +12,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -20,9 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 
 /**
- * Smart Service's read-only queries: the open maintenance needs. Thread-safe: each call opens and closes
+ * Smart Service's read-only queries: the open maintenance needs and each vehicle's newest state. Thread-safe: each call opens and closes
  * its own connection, and sees committed data only.
  */
 public final class MaintenanceQueries {
@@ -92,5 +96,29 @@ public final class MaintenanceQueries {
             }
         }
         return new MaintenanceSummary(total, byComponent, bySeverity);
+    }
+
+    /** The newest Smart Service state of {@code vin}, if one is stored. */
+    public Optional<SmartServiceState> newestState(Vin vin) {
+        String sql = "SELECT vehicle_time, boot_id, sequence, model_code, model_year, " + StateColumns.NAMES
+                + " FROM smart_service_vehicle WHERE vin = ?";
+        try (Connection c = database.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, vin.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                Instant time = rs.getObject(1, OffsetDateTime.class).toInstant();
+                long boot = rs.getLong(2);
+                long sequence = rs.getLong(3);
+                Optional<String> model = Optional.ofNullable(rs.getString(4));
+                int year = rs.getInt(5);
+                OptionalInt modelYear = rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(year);
+                return Optional.of(new SmartServiceState(time, boot, sequence, model, modelYear,
+                        StateColumns.read(rs, 6)));
+            }
+        } catch (SQLException e) {
+            throw new StorageException("cannot read the newest state of " + vin + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -2,13 +2,18 @@ package io.pcmsim.backend.internal.smartservice;
 
 import io.pcmsim.backend.internal.storage.Params;
 import io.pcmsim.protocol.ReportedState;
+import io.pcmsim.protocol.WheelReadings;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
- * Maps a reported state to the state columns of {@code smart_service_vehicle}; a reading the car did not
- * report is NULL.
+ * Maps a reported state to and from the state columns of {@code smart_service_vehicle}; a reading the car
+ * did not report is NULL.
  */
 final class StateColumns {
 
@@ -35,5 +40,28 @@ final class StateColumns {
         Optional<Duration> time = s.timeToService();
         p.nullableBigint(time.isPresent() ? time.get().toSeconds() : null);
         p.string(String.join(",", s.dtcs()));
+    }
+
+    /** Reads the {@link #COUNT} columns of {@link #NAMES}, the first at {@code first}. */
+    static ReportedState read(ResultSet rs, int first) throws SQLException {
+        int i = first;
+        OptionalDouble odometer = dbl(rs, i++);
+        OptionalDouble hours = dbl(rs, i++);
+        OptionalDouble oil = dbl(rs, i++);
+        WheelReadings pads = new WheelReadings(dbl(rs, i++), dbl(rs, i++), dbl(rs, i++), dbl(rs, i++));
+        OptionalDouble battery = dbl(rs, i++);
+        WheelReadings tires = new WheelReadings(dbl(rs, i++), dbl(rs, i++), dbl(rs, i++), dbl(rs, i++));
+        OptionalDouble nominal = dbl(rs, i++);
+        OptionalDouble toService = dbl(rs, i++);
+        long seconds = rs.getLong(i++);
+        Optional<Duration> timeToService = rs.wasNull() ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
+        String dtcs = rs.getString(i);
+        List<String> codes = dtcs == null || dtcs.isEmpty() ? List.of() : Arrays.asList(dtcs.split(","));
+        return new ReportedState(odometer, hours, oil, pads, battery, tires, nominal, toService, timeToService, codes);
+    }
+
+    private static OptionalDouble dbl(ResultSet rs, int index) throws SQLException {
+        double value = rs.getDouble(index);
+        return rs.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(value);
     }
 }

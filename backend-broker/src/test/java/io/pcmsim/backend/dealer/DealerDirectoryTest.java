@@ -1,4 +1,4 @@
-package io.pcmsim.backend.internal.dealer;
+package io.pcmsim.backend.dealer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.pcmsim.backend.internal.dealer;
+package io.pcmsim.backend.dealer;
 
 import java.util.Objects;
 import java.util.regex.Pattern;

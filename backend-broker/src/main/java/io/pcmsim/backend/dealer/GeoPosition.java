@@ -1,4 +1,4 @@
-package io.pcmsim.backend.internal.dealer;
+package io.pcmsim.backend.dealer;
 
 /**
  * A WGS 84 position in degrees.

@@ -1,4 +1,4 @@
-package io.pcmsim.backend.internal.dealer;
+package io.pcmsim.backend.dealer;
 
 import io.pcmsim.backend.internal.reference.TabSeparated;
 import java.io.IOException;

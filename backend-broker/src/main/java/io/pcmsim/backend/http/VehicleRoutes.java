@@ -1,0 +1,56 @@
+package io.pcmsim.backend.http;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.pcmsim.backend.Backend;
+import io.pcmsim.backend.VehicleStatus;
+import io.pcmsim.protocol.InvalidVinException;
+import io.pcmsim.protocol.Vin;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A vehicle's data for its owner and for dealers: {@code GET /api/v1/owner/vehicles/{vin}} (settings,
+ * newest state and needs) and {@code GET /api/v1/dealer/vehicles/{vin}} (the Smart Service data: newest
+ * state and needs; breakdown data joins it only with the dealer consent of a call).
+ */
+final class VehicleRoutes {
+
+    private final Backend backend;
+
+    VehicleRoutes(Backend backend) {
+        this.backend = backend;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get(ApiRole.OWNER.prefix() + "/vehicles/{vin}", this::owner, ApiRole.OWNER);
+        routes.get(ApiRole.DEALER.prefix() + "/vehicles/{vin}", this::dealer, ApiRole.DEALER);
+    }
+
+    private void owner(Context ctx) {
+        ctx.json(JsonViews.vehicle(status(ctx)));
+    }
+
+    private void dealer(Context ctx) {
+        VehicleStatus status = status(ctx);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("vin", status.vin().value());
+        json.put("smartService", status.smartService().map(JsonViews::smartService).orElse(null));
+        json.put("needs", status.needs().stream().map(JsonViews::need).toList());
+        ctx.json(json);
+    }
+
+    private VehicleStatus status(Context ctx) {
+        Vin vin = vin(ctx.pathParam("vin"));
+        return backend.vehicleStatus(vin).orElseThrow(() -> ApiException.notFound("vehicle-not-found",
+                "no data is stored for vehicle " + vin.value()));
+    }
+
+    static Vin vin(String text) {
+        try {
+            return Vin.of(text);
+        } catch (InvalidVinException e) {
+            throw ApiException.badRequest("invalid-vin", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.pcmsim.tools.backend;
+
+import io.pcmsim.tools.fleet.BrokerAddress;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What {@code pcmsim backend} runs with.
+ *
+ * @param bind address the embedded broker and the HTTP API listen on
+ * @param brokerPort port of the embedded broker (0: a free one)
+ * @param httpPort port of the HTTP API (0: a free one)
+ * @param broker another broker to use instead of the embedded one, or null
+ * @param dataDir folder of the H2 database and the broker's files
+ * @param jdbcUrl another database than H2, or null
+ */
+record BackendSettings(String bind, int brokerPort, int httpPort, @Nullable BrokerAddress broker, Path dataDir,
+        @Nullable String jdbcUrl) {
+
+    BackendSettings {
+        Objects.requireNonNull(bind, "bind");
+        Objects.requireNonNull(dataDir, "dataDir");
+        checkPort("--port", brokerPort);
+        checkPort("--http-port", httpPort);
+    }
+
+    private static void checkPort(String option, int port) {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException(option + " must be 0 to 65535, was " + port);
+        }
+    }
+}
