@@ -14,6 +14,9 @@ import io.pcmsim.backend.internal.ingest.WriterHealth;
 import io.pcmsim.backend.internal.service.ServiceHandler;
 import io.pcmsim.backend.internal.session.SessionDownlinks;
 import io.pcmsim.backend.internal.session.SessionHandler;
+import io.pcmsim.backend.identity.IdentityRegistry;
+import io.pcmsim.backend.internal.identity.AutoEnrolment;
+import io.pcmsim.backend.internal.identity.IdentityStore;
 import io.pcmsim.backend.internal.session.SessionQueries;
 import io.pcmsim.backend.internal.smartservice.MaintenanceQueries;
 import io.pcmsim.backend.internal.smartservice.MaintenanceRules;
@@ -27,6 +30,7 @@ import io.pcmsim.protocol.Vin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -73,6 +77,7 @@ public final class Backend implements AutoCloseable {
     private final StoreQueries queries;
     private final MaintenanceQueries maintenance;
     private final SessionQueries sessions;
+    private final IdentityStore identity;
     private final IngestCounters counters = new IngestCounters();
     private final WriterHealth health;
     private final BlockingQueue<InboundMessage> queue;
@@ -90,10 +95,11 @@ public final class Backend implements AutoCloseable {
         this.database = Database.of(config.jdbcUrl());
         SmartServiceHandler smartService = new SmartServiceHandler(MaintenanceRules.defaults());
         // the services: adding one means adding its package and its handler here
-        this.handlers = List.of(new SessionHandler(), smartService);
+        this.handlers = List.of(new SessionHandler(config.autoEnrol() ? new AutoEnrolment() : null), smartService);
         this.queries = new StoreQueries(database);
         this.maintenance = smartService.queries(database);
         this.sessions = new SessionQueries(database);
+        this.identity = new IdentityStore(database, config.clock());
         this.health = new WriterHealth(config.clock());
         // The broker may have at most RECEIVE_MAXIMUM unacknowledged messages out to us, so the queue (room
         // for them twice: stale ones of a lost connection plus their redeliveries) cannot overflow. The
@@ -166,7 +172,9 @@ public final class Backend implements AutoCloseable {
                 throw new UncheckedIOException("cannot create the data directory " + config.dataDir(), e);
             }
         }
-        database.migrate(handlers.stream().map(ServiceHandler::migrationLocation).toList());
+        List<String> locations = new ArrayList<>(handlers.stream().map(ServiceHandler::migrationLocation).toList());
+        locations.add(IdentityStore.MIGRATIONS);
+        database.migrate(locations);
         UplinkStore opened = UplinkStore.open(database, handlers, config.clock());
         UplinkValidator validator = new UplinkValidator(
                 ContentLimits.withTimeWindow(config.vehicleTimeBehind(), config.vehicleTimeAhead()));
@@ -274,6 +282,14 @@ public final class Backend implements AutoCloseable {
         return queries.seen(vin).map(seen -> new VehicleStatus(vin, seen.firstSeen(), seen.lastSeen(),
                 queries.storedMessages(vin), sessions.newestSettings(vin), maintenance.newestState(vin),
                 maintenance.needs(vin)));
+    }
+
+    /**
+     * The identity registry and contracts: users, the owner of each VIN, each VIN's connectivity package.
+     * Usable once the backend has started (its tables are created then).
+     */
+    public IdentityRegistry identity() {
+        return identity;
     }
 
     /** Messages stored for one vehicle (each (boot id, sequence) once). */

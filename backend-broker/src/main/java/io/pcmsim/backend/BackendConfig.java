@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  *        time offline
  * @param vehicleTimeAhead how far after the backend's clock a message's vehicle time may lie; give cars
  *        and backend the same (simulated) clock, or widen this by what the cars' clock runs ahead
+ * @param autoEnrol whether a VIN the identity registry does not know is enrolled at its first login,
+ *        with a generated owner and a valid connectivity package (see {@link Backend#identity()})
  */
 public record BackendConfig(
         String brokerHost,
@@ -37,7 +39,8 @@ public record BackendConfig(
         int batchSize,
         Duration maxBatchDelay,
         Duration vehicleTimeBehind,
-        Duration vehicleTimeAhead) {
+        Duration vehicleTimeAhead,
+        boolean autoEnrol) {
 
     public static final String DEFAULT_SHARED_GROUP = "backend";
     public static final int DEFAULT_BATCH_SIZE = 500;
@@ -94,7 +97,8 @@ public record BackendConfig(
     /**
      * Builder; defaults: broker 127.0.0.1:1883, client id {@code pcmsim-backend}, group {@code backend},
      * data directory {@code ./pcmsim-data/backend}, H2 in it, system UTC clock, batches of 500 or 50 ms,
-     * vehicle times from 365 days before to 1 day after the backend's clock.
+     * vehicle times from 365 days before to 1 day after the backend's clock, unknown VINs enrolled at their
+     * first login.
      */
     public static final class Builder {
         private String brokerHost = "127.0.0.1";
@@ -108,6 +112,7 @@ public record BackendConfig(
         private Duration maxBatchDelay = DEFAULT_MAX_BATCH_DELAY;
         private Duration vehicleTimeBehind = DEFAULT_VEHICLE_TIME_BEHIND;
         private Duration vehicleTimeAhead = DEFAULT_VEHICLE_TIME_AHEAD;
+        private boolean autoEnrol = true;
 
         private Builder() {
         }
@@ -165,11 +170,17 @@ public record BackendConfig(
             return this;
         }
 
+        /** Whether unknown VINs are enrolled at their first login (default: yes). */
+        public Builder autoEnrol(boolean autoEnrol) {
+            this.autoEnrol = autoEnrol;
+            return this;
+        }
+
         public BackendConfig build() {
             Objects.requireNonNull(dataDir, "dataDir");
             return new BackendConfig(brokerHost, brokerPort, clientId, sharedGroup,
                     jdbcUrl != null ? jdbcUrl : Database.h2Url(dataDir), dataDir, clock, batchSize, maxBatchDelay,
-                    vehicleTimeBehind, vehicleTimeAhead);
+                    vehicleTimeBehind, vehicleTimeAhead, autoEnrol);
         }
     }
 }

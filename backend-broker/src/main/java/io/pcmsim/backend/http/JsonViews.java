@@ -5,8 +5,10 @@ import io.pcmsim.backend.ReportedSettings;
 import io.pcmsim.backend.SmartServiceState;
 import io.pcmsim.backend.VehicleStatus;
 import io.pcmsim.backend.dealer.Dealer;
+import io.pcmsim.backend.identity.VehicleContract;
 import io.pcmsim.protocol.ReportedState;
 import io.pcmsim.protocol.WheelReadings;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +33,26 @@ final class JsonViews {
         json.put("settings", v.settings().map(JsonViews::settings).orElse(null));
         json.put("smartService", v.smartService().map(JsonViews::smartService).orElse(null));
         json.put("needs", v.needs().stream().map(JsonViews::need).toList());
+        return json;
+    }
+
+    static Map<String, Object> contract(VehicleContract c, Instant now) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("owner", c.owner().map(o -> {
+            Map<String, Object> owner = new LinkedHashMap<>();
+            owner.put("userId", o.userId());
+            owner.put("name", o.name());
+            owner.put("autoEnrolled", o.autoEnrolled());
+            return owner;
+        }).orElse(null));
+        json.put("connectivityPackage", c.connectivity().map(p -> {
+            Map<String, Object> pack = new LinkedHashMap<>();
+            pack.put("name", p.name());
+            pack.put("validFrom", p.validFrom().toString());
+            pack.put("validUntil", p.validUntil().toString());
+            return pack;
+        }).orElse(null));
+        json.put("entitled", c.entitledAt(now));
         return json;
     }
 

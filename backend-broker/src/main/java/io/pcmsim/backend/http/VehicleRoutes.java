@@ -6,20 +6,23 @@ import io.pcmsim.backend.Backend;
 import io.pcmsim.backend.VehicleStatus;
 import io.pcmsim.protocol.InvalidVinException;
 import io.pcmsim.protocol.Vin;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * A vehicle's data for its owner and for dealers: {@code GET /api/v1/owner/vehicles/{vin}} (settings,
- * newest state and needs) and {@code GET /api/v1/dealer/vehicles/{vin}} (the Smart Service data: newest
+ * newest state, needs and the contract: owner, connectivity package, entitled now) and {@code GET /api/v1/dealer/vehicles/{vin}} (the Smart Service data: newest
  * state and needs; breakdown data joins it only with the dealer consent of a call).
  */
 final class VehicleRoutes {
 
     private final Backend backend;
+    private final Clock clock;
 
     VehicleRoutes(Backend backend) {
         this.backend = backend;
+        this.clock = backend.config().clock();
     }
 
     void register(RoutesConfig routes) {
@@ -28,7 +31,10 @@ final class VehicleRoutes {
     }
 
     private void owner(Context ctx) {
-        ctx.json(JsonViews.vehicle(status(ctx)));
+        VehicleStatus status = status(ctx);
+        Map<String, Object> json = JsonViews.vehicle(status);
+        json.put("contract", JsonViews.contract(backend.identity().contract(status.vin()), clock.instant()));
+        ctx.json(json);
     }
 
     private void dealer(Context ctx) {

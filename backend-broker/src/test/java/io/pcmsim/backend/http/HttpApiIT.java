@@ -94,11 +94,15 @@ class HttpApiIT {
         assertThat(body.path("smartService").path("state").path("odometerKm").asDouble()).isEqualTo(61_000);
         assertThat(body.path("needs").size()).isPositive();
         assertThat(body.path("needs").get(0).path("component").asText()).isNotEmpty();
+        assertThat(body.path("contract").path("owner").path("autoEnrolled").asBoolean()).isTrue();
+        assertThat(body.path("contract").path("connectivityPackage").path("name").asText()).isEqualTo("Connect");
+        assertThat(body.path("contract").path("entitled").asBoolean()).isTrue();
 
         JsonNode dealer = json.readTree(get("/api/v1/dealer/vehicles/" + vin.value()).body());
         assertThat(dealer.path("smartService")).isEqualTo(body.path("smartService"));
         assertThat(dealer.path("needs")).isEqualTo(body.path("needs"));
         assertThat(dealer.has("settings")).as("the dealer's view has no settings").isFalse();
+        assertThat(dealer.has("contract")).as("nor the owner's identity").isFalse();
     }
 
     @Test

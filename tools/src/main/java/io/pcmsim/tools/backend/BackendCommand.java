@@ -1,5 +1,6 @@
 package io.pcmsim.tools.backend;
 
+import io.pcmsim.backend.identity.IdentityRegistry;
 import io.pcmsim.tools.cli.LogLevel;
 import io.pcmsim.tools.cli.ShutdownRequest;
 import io.pcmsim.tools.fleet.BrokerAddress;
@@ -7,6 +8,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -66,6 +68,11 @@ public final class BackendCommand implements Callable<Integer> {
                     + " jdbc:postgresql://127.0.0.1:5432/pcmsim?user=pcmsim")
     private @Nullable String jdbcUrl;
 
+    @Option(names = "--no-auto-enrol", negatable = false,
+            description = "Do not enrol unknown VINs at their first login; by default each gets a generated owner"
+                    + " and a valid connectivity package, and the log says so.")
+    private boolean noAutoEnrol;
+
     @Option(names = "--verbose", description = "Show the libraries' log and technical details of failures.")
     private boolean verbose;
 
@@ -80,12 +87,12 @@ public final class BackendCommand implements Callable<Integer> {
         }
         BackendSettings settings;
         try {
-            settings = new BackendSettings(bind, port, httpPort, broker, dataDir, jdbcUrl);
+            settings = new BackendSettings(bind, port, httpPort, broker, dataDir, jdbcUrl, !noAutoEnrol);
         } catch (IllegalArgumentException e) {
             err.println("pcmsim backend: " + e.getMessage());
             return 2;
         }
-        try (LogLevel level = LogLevel.forRun(verbose);
+        try (LogLevel level = LogLevel.forRun(verbose, List.of(IdentityRegistry.ENROLMENT_LOGGER));
              ShutdownRequest shutdown = ShutdownRequest.install(SHUTDOWN_GRACE);
              BackendProcess process = new BackendProcess(settings, Clock.systemUTC())) {
             try {

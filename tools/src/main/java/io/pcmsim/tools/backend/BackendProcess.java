@@ -50,7 +50,8 @@ final class BackendProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new StartFailure("cannot use --data-dir " + data + ": " + e.getMessage(), e);
         }
-        BackendConfig.Builder config = BackendConfig.builder().dataDir(data.resolve("backend")).clock(clock);
+        BackendConfig.Builder config = BackendConfig.builder().dataDir(data.resolve("backend")).clock(clock)
+                .autoEnrol(settings.autoEnrol());
         if (settings.jdbcUrl() != null) {
             config.jdbcUrl(settings.jdbcUrl());
         }

@@ -14,9 +14,10 @@ import org.jspecify.annotations.Nullable;
  * @param broker another broker to use instead of the embedded one, or null
  * @param dataDir folder of the H2 database and the broker's files
  * @param jdbcUrl another database than H2, or null
+ * @param autoEnrol whether unknown VINs are enrolled at their first login
  */
 record BackendSettings(String bind, int brokerPort, int httpPort, @Nullable BrokerAddress broker, Path dataDir,
-        @Nullable String jdbcUrl) {
+        @Nullable String jdbcUrl, boolean autoEnrol) {
 
     BackendSettings {
         Objects.requireNonNull(bind, "bind");

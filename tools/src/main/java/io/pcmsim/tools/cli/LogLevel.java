@@ -5,6 +5,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
+import java.util.List;
 import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
 
@@ -18,7 +19,7 @@ public final class LogLevel implements AutoCloseable {
     private final LoggerContext context;
     private final Logger root;
     private final Level rootBefore;
-    private final TurboFilter silence = new Silence();
+    private final Silence silence = new Silence();
 
     private LogLevel(LoggerContext context) {
         this.context = context;
@@ -28,7 +29,17 @@ public final class LogLevel implements AutoCloseable {
 
     /** Sets the logging for the command's run; {@link #close()} restores what was before. */
     public static LogLevel forRun(boolean verbose) {
+        return forRun(verbose, List.of());
+    }
+
+    /**
+     * As {@link #forRun(boolean)}, but without {@code --verbose} the INFO and higher events of the loggers
+     * named in {@code announced} (and their children) are shown: a command's own news told by a library,
+     * such as the backend's enrolment of a new VIN.
+     */
+    public static LogLevel forRun(boolean verbose, List<String> announced) {
         LogLevel level = new LogLevel((LoggerContext) LoggerFactory.getILoggerFactory());
+        level.silence.announced = List.copyOf(announced);
         String chosen = System.getenv("PCMSIM_LOG_LEVEL");
         if (chosen != null && !chosen.isBlank()) {
             return level;
@@ -48,12 +59,17 @@ public final class LogLevel implements AutoCloseable {
         root.setLevel(rootBefore);
     }
 
-    /** Lets no event through. */
+    /** Lets no event through but the INFO and higher events of the announced loggers. */
     private static final class Silence extends TurboFilter {
+        private List<String> announced = List.of();
+
         @Override
         public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,
                                   Throwable t) {
-            return FilterReply.DENY;
+            boolean news = level != null && level.isGreaterOrEqual(Level.INFO)
+                    && announced.stream().anyMatch(name -> logger.getName().equals(name)
+                            || logger.getName().startsWith(name + "."));
+            return news ? FilterReply.ACCEPT : FilterReply.DENY;
         }
     }
 }

@@ -69,6 +69,9 @@ class BackendCommandIT {
         assertThat(backend.waitFor(90, TimeUnit.SECONDS)).as("ended within 90 s").isTrue();
         assertThat(backend.exitValue()).as(Files.readString(dir.resolve("first.err"))).isEqualTo(130);
         assertThat(Files.readString(dir.resolve("first.out"))).contains("pcmsim backend: stopping; stored ");
+        assertThat(Files.readString(dir.resolve("first.err"))).as("the enrolment is told")
+                .contains("enrolled " + vin.value() + " at its first login: owner ");
+        assertThat(before.path("contract").path("entitled").asBoolean()).isTrue();
 
         start("second", "--port", "0", "--http-port", "0", "--data-dir", dir.resolve("data").toString());
         int[] again = ports("second");

@@ -1,5 +1,6 @@
 package io.pcmsim.backend.internal.session;
 
+import io.pcmsim.backend.internal.identity.AutoEnrolment;
 import io.pcmsim.backend.internal.service.RetentionPolicy;
 import io.pcmsim.backend.internal.service.ServiceHandler;
 import io.pcmsim.backend.internal.service.UplinkRecord;
@@ -13,6 +14,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Stores each login's driver settings and capabilities in {@code login}, keyed like its message.
@@ -22,6 +24,18 @@ import java.util.Set;
  * than a year (the data are settings, not usage).
  */
 public final class SessionHandler implements ServiceHandler {
+
+    private final @Nullable AutoEnrolment enrolment;
+
+    /** A handler that enrols nobody. */
+    public SessionHandler() {
+        this(null);
+    }
+
+    /** @param enrolment enrols unknown VINs at their login, in the login's transaction; null: no enrolment */
+    public SessionHandler(@Nullable AutoEnrolment enrolment) {
+        this.enrolment = enrolment;
+    }
 
     private static final String INSERT = "INSERT INTO login (vin, boot_id, sequence, privacy_mode,"
             + " group_with_location_enabled, group_without_location_enabled, disabled_services,"
@@ -64,5 +78,8 @@ public final class SessionHandler implements ServiceHandler {
                     .bool(capabilities.getOnlineSoftwareUpdate())
                     .bool(capabilities.getOnlineMapUpdate());
         });
+        if (enrolment != null) {
+            enrolment.enrolUnknown(connection, records.stream().map(r -> r.header().vin()).toList(), backendTime);
+        }
     }
 }

@@ -1,0 +1,73 @@
+package io.pcmsim.backend.internal.identity;
+
+import io.pcmsim.backend.identity.IdentityRegistry;
+import io.pcmsim.backend.internal.storage.Dialect;
+import io.pcmsim.backend.internal.storage.MultiRow;
+import io.pcmsim.backend.internal.storage.Params;
+import io.pcmsim.protocol.Vin;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Enrols a VIN the registry does not know at its first login: a generated owner (name and user ID from
+ * the VIN only, see {@link OwnerNames}) linked to it, and a connectivity package valid for
+ * {@link #PACKAGE_VALIDITY} from the backend's clock. Runs inside the transaction that stores the login,
+ * so a login and its enrolment are committed together; each enrolment is logged (INFO, logger
+ * {@link IdentityRegistry#ENROLMENT_LOGGER}). Two backends on one PostgreSQL may enrol the same VIN at once: the inserts then skip
+ * what the other wrote.
+ */
+public final class AutoEnrolment {
+
+    /** Name of the package an enrolled VIN gets. */
+    public static final String PACKAGE = "Connect";
+    /** How long that package is valid. */
+    public static final Duration PACKAGE_VALIDITY = Duration.ofDays(3 * 365);
+
+    private static final Logger LOG = LoggerFactory.getLogger(IdentityRegistry.ENROLMENT_LOGGER);
+
+    /**
+     * Enrols those of {@code vins} that have no owner yet.
+     *
+     * @return the VINs enrolled now
+     */
+    public Set<Vin> enrolUnknown(Connection c, Collection<Vin> vins, Instant now) throws SQLException {
+        Set<String> keys = new TreeSet<>();
+        vins.forEach(v -> keys.add(v.value()));
+        if (keys.isEmpty()) {
+            return Set.of();
+        }
+        keys.removeAll(MultiRow.existing(c, "vehicle_owner", "vin", List.copyOf(keys)));
+        Set<Vin> enrolled = new TreeSet<>((a, b) -> a.value().compareTo(b.value()));
+        String skip = Dialect.of(c) == Dialect.POSTGRESQL ? " ON CONFLICT DO NOTHING" : "";
+        Instant until = now.plus(PACKAGE_VALIDITY);
+        try (PreparedStatement user = c.prepareStatement(IdentityStore.INSERT_USER + skip);
+             PreparedStatement owner = c.prepareStatement(IdentityStore.INSERT_OWNER + skip);
+             PreparedStatement connectivity = c.prepareStatement(IdentityStore.INSERT_PACKAGE + skip)) {
+            for (String key : keys) {
+                Vin vin = Vin.of(key);
+                String userId = OwnerNames.userId(vin);
+                new Params(user).string(userId).string(OwnerNames.name(vin)).instant(now).bool(true);
+                user.executeUpdate();
+                new Params(owner).string(key).string(userId).instant(now);
+                int linked = owner.executeUpdate();
+                new Params(connectivity).string(key).string(PACKAGE).instant(now).instant(until);
+                connectivity.executeUpdate();
+                if (linked == 1) {
+                    enrolled.add(vin);
+                    LOG.info("enrolled {} at its first login: owner {} (user ID {}), connectivity package {} valid"
+                            + " until {}", key, OwnerNames.name(vin), userId, PACKAGE, until);
+                }
+            }
+        }
+        return enrolled;
+    }
+}
