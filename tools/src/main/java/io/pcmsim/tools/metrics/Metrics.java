@@ -22,6 +22,8 @@ public final class Metrics {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final List<Runnable> beforeScrape = new CopyOnWriteArrayList<>();
+    /** What the meters read from: Micrometer holds it only weakly, so this keeps it for the registry's life. */
+    private final List<Object> bound = new CopyOnWriteArrayList<>();
 
     public Metrics() {
         new JvmMemoryMetrics().bindTo(registry);
@@ -48,6 +50,7 @@ public final class Metrics {
      *     must only grow
      */
     public Metrics bindBroker(LongSupplier uplinksReceived) {
+        bound.add(uplinksReceived);
         FunctionCounter.builder("pcmsim.broker.uplinks.received", uplinksReceived, LongSupplier::getAsLong)
                 .description("Uplink publishes (pcm/v1/vehicles/+/up/+) the embedded broker received from clients")
                 .register(registry);
