@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -48,8 +49,12 @@ public final class MetricsServer implements AutoCloseable {
         try {
             server = HttpServer.create(new InetSocketAddress(host, port), 16);
         } catch (BindException e) {
-            throw new StartException("--metrics-port " + port + " is in use on " + host
-                    + "; pick another port, or 0 for a free one", e);
+            if (String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("in use")) {
+                throw new StartException("--metrics-port " + port + " is in use on " + host
+                        + "; pick another port, or 0 for a free one", e);
+            }
+            throw new StartException("cannot serve metrics on " + host + ":" + port + " (" + e.getMessage()
+                    + "); --metrics-host must be an address of this machine, or 0.0.0.0 for all", e);
         } catch (IOException | RuntimeException e) {
             throw new StartException("cannot serve metrics on " + host + ":" + port + " (" + e.getMessage()
                     + "); check --metrics-host", e);

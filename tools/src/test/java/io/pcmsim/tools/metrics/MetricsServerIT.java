@@ -70,6 +70,17 @@ class MetricsServerIT {
     }
 
     @Test
+    void start_hostNotOfThisMachineOrUnknown_failsNamingTheHostOption() {
+        assertThatThrownBy(() -> MetricsServer.start(new Metrics(), "192.0.2.1", 0))
+                .isInstanceOf(MetricsServer.StartException.class)
+                .hasMessageStartingWith("cannot serve metrics on 192.0.2.1:0 (")
+                .hasMessageEndingWith("--metrics-host must be an address of this machine, or 0.0.0.0 for all");
+        assertThatThrownBy(() -> MetricsServer.start(new Metrics(), "no-such-host.invalid", 0))
+                .isInstanceOf(MetricsServer.StartException.class)
+                .hasMessageContaining("no-such-host.invalid").hasMessageEndingWith("check --metrics-host");
+    }
+
+    @Test
     void close_stopsListening() throws Exception {
         MetricsServer server = MetricsServer.start(new Metrics(), "127.0.0.1", 0);
         int port = server.port();
