@@ -3,6 +3,7 @@ package io.pcmsim.vehicle.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.pcmsim.vehicle.fleet.FleetConfig;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,6 +42,15 @@ class EmulatedCarsBuilderTest {
         assertThatThrownBy(() -> builder.speed(1).history(-1).build()).hasMessage("history must be 0 to 100000, was -1");
         assertThatThrownBy(() -> builder.history(1).connectTimeout(Duration.ZERO).build())
                 .hasMessage("connectTimeout must be positive, was PT0S");
+    }
+
+    @Test
+    void fleetConfig_historyIsOffByDefaultAndBounded() {
+        assertThat(FleetConfig.builder().build().historyCapacity()).isZero();
+        assertThat(FleetConfig.builder().history(FleetConfig.MAX_HISTORY).build().historyCapacity())
+                .isEqualTo(100_000);
+        assertThatThrownBy(() -> FleetConfig.builder().history(100_001).build())
+                .hasMessage("historyCapacity must be 0 (no history) to 100000, was 100001");
     }
 
     @Test
