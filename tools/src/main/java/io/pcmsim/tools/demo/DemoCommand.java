@@ -2,9 +2,11 @@ package io.pcmsim.tools.demo;
 
 import io.pcmsim.tools.cli.DurationConverter;
 import io.pcmsim.tools.cli.LogLevel;
+import io.pcmsim.tools.cli.MetricsOption;
 import io.pcmsim.tools.cli.ShutdownRequest;
 import io.pcmsim.tools.cli.StatusLine;
 import io.pcmsim.tools.cli.TemporaryFolder;
+import io.pcmsim.tools.metrics.MetricsServer;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -16,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -33,7 +36,7 @@ import picocli.CommandLine.Spec;
             "Ctrl-C (or SIGTERM) ends the run early: everything is stopped, the summary and the report show what "
                     + "was measured until then (marked interrupted) and temporary folders are removed.",
             "Exit codes: 0 done, 1 failed, 2 bad arguments or a run that cannot start (report path, data folder, "
-                    + "file-descriptor limit, port in use), 3 privacy violation or nothing stored, "
+                    + "file-descriptor limit, port or --metrics-port in use), 3 privacy violation or nothing stored, "
                     + "4 the backend fell behind (messages the broker received were not stored by the end), "
                     + "130 interrupted by Ctrl-C (SIGINT), 143 ended by SIGTERM."
         })
@@ -84,6 +87,9 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Keep broker and backend data in DIR (default: a temporary folder removed at the end).")
     @Nullable Path dataDir;
 
+    @Mixin
+    MetricsOption metricsOption;
+
     @Option(names = "--verbose",
             description = "Show the libraries' log (INFO and up) and, when the run fails, the technical details.")
     boolean verbose;
@@ -129,16 +135,25 @@ public final class DemoCommand implements Callable<Integer> {
                 options.seed(), options.privacyVehicles());
         out.printf("  data folder %s%s%n", data.toAbsolutePath(), temporary ? " (temporary, removed at the end)" : "");
         out.flush();
-        DemoResult result;
+        MetricsOption.Endpoint metrics;
         try {
-            result = new DemoRun(options, data, StatusLine.on(out), Clock.systemUTC(),
-                    shutdown.requested()).run();
-        } catch (DemoFailure e) {
-            return failed(err, e.getMessage(), e);
-        } catch (RuntimeException e) {
-            return failed(err, "the run stopped because of an unexpected error", e);
+            metrics = metricsOption.open(out);
+        } catch (MetricsServer.StartException e) {
+            err.println("pcmsim demo: " + e.getMessage());
+            return 2;
         }
-        return finish(result, out, err);
+        try (metrics) {
+            DemoResult result;
+            try {
+                result = new DemoRun(options, data, StatusLine.on(out), Clock.systemUTC(),
+                        shutdown.requested(), metrics.metrics()).run();
+            } catch (DemoFailure e) {
+                return failed(err, e.getMessage(), e);
+            } catch (RuntimeException e) {
+                return failed(err, "the run stopped because of an unexpected error", e);
+            }
+            return finish(result, out, err);
+        }
     }
 
     private int failed(PrintWriter err, String sentence, Throwable details) {

@@ -6,6 +6,7 @@ import io.pcmsim.backend.BackendStats;
 import io.pcmsim.backend.broker.EmbeddedBroker;
 import io.pcmsim.time.SimulatedClock;
 import io.pcmsim.tools.cli.StatusLine;
+import io.pcmsim.tools.metrics.Metrics;
 import io.pcmsim.vehicle.fleet.Fleet;
 import io.pcmsim.vehicle.fleet.FleetConfig;
 import io.pcmsim.vehicle.fleet.FleetStats;
@@ -45,6 +46,7 @@ public final class DemoRun {
     private final Clock wall;
     private final CompletableFuture<Void> stop;
     private final PrivacyWindows windows = new PrivacyWindows();
+    private final Metrics metrics;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "pcmsim-demo-ticker");
         t.setDaemon(true);
@@ -62,6 +64,13 @@ public final class DemoRun {
      * @param stop completes when the run should end early; the run then stops and reports what it has
      */
     DemoRun(DemoOptions options, Path dataDir, StatusLine status, Clock wall, CompletableFuture<Void> stop) {
+        this(options, dataDir, status, wall, stop, new Metrics());
+    }
+
+    /** @param metrics where broker, backend and fleet are bound as each is created (see {@code --metrics-port}) */
+    DemoRun(DemoOptions options, Path dataDir, StatusLine status, Clock wall, CompletableFuture<Void> stop,
+            Metrics metrics) {
+        this.metrics = metrics;
         this.options = options;
         this.dataDir = dataDir;
         this.status = status;
@@ -112,6 +121,7 @@ public final class DemoRun {
                 .inProcessIngest()
                 .build();
         broker = b;
+        metrics.bindBroker(windows::uplinkPublishes);
         CompletableFuture<Void> brokerStarted = b.start();
         if (!await(brokerStarted, START_TIMEOUT, "the embedded MQTT broker did not start on " + Preflight.BROKER_HOST
                 + ":" + b.port(), "if the port is in use, choose another --port or 0")) {
@@ -126,6 +136,7 @@ public final class DemoRun {
         } catch (IOException | RuntimeException e) {
             throw DemoFailure.of(backendFailure, backendAdvice, e);
         }
+        metrics.bind(backend);
         if (!await(backend.start(), START_TIMEOUT, backendFailure, backendAdvice)) {
             return false;
         }
@@ -142,6 +153,7 @@ public final class DemoRun {
         } catch (RuntimeException e) {
             throw DemoFailure.of("the fleet could not be set up", "", e);
         }
+        metrics.bind(fleet);
         started = wall.instant();
         Duration connectTimeout = Duration.ofSeconds(Math.max(60, options.vehicles() / 20));
         return await(fleet.start(), connectTimeout, "the cars did not all connect to the broker at " + b.host() + ":"

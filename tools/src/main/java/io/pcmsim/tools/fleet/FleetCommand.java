@@ -4,9 +4,11 @@ import io.pcmsim.protocol.Vin;
 import io.pcmsim.time.SimulatedClock;
 import io.pcmsim.tools.cli.DurationConverter;
 import io.pcmsim.tools.cli.LogLevel;
+import io.pcmsim.tools.cli.MetricsOption;
 import io.pcmsim.tools.cli.ShutdownRequest;
 import io.pcmsim.tools.cli.StatusLine;
 import io.pcmsim.tools.cli.WritablePath;
+import io.pcmsim.tools.metrics.MetricsServer;
 import io.pcmsim.vehicle.fleet.BrokerTls;
 import io.pcmsim.vehicle.fleet.EmulatedVehicle;
 import io.pcmsim.vehicle.fleet.Fleet;
@@ -25,6 +27,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -50,7 +53,8 @@ import picocli.CommandLine.Spec;
                     + "a backend stored.",
             "One fleet can be split across processes or machines with --shard K/N: give every shard the same "
                     + "--vehicles and --seed; together the shards run exactly the fleet, no VIN twice.",
-            "Exit codes: 0 done, 1 failed (broker unreachable, or it let no car in), 2 bad arguments, "
+            "Exit codes: 0 done, 1 failed (broker unreachable, or it let no car in), 2 bad arguments or a "
+                    + "--metrics-port in use, "
                     + "130 interrupted by Ctrl-C (SIGINT), 143 ended by SIGTERM."
         })
 public final class FleetCommand implements Callable<Integer> {
@@ -137,6 +141,9 @@ public final class FleetCommand implements Callable<Integer> {
                     + "the broker's accounts for --credentials-file.")
     boolean listVins;
 
+    @Mixin
+    MetricsOption metricsOption;
+
     @Option(names = "--verbose",
             description = "Show the libraries' log (INFO and up) and, when the run fails, the technical details.")
     boolean verbose;
@@ -193,17 +200,28 @@ public final class FleetCommand implements Callable<Integer> {
                     speed == Math.rint(speed) ? String.valueOf((long) speed) : String.valueOf(speed),
                     duration == null ? "until Ctrl-C" : "for " + BigDecimal.valueOf(duration.toMillis(), 3).stripTrailingZeros().toPlainString() + " s");
             out.flush();
-            FleetReport result;
-            try (Fleet running = fleet) {
-                result = new FleetRun(config, address, duration, StatusLine.on(out), wall, shutdown.requested())
-                        .run(running);
-            } catch (FleetFailure e) {
-                LOG.error("pcmsim fleet failed: {}", e.getMessage(), e);
+            MetricsOption.Endpoint metrics;
+            try {
+                metrics = metricsOption.open(out);
+            } catch (MetricsServer.StartException e) {
+                fleet.close();
                 err.println("pcmsim fleet: " + e.getMessage());
-                err.flush();
-                return 1;
+                return 2;
             }
-            return finish(result, out, err);
+            FleetReport result;
+            try (metrics; Fleet running = fleet) {
+                metrics.metrics().bind(running);
+                try {
+                    result = new FleetRun(config, address, duration, StatusLine.on(out), wall, shutdown.requested())
+                            .run(running);
+                } catch (FleetFailure e) {
+                    LOG.error("pcmsim fleet failed: {}", e.getMessage(), e);
+                    err.println("pcmsim fleet: " + e.getMessage());
+                    err.flush();
+                    return 1;
+                }
+                return finish(result, out, err);
+            }
         }
     }
 

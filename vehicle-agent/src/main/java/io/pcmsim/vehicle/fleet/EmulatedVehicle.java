@@ -53,4 +53,21 @@ public interface EmulatedVehicle {
 
     /** Switches every service off (total shutdown) or back to the individual settings. */
     CompletableFuture<Void> setTotalShutdown(boolean on);
+
+    /**
+     * What this car sent and received, newest messages kept up to the fleet's
+     * {@link FleetConfig#historyCapacity()}.
+     *
+     * @throws IllegalStateException when the fleet keeps no history (capacity 0, the default)
+     */
+    MessageHistory history();
+
+    /**
+     * Sends a Smart Service report of the car's state now, outside its schedule (trigger {@code PERIODIC}),
+     * as the car would: held back when the settings do not let Smart Service transmit, buffered while offline.
+     *
+     * @return completes when the broker acknowledged the report or its publish failed, or at once when it was
+     *     held back or buffered; fails with {@link IllegalStateException} once the fleet has stopped
+     */
+    CompletableFuture<Void> sendSmartServiceReport();
 }

@@ -1,5 +1,6 @@
 package io.pcmsim.vehicle.fleet;
 
+import io.pcmsim.proto.v1.UplinkEnvelope;
 import io.pcmsim.protocol.Service;
 import io.pcmsim.protocol.UplinkHeader;
 import io.pcmsim.protocol.Vin;
@@ -8,6 +9,7 @@ import io.pcmsim.vehicle.internal.ConnectThrottle;
 import io.pcmsim.vehicle.internal.ConnectionErrors;
 import io.pcmsim.vehicle.internal.FleetCounters;
 import io.pcmsim.vehicle.internal.FleetNetwork;
+import io.pcmsim.vehicle.internal.MessageLog;
 import io.pcmsim.vehicle.internal.SharedExecutors;
 import io.pcmsim.vehicle.internal.TlsSettings;
 import io.pcmsim.vehicle.internal.VehicleAgent;
@@ -87,8 +89,10 @@ public final class Fleet implements AutoCloseable {
             Vin vin = all.get(i);
             DriverSettings initial = config.startsPrivate(i)
                     ? DriverSettings.defaults().withPrivacyMode(true) : DriverSettings.defaults();
+            MessageLog history = config.historyCapacity() == 0 ? null
+                    : new MessageLog(config.historyCapacity(), config.wallClock());
             map.put(vin, new VehicleAgent(VehicleProfiles.generate(vin, config.seed(), start), config, network,
-                    credentials.get(vin), initial, new Observer(vin)));
+                    credentials.get(vin), initial, new Observer(vin, history), history));
         }
         this.vehicles = map;
     }
@@ -259,9 +263,19 @@ public final class Fleet implements AutoCloseable {
     /** Forwards one vehicle's uplink events to the fleet counters and the listeners. */
     private final class Observer implements UplinkObserver {
         private final Vin vin;
+        private final @Nullable MessageLog history;
 
-        Observer(Vin vin) {
+        Observer(Vin vin, @Nullable MessageLog history) {
             this.vin = vin;
+            this.history = history;
+        }
+
+        @Override
+        public void sent(Service service, String topic, UplinkHeader header, UplinkEnvelope envelope) {
+            if (history != null) {
+                history.sent(service, topic, header, envelope);
+            }
+            sent(service, topic, header);
         }
 
         @Override

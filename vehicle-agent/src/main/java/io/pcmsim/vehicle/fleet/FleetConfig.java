@@ -38,6 +38,8 @@ import org.jspecify.annotations.Nullable;
  * @param privacyFraction share of the fleet in privacy mode from the start, 0 to 1 (default 0): the car
  *     at index {@code i} of the VIN list is private when {@code floor((i + 1) * f) > floor(i * f)}, so
  *     {@code floor(vehicles * f)} cars, spread evenly and the same in every shard
+ * @param historyCapacity uplinks and downlinks each car keeps in its {@link EmulatedVehicle#history()}, the
+ *     newest ones, 0 to 100,000; 0 (the default) keeps none, so that a large fleet keeps its small heap per car
  */
 public record FleetConfig(
         String brokerHost,
@@ -57,7 +59,11 @@ public record FleetConfig(
         Shard shard,
         @Nullable BrokerTls tls,
         VehicleCredentials credentials,
-        double privacyFraction) {
+        double privacyFraction,
+        int historyCapacity) {
+
+    /** The most messages of each direction a car's history can keep. */
+    public static final int MAX_HISTORY = 100_000;
 
     public FleetConfig {
         Objects.requireNonNull(brokerHost, "brokerHost");
@@ -92,6 +98,21 @@ public record FleetConfig(
         if (!(privacyFraction >= 0 && privacyFraction <= 1)) {
             throw new IllegalArgumentException("privacyFraction must be between 0 and 1, was " + privacyFraction);
         }
+        if (historyCapacity < 0 || historyCapacity > MAX_HISTORY) {
+            throw new IllegalArgumentException("historyCapacity must be 0 (no history) to " + MAX_HISTORY + ", was "
+                    + historyCapacity);
+        }
+    }
+
+    /** A configuration without history, as before {@code historyCapacity} existed. */
+    public FleetConfig(String brokerHost, int brokerPort, MqttVersion mqttVersion, MqttClientLibrary mqttClient,
+            int vehicles, long seed, SimulatedClock clock, Clock wallClock, Duration reportInterval,
+            Duration sampleInterval, Thresholds thresholds, int outboxCapacity, int connectConcurrency,
+            double connectRate, Shard shard, @Nullable BrokerTls tls, VehicleCredentials credentials,
+            double privacyFraction) {
+        this(brokerHost, brokerPort, mqttVersion, mqttClient, vehicles, seed, clock, wallClock, reportInterval,
+                sampleInterval, thresholds, outboxCapacity, connectConcurrency, connectRate, shard, tls, credentials,
+                privacyFraction, 0);
     }
 
     /** Whether the car at {@code index} (from 0) of the whole fleet's VIN list starts in privacy mode. */
@@ -130,6 +151,7 @@ public record FleetConfig(
         private @Nullable BrokerTls tls;
         private VehicleCredentials credentials = VehicleCredentials.none();
         private double privacyFraction;
+        private int historyCapacity;
 
         private Builder() {
         }
@@ -225,11 +247,20 @@ public record FleetConfig(
             return this;
         }
 
+        /**
+         * Each car keeps its newest {@code capacity} uplinks and downlinks in {@link EmulatedVehicle#history()};
+         * 0 for none (the default).
+         */
+        public Builder history(int capacity) {
+            this.historyCapacity = capacity;
+            return this;
+        }
+
         public FleetConfig build() {
             SimulatedClock simulated = clock != null ? clock : SimulatedClock.startingAt(wallClock.instant(), 1, wallClock);
             return new FleetConfig(brokerHost, brokerPort, mqttVersion, mqttClient, vehicles, seed, simulated, wallClock,
                     reportInterval, sampleInterval, thresholds, outboxCapacity, connectConcurrency, connectRate, shard, tls,
-                    credentials, privacyFraction);
+                    credentials, privacyFraction, historyCapacity);
         }
     }
 }

@@ -7,6 +7,7 @@ import io.pcmsim.protocol.Vin;
 import io.pcmsim.time.SimulatedClock;
 import io.pcmsim.vehicle.fleet.EmulatedVehicle;
 import io.pcmsim.vehicle.fleet.FleetConfig;
+import io.pcmsim.vehicle.fleet.MessageHistory;
 import io.pcmsim.vehicle.fleet.MqttCredentials;
 import io.pcmsim.vehicle.internal.connection.Downlink;
 import io.pcmsim.vehicle.internal.connection.UplinkObserver;
@@ -51,6 +52,7 @@ public final class VehicleAgent implements EmulatedVehicle, VehicleConnection.Se
     private final VehicleConnection connection;
     private final List<VehicleService> services;
     private final UplinkObserver observer;
+    private final @Nullable MessageLog history;
     private final ExecutorService lane;
     private final ScheduledExecutorService scheduler;
     private final SimulatedClock clock;
@@ -67,6 +69,17 @@ public final class VehicleAgent implements EmulatedVehicle, VehicleConnection.Se
      */
     public VehicleAgent(VehicleProfile profile, FleetConfig config, FleetNetwork network,
             @Nullable MqttCredentials credentials, DriverSettings initial, UplinkObserver observer) {
+        this(profile, config, network, credentials, initial, observer, null);
+    }
+
+    /**
+     * @param history where the car keeps the downlinks it receives, or null for no history; the uplinks it
+     *     sends are the observer's to keep
+     */
+    public VehicleAgent(VehicleProfile profile, FleetConfig config, FleetNetwork network,
+            @Nullable MqttCredentials credentials, DriverSettings initial, UplinkObserver observer,
+            @Nullable MessageLog history) {
+        this.history = history;
         SharedExecutors executors = network.executors();
         this.profile = profile;
         this.observer = observer;
@@ -139,6 +152,9 @@ public final class VehicleAgent implements EmulatedVehicle, VehicleConnection.Se
         if (target == null) {
             observer.malformedDownlink("no service of this car handles down/" + downlink.service().downlinkLevel());
             return;
+        }
+        if (history != null) {
+            history.received(downlink.service(), downlink.envelope());
         }
         try {
             target.downlink(downlink.envelope(), advance());
@@ -270,6 +286,29 @@ public final class VehicleAgent implements EmulatedVehicle, VehicleConnection.Se
     @Override
     public CompletableFuture<Void> setTotalShutdown(boolean on) {
         return changeSettings(s -> s.withTotalShutdown(on));
+    }
+
+    @Override
+    public MessageHistory history() {
+        if (history == null) {
+            throw new IllegalStateException("vehicle " + vin() + " keeps no history; create the fleet with "
+                    + "FleetConfig.builder().history(N)");
+        }
+        return history;
+    }
+
+    @Override
+    public CompletableFuture<Void> sendSmartServiceReport() {
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        boolean queued = !stopping && onLane(() -> services.stream()
+                .filter(SmartService.class::isInstance).map(SmartService.class::cast).findFirst()
+                .map(smartService -> smartService.reportNow(advance()))
+                .orElseGet(() -> CompletableFuture.completedFuture(null))
+                .whenComplete((ok, error) -> result.complete(null)));
+        if (!queued) {
+            result.completeExceptionally(new IllegalStateException("vehicle " + vin() + " is stopped"));
+        }
+        return result;
     }
 
     @Override

@@ -215,12 +215,13 @@ final class UplinkChannel {
                 ? uplink.header()
                 : new UplinkHeader(vin, bootId, ++sequence, uplink.producedAt());
         Uplink attempt = uplink.attempted(header);
-        byte[] payload = uplink.body().toBuilder().setHeader(UplinkCodec.header(header)).build().toByteArray();
+        UplinkEnvelope envelope = uplink.body().toBuilder().setHeader(UplinkCodec.header(header)).build();
+        byte[] payload = envelope.toByteArray();
         String topic = Topics.uplink(vin, uplink.service());
         CompletableFuture<Void> published = new CompletableFuture<>();
         inFlight.add(published);
         unsettled++;
-        observer.sent(uplink.service(), topic, header);
+        observer.sent(uplink.service(), topic, header, envelope);
         long handedOver = nanoTime.getAsLong();
         CompletableFuture<Void> outcome;
         try {

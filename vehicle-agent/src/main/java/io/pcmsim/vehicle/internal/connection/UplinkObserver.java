@@ -1,5 +1,6 @@
 package io.pcmsim.vehicle.internal.connection;
 
+import io.pcmsim.proto.v1.UplinkEnvelope;
 import io.pcmsim.protocol.Service;
 import io.pcmsim.protocol.UplinkHeader;
 
@@ -11,6 +12,14 @@ public interface UplinkObserver {
 
     /** A message passed the gate and was handed to the broker connection with {@code header}. */
     default void sent(Service service, String topic, UplinkHeader header) {
+    }
+
+    /**
+     * As {@link #sent(Service, String, UplinkHeader)}, with the message as sent ({@code envelope}, header
+     * set); called instead of it, and by default calls it.
+     */
+    default void sent(Service service, String topic, UplinkHeader header, UplinkEnvelope envelope) {
+        sent(service, topic, header);
     }
 
     /** The broker acknowledged a message of {@code service}. */

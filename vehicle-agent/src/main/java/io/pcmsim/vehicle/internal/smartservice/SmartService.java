@@ -96,6 +96,16 @@ public final class SmartService implements VehicleService {
         return DONE;
     }
 
+    /**
+     * Sends a report of the state now, outside the schedule (trigger {@code PERIODIC}; the schedule stays as
+     * it is); the settings decide whether it goes out, as for every report.
+     *
+     * @return settles when the broker acknowledged it or the publish failed; complete when held back or queued
+     */
+    public CompletableFuture<Void> reportNow(Instant now) {
+        return report(Trigger.PERIODIC, List.of(), now);
+    }
+
     /** The report interval in force. */
     public Duration reportInterval() {
         return reportInterval;
