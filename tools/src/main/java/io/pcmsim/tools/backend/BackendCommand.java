@@ -2,8 +2,10 @@ package io.pcmsim.tools.backend;
 
 import io.pcmsim.backend.identity.IdentityRegistry;
 import io.pcmsim.tools.cli.LogLevel;
+import io.pcmsim.tools.cli.MetricsOption;
 import io.pcmsim.tools.cli.ShutdownRequest;
 import io.pcmsim.tools.fleet.BrokerAddress;
+import io.pcmsim.tools.metrics.MetricsServer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,7 +33,7 @@ import picocli.CommandLine.Spec;
             "names another database (PostgreSQL)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "2:bad arguments, or a part could not start (port in use, database unreachable)",
+            "2:bad arguments, or a part could not start (port in use, database unreachable, --metrics-port in use)",
             "130:stopped by Ctrl-C (SIGINT), after a clean shutdown",
             "143:stopped by SIGTERM, after a clean shutdown"})
 public final class BackendCommand implements Callable<Integer> {
@@ -73,6 +76,9 @@ public final class BackendCommand implements Callable<Integer> {
                     + " and a valid connectivity package, and the log says so.")
     private boolean noAutoEnrol;
 
+    @Mixin
+    MetricsOption metricsOption;
+
     @Option(names = "--verbose", description = "Show the libraries' log and technical details of failures.")
     private boolean verbose;
 
@@ -102,9 +108,19 @@ public final class BackendCommand implements Callable<Integer> {
                 return 2;
             }
             out.println("pcmsim backend: " + process.describe());
-            out.println("  Ctrl-C stops it.");
-            out.flush();
-            shutdown.requested().join();
+            MetricsOption.Endpoint metrics;
+            try {
+                metrics = metricsOption.open(out);
+            } catch (MetricsServer.StartException e) {
+                err.println("pcmsim backend: " + e.getMessage());
+                return 2;
+            }
+            try (metrics) {
+                process.bind(metrics.metrics());
+                out.println("  Ctrl-C stops it.");
+                out.flush();
+                shutdown.requested().join();
+            }
             out.println("pcmsim backend: stopping; " + process.summary());
             out.flush();
             return 0;

@@ -6,6 +6,7 @@ import io.pcmsim.backend.BackendStats;
 import io.pcmsim.backend.broker.EmbeddedBroker;
 import io.pcmsim.backend.dealer.DealerDirectory;
 import io.pcmsim.backend.http.HttpApi;
+import io.pcmsim.tools.metrics.Metrics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,6 +79,13 @@ final class BackendProcess implements AutoCloseable {
             api = HttpApi.create(started, DealerDirectory.sample()).start(settings.bind(), settings.httpPort());
         } catch (IllegalStateException e) {
             throw new StartFailure(e.getMessage() + " (choose another --http-port, or 0)", e);
+        }
+    }
+
+    /** Binds the running backend's counters to {@code metrics}; after {@link #start()}. */
+    void bind(Metrics metrics) {
+        if (backend != null) {
+            metrics.bind(backend);
         }
     }
 

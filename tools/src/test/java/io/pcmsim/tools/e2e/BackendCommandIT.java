@@ -52,7 +52,8 @@ class BackendCommandIT {
     @Test
     @Timeout(240)
     void servesWhatCarsSentStopsOnCtrlCAndKeepsItsDataAcrossARestart() throws Exception {
-        Process backend = start("first", "--port", "0", "--http-port", "0", "--data-dir", dir.resolve("data").toString());
+        Process backend = start("first", "--port", "0", "--http-port", "0", "--data-dir", dir.resolve("data").toString(),
+                "--metrics-port", "0");
         int[] ports = ports("first");
         Vin vin;
         try (Fleet fleet = Fleet.create(FleetConfig.builder().brokerHost("127.0.0.1").brokerPort(ports[0])
@@ -62,6 +63,11 @@ class BackendCommandIT {
             await().atMost(Duration.ofSeconds(60)).until(() -> get(ports[1], vin).statusCode() == 200);
         }
         JsonNode before = json.readTree(get(ports[1], vin).body());
+        Matcher metricsAt = Pattern.compile("metrics at (http://\\S+)").matcher(Files.readString(dir.resolve("first.out")));
+        assertThat(metricsAt.find()).as("the metrics address is printed").isTrue();
+        String scrape = http.send(HttpRequest.newBuilder(URI.create(metricsAt.group(1))).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(scrape).contains("pcmsim_backend_");
         assertThat(before.path("settings").path("privacyMode").asBoolean()).isFalse();
         assertThat(before.path("smartService").path("state").path("odometerKm").asDouble()).isPositive();
 
