@@ -46,6 +46,7 @@ final class BareClients implements BenchLoad {
     private final CompletableFuture<Void> allAttempted = new CompletableFuture<>();
     private final AtomicInteger attempted = new AtomicInteger();
     private volatile boolean closing;
+    private @Nullable CompletableFuture<Void> stopped;
 
     /**
      * @param connectRate CONNECTs per second at most, 0 for no limit
@@ -116,16 +117,20 @@ final class BareClients implements BenchLoad {
     }
 
     @Override
-    public CompletableFuture<Void> stop() {
+    public synchronized CompletableFuture<Void> stop() {
+        if (stopped != null) {
+            return stopped;
+        }
         closing = true;
         List<CompletableFuture<?>> closed = new ArrayList<>();
         for (Client client : clients) {
             client.stopReporting();
             closed.add(client.mqtt.disconnect().handle((ok, e) -> null));
         }
-        return CompletableFuture.allOf(closed.toArray(CompletableFuture[]::new))
+        stopped = CompletableFuture.allOf(closed.toArray(CompletableFuture[]::new))
                 .orTimeout(30, TimeUnit.SECONDS).handle((ok, e) -> null)
                 .thenRunAsync(() -> executors.shutdown(Duration.ofSeconds(5)));
+        return stopped;
     }
 
     /** One bare client and its report timer. */
