@@ -9,6 +9,7 @@ import io.pcmsim.backend.testing.ExternalServices;
 import io.pcmsim.tools.Pcmsim;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -83,5 +84,20 @@ class FleetBenchCommandIT {
                     .contains("mode busy").doesNotContain("mode idle")
                     .containsPattern("connected +20/20 +20/20");
         }
+    }
+
+    @Test
+    void benchFleet_whenTheGivenBrokerIsUnreachable_saysSoAndExitsWith1() throws Exception {
+        int port;
+        try (ServerSocket closed = new ServerSocket(0)) {
+            port = closed.getLocalPort();
+        }
+
+        int exit = run("bench", "fleet", "--vehicles", "5", "--broker", "tcp://127.0.0.1:" + port);
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).startsWith("pcmsim bench fleet: cannot reach the MQTT broker at tcp://127.0.0.1:"
+                + port).doesNotContain("\tat ");
+        assertThat(out.toString()).doesNotContain("clients per side against");
     }
 }
