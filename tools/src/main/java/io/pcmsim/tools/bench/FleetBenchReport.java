@@ -94,7 +94,7 @@ record FleetBenchReport(String broker, String brokerKind, int vehicles, double c
                     number1(f.acknowledgedPerSecond()), ratio(m.publishRatio()), m.mode().equals("busy")
                             ? verdict(m.publishRatio() >= TARGET_PUBLISH_RATIO, "fleet/bare >= " + TARGET_PUBLISH_RATIO)
                             : "(idle: not at saturation)"));
-            s.append(row("errors", String.valueOf(b.errors()), String.valueOf(f.errors()), "", ""));
+            s.append(row("errors, reports dropped or skipped", String.valueOf(b.errors()), String.valueOf(f.errors()), "", ""));
             s.append(row("threads of the JVM", String.valueOf(b.threads()), String.valueOf(f.threads()), "", ""));
             s.append(row("load average (1 min)", number1(b.loadAverage()), number1(f.loadAverage()), "", ""));
             s.append(row("open files after stop", String.valueOf(b.openFilesAfterStop()),

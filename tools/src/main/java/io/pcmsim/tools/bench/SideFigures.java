@@ -15,7 +15,8 @@ package io.pcmsim.tools.bench;
  * @param acknowledged QoS 1 publishes acknowledged within the measuring window
  * @param windowSeconds length of the measuring window
  * @param acknowledgedPerSecond {@code acknowledged / windowSeconds}
- * @param errors failed connects and publishes, reports dropped or skipped for want of room (whole phase)
+ * @param errors failed connects and publishes, and reports dropped (fleet: a full outbox) or skipped (bare: a
+ *     full in-flight window), over the whole phase
  * @param threads live threads of the JVM at the end of the window
  * @param loadAverage the machine's one-minute load average at the end of the window
  * @param openFilesAfterStop file descriptors this JVM held once the side was stopped
