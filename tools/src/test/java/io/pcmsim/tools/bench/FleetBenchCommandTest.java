@@ -22,7 +22,7 @@ class FleetBenchCommandTest {
         "--connect-timeout|0s|--connect-timeout must be positive",
         "--broker|ssl://127.0.0.1:8883|the benchmark does not speak TLS",
         "--broker|http://x|--broker",
-        "--vehicles|1000000|1000000 clients need about 1000100 file descriptors",
+        "--vehicles|2000000000|2000000000 clients need about 2000000100 file descriptors",
     })
     void benchFleet_whenAnOptionIsWrong_exitsWith2NamingIt(String option, String value, String message) {
         StringWriter out = new StringWriter();
