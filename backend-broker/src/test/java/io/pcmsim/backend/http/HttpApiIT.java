@@ -15,10 +15,12 @@ import io.pcmsim.backend.testing.Uplinks;
 import io.pcmsim.protocol.Service;
 import io.pcmsim.protocol.Vin;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -110,10 +112,22 @@ class HttpApiIT {
         assertError(get("/api/v1/owner/vehicles/NOT-A-VIN"), 400, "invalid-vin");
         assertError(get("/api/v1/dealer/vehicles/" + Uplinks.randomVin().value()), 404, "vehicle-not-found");
         assertError(get("/api/v1/nothing-here"), 404, "not-found");
-        assertError(get("/api/v1/owner/vehicles/%00%00"), 400, "bad-request");
         HttpResponse<String> post = http.send(HttpRequest.newBuilder(uri("/api/v1/dealers"))
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
         assertError(post, 405, "method-not-allowed");
+    }
+
+    @Test
+    void aRequestJettyRefusesBeforeAnyRouteStillGetsTheJsonErrorBody() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", api.port())) {
+            socket.getOutputStream().write(("GET /api/v1/owner/vehicles/%00%00 HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(response).startsWith("HTTP/1.1 400 ").contains("Content-Type: application/json");
+            JsonNode body = json.readTree(response.substring(response.indexOf("\r\n\r\n") + 4));
+            assertThat(body.path("status").asInt()).isEqualTo(400);
+            assertThat(body.path("error").asText()).isEqualTo("bad-request");
+        }
     }
 
     @Test

@@ -7,6 +7,6 @@ import picocli.CommandLine.Command;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Benchmarks that report figures for docs/performance.md.",
-        subcommands = {StoreBenchCommand.class, IngestBenchCommand.class})
+        subcommands = {StoreBenchCommand.class, IngestBenchCommand.class, FleetBenchCommand.class})
 public final class BenchCommand {
 }

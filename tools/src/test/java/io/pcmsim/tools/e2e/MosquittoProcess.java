@@ -5,50 +5,23 @@ import static org.awaitility.Awaitility.await;
 import io.pcmsim.backend.testing.ExternalServices;
 import java.io.File;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
- * A Mosquitto broker of the test's own, on a free port, with persistence in a folder of the test, so
- * it can be stopped and started again like a production broker restart. Needs the {@code mosquitto}
- * binary: without it the test is skipped (with {@code CI=true} it fails).
+ * A Mosquitto broker of the test's own ({@link io.pcmsim.tools.broker.MosquittoProcess}), on a free port,
+ * with persistence in a folder of the test, so it can be stopped and started again like a production
+ * broker restart. Needs the {@code mosquitto} binary: without it the test is skipped (with
+ * {@code CI=true} it fails).
  */
 final class MosquittoProcess implements AutoCloseable {
 
-    private final Path binary;
-    private final Path config;
-    private final Path log;
-    private final int port;
-    private Process process;
+    private final io.pcmsim.tools.broker.MosquittoProcess broker;
 
-    private MosquittoProcess(Path binary, Path dir, int port, List<String> listenerSettings, List<String> settings)
-            throws IOException {
-        this.binary = binary;
-        this.port = port;
-        this.config = dir.resolve("mosquitto.conf");
-        this.log = dir.resolve("mosquitto.log");
-        // started as root, mosquitto drops to its own user, which must be able to write its database here
-        try {
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: nothing to widen
-        }
-        Files.writeString(config, String.join("\n",
-                "listener " + port + " 127.0.0.1",
-                String.join("\n", listenerSettings),
-                "allow_anonymous true",
-                "persistence true",
-                "persistence_location " + dir.toAbsolutePath() + File.separator,
-                "max_queued_messages 100000",
-                "log_dest stderr",
-                String.join("\n", settings),
-                ""));
+    private MosquittoProcess(io.pcmsim.tools.broker.MosquittoProcess broker) {
+        this.broker = broker;
     }
 
     /** Finds the binary (or skips/fails the test) and picks a free port; not started yet. */
@@ -70,36 +43,31 @@ final class MosquittoProcess implements AutoCloseable {
     private static MosquittoProcess prepare(Path dir, List<String> listenerSettings, List<String> settings)
             throws IOException {
         Path binary = ExternalServices.requireExecutable("mosquitto", "install it with `apt-get install mosquitto`");
-        try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getByName(ExternalServices.HOST))) {
-            return new MosquittoProcess(binary, dir, socket.getLocalPort(), listenerSettings, settings);
-        }
+        List<String> all = new ArrayList<>(listenerSettings);
+        all.add("persistence true");
+        all.add("persistence_location " + dir.toAbsolutePath() + File.separator);
+        all.add("max_queued_messages 100000");
+        all.addAll(settings);
+        return new MosquittoProcess(io.pcmsim.tools.broker.MosquittoProcess.prepare(binary, dir, all));
     }
 
     int port() {
-        return port;
+        return broker.port();
     }
 
     /** Starts the broker and waits until it accepts connections. */
     void start() throws IOException {
-        process = new ProcessBuilder(binary.toString(), "-c", config.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
-        await().atMost(Duration.ofSeconds(20)).until(() -> ExternalServices.reachable(port));
+        broker.start();
+        await().atMost(Duration.ofSeconds(20)).until(() -> ExternalServices.reachable(broker.port()));
     }
 
     /** Stops the broker the way a service manager does (SIGTERM); it saves its persistence file. */
-    void stop() throws InterruptedException {
-        if (process != null && process.isAlive()) {
-            process.destroy();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        }
+    void stop() {
+        broker.stop();
     }
 
     @Override
-    public void close() throws InterruptedException {
-        stop();
+    public void close() {
+        broker.close();
     }
 }

@@ -1,6 +1,7 @@
 package io.pcmsim.vehicle.fleet;
 
 import io.pcmsim.proto.v1.UplinkEnvelope;
+import com.google.protobuf.InvalidProtocolBufferException;
 import io.pcmsim.protocol.Service;
 import io.pcmsim.protocol.UplinkHeader;
 import io.pcmsim.protocol.Vin;
@@ -271,9 +272,13 @@ public final class Fleet implements AutoCloseable {
         }
 
         @Override
-        public void sent(Service service, String topic, UplinkHeader header, UplinkEnvelope envelope) {
+        public void sent(Service service, String topic, UplinkHeader header, byte[] payload) {
             if (history != null) {
-                history.sent(service, topic, header, envelope);
+                try {
+                    history.sent(service, topic, header, UplinkEnvelope.parseFrom(payload));
+                } catch (InvalidProtocolBufferException e) {
+                    throw new IllegalStateException("the car's own uplink does not decode", e);
+                }
             }
             sent(service, topic, header);
         }

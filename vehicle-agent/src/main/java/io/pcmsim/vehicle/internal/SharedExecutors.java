@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -52,7 +53,10 @@ public final class SharedExecutors {
         this.scheduler = new ScheduledThreadPoolExecutor(1, factory(prefix + "-scheduler"));
         this.scheduler.setRemoveOnCancelPolicy(true);
         this.nettyExecutor = Executors.newCachedThreadPool(factory(prefix + "-netty"));
-        this.applicationExecutor = Executors.newSingleThreadExecutor(factory(prefix + "-mqtt-app"));
+        // completions the MQTT client hands over after the fleet stopped (a connection that went down while
+        // the threads were stopping) are dropped: nobody waits for them any more
+        this.applicationExecutor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                factory(prefix + "-mqtt-app"), new ThreadPoolExecutor.DiscardPolicy());
         this.clientExecutorConfig = MqttClientExecutorConfig.builder()
                 .nettyExecutor(nettyExecutor)
                 .nettyThreads(nettyThreads)

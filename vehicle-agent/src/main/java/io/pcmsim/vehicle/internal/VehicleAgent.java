@@ -102,18 +102,33 @@ public final class VehicleAgent implements EmulatedVehicle, VehicleConnection.Se
                         config.reportInterval(), firstPeriodic));
     }
 
-    /** Starts the timer and connecting; idempotent. */
+    /**
+     * Starts connecting, and the sampling timer once the car is first connected (or starts silent): while
+     * a fleet ramps up, cars that were never online take no CPU from the connects and fill no outbox.
+     * Idempotent.
+     */
     public void start() {
         if (stopping || !started.compareAndSet(false, true)) {
             return;
         }
-        ScheduledFuture<?> timer = scheduler.scheduleAtFixedRate(this::queueTick, firstTickDelay.toNanos(),
-                samplePeriod.toNanos(), TimeUnit.NANOSECONDS);
-        ticker = timer;
-        if (stopping) {
-            timer.cancel(false);
-        }
+        connection.firstConnect().thenRun(this::startTimer);
         onLane(connection::start);
+    }
+
+    private void startTimer() {
+        if (stopping) {
+            return;
+        }
+        try {
+            ScheduledFuture<?> timer = scheduler.scheduleAtFixedRate(this::queueTick, firstTickDelay.toNanos(),
+                    samplePeriod.toNanos(), TimeUnit.NANOSECONDS);
+            ticker = timer;
+            if (stopping) {
+                timer.cancel(false);
+            }
+        } catch (RejectedExecutionException fleetStopped) {
+            LOG.debug("{}: fleet stopped, no timer", vin());
+        }
     }
 
     /** Completes at the first successful connect (or a start in silence). */

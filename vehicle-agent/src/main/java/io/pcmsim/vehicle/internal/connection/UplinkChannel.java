@@ -3,12 +3,12 @@ package io.pcmsim.vehicle.internal.connection;
 import io.pcmsim.proto.v1.UplinkEnvelope;
 import io.pcmsim.protocol.Service;
 import io.pcmsim.protocol.Topics;
-import io.pcmsim.protocol.UplinkCodec;
 import io.pcmsim.protocol.UplinkHeader;
 import io.pcmsim.protocol.Vin;
 import io.pcmsim.vehicle.internal.service.SettingsChange;
 import io.pcmsim.vehicle.privacy.DriverSettings;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -57,6 +57,8 @@ final class UplinkChannel {
     private final UplinkObserver observer;
     private final Executor lane;
     private final String statusTopic;
+    /** The uplink topic of each service sent on so far; on the lane. */
+    private final Map<Service, String> topics = new EnumMap<>(Service.class);
     private final LongSupplier nanoTime;
     private final Set<CompletableFuture<Void>> inFlight = ConcurrentHashMap.newKeySet();
     private @Nullable Transport transport;
@@ -98,7 +100,7 @@ final class UplinkChannel {
         if (!gate.admit(service)) {
             return DONE;
         }
-        Uplink uplink = new Uplink(service, producedAt, body, gate.epoch());
+        Uplink uplink = Uplink.admitted(service, producedAt, body, gate.epoch());
         if (transport == null || (service != Service.LOGIN && (unsettled >= MAX_IN_FLIGHT || outbox.size() > 0))) {
             outbox.offer(uplink).ifPresent(dropped -> observer.droppedOutboxFull(dropped.service()));
             return DONE;
@@ -215,13 +217,12 @@ final class UplinkChannel {
                 ? uplink.header()
                 : new UplinkHeader(vin, bootId, ++sequence, uplink.producedAt());
         Uplink attempt = uplink.attempted(header);
-        UplinkEnvelope envelope = uplink.body().toBuilder().setHeader(UplinkCodec.header(header)).build();
-        byte[] payload = envelope.toByteArray();
-        String topic = Topics.uplink(vin, uplink.service());
+        byte[] payload = uplink.payload(header);
+        String topic = topics.computeIfAbsent(uplink.service(), s -> Topics.uplink(vin, s));
         CompletableFuture<Void> published = new CompletableFuture<>();
         inFlight.add(published);
         unsettled++;
-        observer.sent(uplink.service(), topic, header, envelope);
+        observer.sent(uplink.service(), topic, header, payload);
         long handedOver = nanoTime.getAsLong();
         CompletableFuture<Void> outcome;
         try {

@@ -1,6 +1,5 @@
 package io.pcmsim.vehicle.internal.connection;
 
-import io.pcmsim.proto.v1.UplinkEnvelope;
 import io.pcmsim.protocol.Service;
 import io.pcmsim.protocol.UplinkHeader;
 
@@ -15,10 +14,11 @@ public interface UplinkObserver {
     }
 
     /**
-     * As {@link #sent(Service, String, UplinkHeader)}, with the message as sent ({@code envelope}, header
-     * set); called instead of it, and by default calls it.
+     * As {@link #sent(Service, String, UplinkHeader)}, with the message as sent (its {@code payload}, an
+     * encoded {@code UplinkEnvelope} with the header set; decode it only when needed, it is on every
+     * send's path); called instead of it, and by default calls it.
      */
-    default void sent(Service service, String topic, UplinkHeader header, UplinkEnvelope envelope) {
+    default void sent(Service service, String topic, UplinkHeader header, byte[] payload) {
         sent(service, topic, header);
     }
 
