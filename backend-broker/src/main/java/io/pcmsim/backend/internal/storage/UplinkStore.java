@@ -188,6 +188,9 @@ public final class UplinkStore implements AutoCloseable {
             unique.putIfAbsent(Key.of(r), r);
         }
         List<UplinkRecord> rows = new ArrayList<>(unique.values());
+        if (rows.isEmpty()) {
+            return List.of();
+        }
         Set<Key> inserted = new HashSet<>();
         ColumnArrays arrays = ColumnArrays.of(MESSAGE_COLUMNS, rows, (p, r) -> p.string(r.header().vin().value())
                 .bigint(r.header().bootId()).bigint(r.header().sequence()).string(r.service().topicName())

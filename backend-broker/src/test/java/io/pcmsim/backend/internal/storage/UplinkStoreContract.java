@@ -101,6 +101,14 @@ abstract class UplinkStoreContract {
     }
 
     @Test
+    void write_whenBatchIsEmpty_storesNothing() {
+        WriteResult result = store.write(List.of());
+
+        assertThat(result.stored()).isEmpty();
+        assertThat(result.duplicates()).isZero();
+    }
+
+    @Test
     void write_whenKeyAlreadyStoredInEarlierBatch_countsDuplicate() {
         Vin vin = Uplinks.randomVin();
         store.write(List.of(smart(vin, 1, 2, Uplinks.healthyState(1000))));
