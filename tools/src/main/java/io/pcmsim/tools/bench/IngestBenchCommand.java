@@ -56,6 +56,13 @@ public final class IngestBenchCommand implements Callable<Integer> {
     private static final int EXTERNAL_CLIENTS = 4;
     private static final int EMBEDDED_WINDOW = 500;
     private static final int EXTERNAL_WINDOW = 100;
+    private static final int OWN_MOSQUITTO_WINDOW = 1_000;
+    /**
+     * The bench's own Mosquitto: a session may have up to 1,000 unacknowledged messages in flight and 100,000
+     * queued (the defaults, 20 and 1,000, bound the backend's batches and drop messages at a lead of 500).
+     */
+    static final List<String> OWN_MOSQUITTO_SETTINGS = List.of("max_inflight_messages 1000",
+            "max_queued_messages 100000", "max_queued_bytes 0", "set_tcp_nodelay true");
 
     @Spec
     CommandSpec spec;
@@ -63,6 +70,11 @@ public final class IngestBenchCommand implements Callable<Integer> {
     @Option(names = "--broker", paramLabel = "URL",
             description = "MQTT broker, tcp://host:port (default: an embedded broker, the backend in-process).")
     String broker;
+
+    @Option(names = "--mosquitto",
+            description = "Start a Mosquitto of the bench's own (the mosquitto binary) on a free port of 127.0.0.1,"
+                    + " with max_inflight_messages 1000 and max_queued_messages 100000, and measure on it.")
+    boolean mosquitto;
 
     @Option(names = "--jdbc-url", paramLabel = "URL",
             description = "The backend's database (default: an H2 file in a temporary folder, removed afterwards).")
@@ -81,7 +93,8 @@ public final class IngestBenchCommand implements Callable<Integer> {
 
     @Option(names = "--window",
             description = "Most messages published and not yet received or stored, in both measurements (default:"
-                    + " 500 on the embedded broker, 100 with --broker, below Mosquitto's max_queued_messages of 1000).")
+                    + " 500 on the embedded broker, 100 with --broker, below Mosquitto's max_queued_messages of 1000;"
+                    + " 1000 with --mosquitto).")
     Integer window;
 
     @Option(names = "--verbose", description = "Show the libraries' log.")
@@ -91,11 +104,16 @@ public final class IngestBenchCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (mosquitto && broker != null) {
+            err.println("pcmsim bench ingest: --mosquitto starts a broker of its own; leave --broker out");
+            return 2;
+        }
+        boolean external = broker != null || mosquitto;
         if (clients == null) {
-            clients = broker == null ? EMBEDDED_CLIENTS : EXTERNAL_CLIENTS;
+            clients = external ? EXTERNAL_CLIENTS : EMBEDDED_CLIENTS;
         }
         if (window == null) {
-            window = broker == null ? EMBEDDED_WINDOW : EXTERNAL_WINDOW;
+            window = mosquitto ? OWN_MOSQUITTO_WINDOW : broker != null ? EXTERNAL_WINDOW : EMBEDDED_WINDOW;
         }
         if (messages < 1 || vehicles < 1 || clients < 1 || window < 1) {
             err.println("pcmsim bench ingest: --messages, --vehicles, --clients and --window must be at least 1");
@@ -111,7 +129,11 @@ public final class IngestBenchCommand implements Callable<Integer> {
         }
         String run = UUID.randomUUID().toString().substring(0, 8);
         try (LogLevel logs = LogLevel.forRun(verbose);
-             TemporaryFolder temporary = TemporaryFolder.create("pcmsim-bench-ingest-")) {
+             TemporaryFolder temporary = TemporaryFolder.create("pcmsim-bench-ingest-");
+             OwnBroker own = OwnBroker.startIf(mosquitto, temporary.path())) {
+            if (own.launcher() != null) {
+                brokerUri = URI.create("tcp://" + MosquittoLauncher.HOST + ":" + own.launcher().port());
+            }
             EmbeddedBroker embedded = brokerUri == null ? EmbeddedBroker.builder().port(0).inProcessIngest().build() : null;
             try {
                 if (embedded != null) {
@@ -123,7 +145,8 @@ public final class IngestBenchCommand implements Callable<Integer> {
                 out.printf("pcmsim bench ingest: %,d messages (login + Smart Service reports of %,d VINs, %,d bytes on"
                                 + " average), %d publishing clients, lead at most %,d, on %s, backend %s, store %s%n",
                         messages, Math.min(vehicles, messages), load.averageBytes(), clients, window,
-                        embedded != null ? "the embedded broker" : "tcp://" + host + ":" + port,
+                        embedded != null ? "the embedded broker" : "tcp://" + host + ":" + port
+                                + (own.launcher() != null ? " (a Mosquitto of the bench's own)" : ""),
                         embedded != null ? "in-process" : "over MQTT",
                         Database.of(jdbcUrl != null ? jdbcUrl : Database.h2Url(temporary.path())).redacted());
                 out.flush();
@@ -336,5 +359,26 @@ public final class IngestBenchCommand implements Callable<Integer> {
             }
         }
         return false;
+    }
+
+    /** The bench's own Mosquitto, if asked for ({@code launcher} null otherwise); closing stops it. */
+    private record OwnBroker(@Nullable MosquittoLauncher launcher) implements AutoCloseable {
+        static OwnBroker startIf(boolean wanted, java.nio.file.Path dir) throws InterruptedException {
+            if (!wanted) {
+                return new OwnBroker(null);
+            }
+            try {
+                return new OwnBroker(MosquittoLauncher.start(dir, OWN_MOSQUITTO_SETTINGS));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("cannot start mosquitto: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            if (launcher != null) {
+                launcher.close();
+            }
+        }
     }
 }

@@ -9,6 +9,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import picocli.CommandLine;
@@ -61,6 +63,32 @@ class IngestBenchCommandIT {
         } finally {
             schema.drop();
         }
+    }
+
+    @Test
+    void benchIngest_onAMosquittoOfItsOwn_measuresWithoutLossAndStopsTheBrokerAfterwards() {
+        ExternalServices.requireExecutable("mosquitto", "install it with `apt-get install mosquitto`");
+        ExternalServices.requirePostgres();
+        PostgresSchema schema = PostgresSchema.create();
+        try {
+            int exit = run("bench", "ingest", "--mosquitto", "--messages", "3000", "--vehicles", "300",
+                    "--jdbc-url", schema.jdbcUrl());
+
+            assertBothMeasured(exit, 3000);
+            Matcher on = Pattern.compile("lead at most 1,000, on tcp://127\\.0\\.0\\.1:(\\d+) \\(a Mosquitto of the"
+                    + " bench's own\\), backend over MQTT").matcher(out.toString());
+            assertThat(on.find()).as(out.toString()).isTrue();
+            assertThat(ExternalServices.reachable(Integer.parseInt(on.group(1)))).as("the bench's broker still runs")
+                    .isFalse();
+        } finally {
+            schema.drop();
+        }
+    }
+
+    @Test
+    void benchIngest_withMosquittoAndBroker_exitsWith2() {
+        assertThat(run("bench", "ingest", "--mosquitto", "--broker", "tcp://127.0.0.1:1883")).isEqualTo(2);
+        assertThat(err.toString()).contains("--mosquitto starts a broker of its own; leave --broker out");
     }
 
     @Test

@@ -210,8 +210,16 @@ public final class MaintenanceRules {
         return worst;
     }
 
-    private static String percent(double value) {
-        return String.format(Locale.ROOT, "%.0f", value);
+    /** As {@code String.format(Locale.ROOT, "%.0f", value)} (half up, "-0" for a small negative), without the parsing of a format. */
+    static String percent(double value) {
+        double magnitude = Math.abs(value);
+        if (!(magnitude < 1e15)) {
+            return String.format(Locale.ROOT, "%.0f", value);
+        }
+        long whole = (long) magnitude;
+        long rounded = magnitude - whole >= 0.5 ? whole + 1 : whole; // the difference is exact below 2^52
+        boolean negative = value < 0 || Double.doubleToRawLongBits(value) == Long.MIN_VALUE;
+        return negative ? "-" + rounded : Long.toString(rounded);
     }
 
     private static String days(Duration d) {

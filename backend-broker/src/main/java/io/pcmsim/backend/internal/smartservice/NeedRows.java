@@ -10,12 +10,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.postgresql.PGStatement;
 
 /**
  * Rewrites the {@code maintenance_need} rows of the vehicles whose newest state changed their needs
  * ({@link NewestStates}); a vehicle whose needs stayed the same costs no DELETE and no INSERT, so its rows'
  * {@code source_boot_id}, {@code source_sequence} and {@code derived_at} name the state that first gave
- * these needs. PostgreSQL: one {@code DELETE ... WHERE vin = ANY (?)}; H2: one DELETE per vehicle that had
+ * these needs. PostgreSQL: one {@code DELETE ... WHERE vin = ANY (?)}, planned anew for each batch; H2: one DELETE per vehicle that had
  * rows (a JDBC batch). The rows are inserted with one multi-row INSERT on both.
  */
 final class NeedRows {
@@ -62,6 +63,9 @@ final class NeedRows {
         }
         if (Dialect.of(c) == Dialect.POSTGRESQL) {
             try (PreparedStatement delete = c.prepareStatement(DELETE_ALL)) {
+                // planned with this batch's VINs every time: a plan the server kept from when the table was small
+                // (no ANALYZE since) scans the whole table and compares each row with every VIN of the array
+                delete.unwrap(PGStatement.class).setPrepareThreshold(0);
                 delete.setArray(1, c.createArrayOf("varchar", vins.toArray()));
                 delete.executeUpdate();
             }

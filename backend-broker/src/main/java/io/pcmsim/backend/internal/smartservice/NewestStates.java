@@ -1,6 +1,7 @@
 package io.pcmsim.backend.internal.smartservice;
 
 import io.pcmsim.backend.MaintenanceNeed;
+import io.pcmsim.backend.internal.storage.ColumnArrays;
 import io.pcmsim.backend.internal.storage.Dialect;
 import io.pcmsim.backend.internal.storage.MultiRow;
 import io.pcmsim.backend.internal.storage.Params;
@@ -108,20 +109,17 @@ final class NewestStates {
             byVin.put(d.vin().value(), d);
         }
         List<Claimed> claimed = new ArrayList<>();
-        int chunk = MultiRow.rowsPerStatement(COUNT + 1);
-        for (int from = 0; from < candidates.size(); from += chunk) {
-            List<Candidate> part = candidates.subList(from, Math.min(candidates.size(), from + chunk));
-            try (PreparedStatement ps = c.prepareStatement(UPSERT_HEAD + " VALUES "
-                    + MultiRow.values(part.size(), COUNT + 1) + " " + UPSERT_TAIL)) {
-                MultiRow.bind(ps, COUNT + 1, part, (p, d) -> {
-                    bind(p, d);
-                    p.bool(true); // a vehicle new to the table: its needs rows are rewritten (rows of before go)
-                });
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        boolean changed = rs.getBoolean(2);
-                        claimed.add(new Claimed(byVin.get(rs.getString(1)), changed, changed));
-                    }
+        ColumnArrays arrays = ColumnArrays.of(COUNT + 1, candidates, (p, d) -> {
+            bind(p, d);
+            p.bool(true); // a vehicle new to the table: its needs rows are rewritten (rows of before go)
+        });
+        try (PreparedStatement ps = c.prepareStatement(UPSERT_HEAD + " SELECT * FROM " + arrays.unnest() + " "
+                + UPSERT_TAIL)) {
+            arrays.bind(c, ps, 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    boolean changed = rs.getBoolean(2);
+                    claimed.add(new Claimed(byVin.get(rs.getString(1)), changed, changed));
                 }
             }
         }

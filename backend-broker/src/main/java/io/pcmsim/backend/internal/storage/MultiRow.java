@@ -47,7 +47,8 @@ public final class MultiRow {
     }
 
     /**
-     * Inserts {@code rows} with as few statements as {@link #rowsPerStatement(int)} allows:
+     * Inserts {@code rows}: on PostgreSQL with one statement {@code head SELECT * FROM UNNEST(...) tail}
+     * ({@link ColumnArrays}), on H2 with as few statements as {@link #rowsPerStatement(int)} allows:
      * {@code head VALUES (...), (...) tail}.
      *
      * @param head e.g. {@code INSERT INTO t (a, b)}
@@ -55,6 +56,18 @@ public final class MultiRow {
      */
     public static <T> void insert(Connection c, String head, int columns, String tail, List<T> rows,
                                   Binder<? super T> binder) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        if (Dialect.of(c) == Dialect.POSTGRESQL) {
+            ColumnArrays arrays = ColumnArrays.of(columns, rows, binder);
+            try (PreparedStatement ps = c.prepareStatement(head + " SELECT * FROM " + arrays.unnest()
+                    + (tail.isEmpty() ? "" : " " + tail))) {
+                arrays.bind(c, ps, 1);
+                ps.executeUpdate();
+            }
+            return;
+        }
         int chunk = rowsPerStatement(columns);
         for (int from = 0; from < rows.size(); from += chunk) {
             List<T> part = rows.subList(from, Math.min(rows.size(), from + chunk));
@@ -69,7 +82,11 @@ public final class MultiRow {
     /** Binds {@code rows} to {@code ps}, {@code columns} parameters each; checks that each row bound all. */
     public static <T> void bind(PreparedStatement ps, int columns, List<T> rows, Binder<? super T> binder)
             throws SQLException {
-        Params params = new Params(ps);
+        bindAll(new Params(ps), columns, rows, binder);
+    }
+
+    /** Binds {@code rows} through {@code params}, {@code columns} parameters each; checks that each row bound all. */
+    static <T> void bindAll(Params params, int columns, List<T> rows, Binder<? super T> binder) throws SQLException {
         for (T row : rows) {
             int before = params.next();
             binder.bind(params, row);

@@ -177,7 +177,7 @@ public final class UplinkStore implements AutoCloseable {
     }
 
     /**
-     * PostgreSQL: inserts the batch's first record of each key with one statement (per chunk) in key order,
+     * PostgreSQL: inserts the batch's first record of each key with one statement ({@link ColumnArrays}) in key order,
      * so that concurrent backends wait for each other's keys in one order and never deadlock, and learns
      * from {@code RETURNING} which keys were new.
      */
@@ -188,20 +188,20 @@ public final class UplinkStore implements AutoCloseable {
             unique.putIfAbsent(Key.of(r), r);
         }
         List<UplinkRecord> rows = new ArrayList<>(unique.values());
+        if (rows.isEmpty()) {
+            return List.of();
+        }
         Set<Key> inserted = new HashSet<>();
-        int chunk = MultiRow.rowsPerStatement(MESSAGE_COLUMNS);
-        for (int from = 0; from < rows.size(); from += chunk) {
-            List<UplinkRecord> part = rows.subList(from, Math.min(rows.size(), from + chunk));
-            try (PreparedStatement ps = connection.prepareStatement(INSERT_MESSAGES_HEAD + " VALUES "
-                    + MultiRow.values(part.size(), MESSAGE_COLUMNS) + INSERT_MESSAGES_TAIL)) {
-                MultiRow.bind(ps, MESSAGE_COLUMNS, part, (p, r) -> p.string(r.header().vin().value())
-                        .bigint(r.header().bootId()).bigint(r.header().sequence()).string(r.service().topicName())
-                        .string(r.envelope().getBodyCase().name()).instant(r.header().vehicleTime())
-                        .instant(r.receivedAt()).bytes(r.payload()));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        inserted.add(new Key(rs.getString(1), rs.getLong(2), rs.getLong(3)));
-                    }
+        ColumnArrays arrays = ColumnArrays.of(MESSAGE_COLUMNS, rows, (p, r) -> p.string(r.header().vin().value())
+                .bigint(r.header().bootId()).bigint(r.header().sequence()).string(r.service().topicName())
+                .string(r.envelope().getBodyCase().name()).instant(r.header().vehicleTime())
+                .instant(r.receivedAt()).bytes(r.payload()));
+        try (PreparedStatement ps = connection.prepareStatement(INSERT_MESSAGES_HEAD + " SELECT * FROM "
+                + arrays.unnest() + INSERT_MESSAGES_TAIL)) {
+            arrays.bind(connection, ps, 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    inserted.add(new Key(rs.getString(1), rs.getLong(2), rs.getLong(3)));
                 }
             }
         }

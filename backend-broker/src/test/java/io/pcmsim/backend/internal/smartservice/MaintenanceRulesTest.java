@@ -11,6 +11,7 @@ import io.pcmsim.protocol.WheelReadings;
 import io.pcmsim.protocol.Vin;
 import io.pcmsim.protocol.Wheels;
 import java.time.Duration;
+import java.util.Locale;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -307,5 +308,20 @@ class MaintenanceRulesTest {
             assertThat(n.dueDate()).contains(TODAY.plusDays(10));
             assertThat(n.reason()).isEqualTo("service due in 10 days");
         });
+    }
+
+    @Test
+    void percent_writesWhatFormatWithNoDecimalsWrites() {
+        double[] edges = {0, -0.0, 0.5, -0.5, 1.5, 2.5, -2.5, 0.49999999999999994, 0.4999, -0.3, 99.5, 1e14 + 0.5,
+            1e15, -1e15, 1e300, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MIN_VALUE,
+            4503599627370495.5, -4503599627370495.5};
+        for (double v : edges) {
+            assertThat(MaintenanceRules.percent(v)).as("%s", v).isEqualTo(String.format(Locale.ROOT, "%.0f", v));
+        }
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 100_000; i++) {
+            double v = (random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(17));
+            assertThat(MaintenanceRules.percent(v)).as("%s", v).isEqualTo(String.format(Locale.ROOT, "%.0f", v));
+        }
     }
 }

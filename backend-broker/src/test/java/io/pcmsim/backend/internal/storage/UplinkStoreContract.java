@@ -101,6 +101,14 @@ abstract class UplinkStoreContract {
     }
 
     @Test
+    void write_whenBatchIsEmpty_storesNothing() {
+        WriteResult result = store.write(List.of());
+
+        assertThat(result.stored()).isEmpty();
+        assertThat(result.duplicates()).isZero();
+    }
+
+    @Test
     void write_whenKeyAlreadyStoredInEarlierBatch_countsDuplicate() {
         Vin vin = Uplinks.randomVin();
         store.write(List.of(smart(vin, 1, 2, Uplinks.healthyState(1000))));
@@ -111,6 +119,52 @@ abstract class UplinkStoreContract {
         assertThat(again.stored()).extracting(r -> r.header().sequence()).containsExactly(3L);
         assertThat(again.duplicates()).isEqualTo(1);
         assertThat(queries.storedMessages(vin)).isEqualTo(2);
+    }
+
+    /** PostgreSQL binds a batch as one array per column: quotes, commas, braces, "NULL" and NUL bytes must survive. */
+    @Test
+    void write_whenTextAndBytesAreOdd_storesThemAsSent() throws SQLException {
+        Vin vin = Uplinks.randomVin();
+        String model = "a\"b\\c,{d} NULL 'e' \u00e9\ud83d\ude97";
+        UplinkEnvelope e = Uplinks.smartService(vin, 1, 1, Uplinks.healthyState(10));
+        UplinkEnvelope odd = e.toBuilder().setSmartService(e.getSmartService().toBuilder().setModelCode(model)
+                .setState(e.getSmartService().getState().toBuilder().addDtc("NULL").addDtc("P0\"1{,}\\"))).build();
+        byte[] payload = new byte[256];
+        for (int i = 0; i < payload.length; i++) {
+            payload[i] = (byte) i; // NUL bytes, backslashes, quotes, braces
+        }
+        UplinkRecord other = smart(Uplinks.randomVin(), 1, 1, Uplinks.healthyState(10));
+
+        store.write(List.of(new UplinkRecord(UplinkCodec.header(odd.getHeader()), Service.SMART_SERVICE, odd, payload,
+                NOW), other));
+
+        try (Connection c = database.connect(); PreparedStatement ps = c.prepareStatement("SELECT m.payload,"
+                + " v.model_code, v.dtcs FROM uplink_message m JOIN smart_service_vehicle v ON v.vin = m.vin"
+                + " WHERE m.vin = ?")) {
+            ps.setString(1, vin.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getBytes(1)).isEqualTo(payload);
+                assertThat(rs.getString(2)).isEqualTo(model);
+                assertThat(rs.getString(3)).isEqualTo(String.join(",", odd.getSmartService().getState().getDtcList()));
+            }
+        }
+        assertThat(queries.storedMessages(other.header().vin())).isEqualTo(1);
+    }
+
+    /** A string longer than its column is the batch's fault (rejected, isolated by the writer), not the store's. */
+    @Test
+    void write_whenAStringIsLongerThanItsColumn_refusesTheBatchAndStoresTheNextOne() {
+        Vin vin = Uplinks.randomVin();
+        UplinkEnvelope e = Uplinks.smartService(vin, 1, 1, Uplinks.healthyState(10));
+        UplinkEnvelope huge = e.toBuilder().setSmartService(e.getSmartService().toBuilder()
+                .setModelCode("M".repeat(100_000))).build();
+
+        assertThatThrownBy(() -> store.write(List.of(record(Service.SMART_SERVICE, huge))))
+                .isInstanceOf(StorageException.class).isNotInstanceOf(StoreUnavailableException.class);
+
+        assertThat(store.write(List.of(smart(vin, 1, 2, Uplinks.healthyState(11)))).stored()).hasSize(1);
+        assertThat(queries.storedMessages(vin)).isEqualTo(1);
     }
 
     @Test
