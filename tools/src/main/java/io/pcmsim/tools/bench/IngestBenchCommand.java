@@ -1,5 +1,6 @@
 package io.pcmsim.tools.bench;
 
+import io.pcmsim.tools.broker.MosquittoProcess;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
@@ -132,7 +133,7 @@ public final class IngestBenchCommand implements Callable<Integer> {
              TemporaryFolder temporary = TemporaryFolder.create("pcmsim-bench-ingest-");
              OwnBroker own = OwnBroker.startIf(mosquitto, temporary.path())) {
             if (own.launcher() != null) {
-                brokerUri = URI.create("tcp://" + MosquittoLauncher.HOST + ":" + own.launcher().port());
+                brokerUri = URI.create("tcp://" + MosquittoProcess.HOST + ":" + own.launcher().port());
             }
             EmbeddedBroker embedded = brokerUri == null ? EmbeddedBroker.builder().port(0).inProcessIngest().build() : null;
             try {
@@ -362,20 +363,24 @@ public final class IngestBenchCommand implements Callable<Integer> {
     }
 
     /** The bench's own Mosquitto, if asked for ({@code launcher} null otherwise); closing stops it. */
-    private record OwnBroker(@Nullable MosquittoLauncher launcher) implements AutoCloseable {
-        static OwnBroker startIf(boolean wanted, java.nio.file.Path dir) throws InterruptedException {
+    private record OwnBroker(@Nullable MosquittoProcess launcher) implements AutoCloseable {
+        static OwnBroker startIf(boolean wanted, java.nio.file.Path dir) {
             if (!wanted) {
                 return new OwnBroker(null);
             }
+            java.nio.file.Path binary = MosquittoProcess.findBinary().orElseThrow(() -> new IllegalStateException(
+                    "--mosquitto needs the mosquitto binary (apt-get install mosquitto)"));
             try {
-                return new OwnBroker(MosquittoLauncher.start(dir, OWN_MOSQUITTO_SETTINGS));
+                MosquittoProcess broker = MosquittoProcess.prepare(binary, dir, OWN_MOSQUITTO_SETTINGS);
+                broker.start();
+                return new OwnBroker(broker);
             } catch (java.io.IOException e) {
                 throw new IllegalStateException("cannot start mosquitto: " + e.getMessage(), e);
             }
         }
 
         @Override
-        public void close() throws InterruptedException {
+        public void close() {
             if (launcher != null) {
                 launcher.close();
             }
