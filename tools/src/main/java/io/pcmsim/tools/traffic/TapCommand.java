@@ -79,6 +79,9 @@ public final class TapCommand implements Callable<Integer> {
                 err.println("pcmsim tap: " + e.getMessage());
                 return 1;
             }
+            err.println("pcmsim tap: listening to " + (listen.vin == null ? "all cars" : listen.vin) + " on "
+                    + broker.address());
+            err.flush();
             subscription.lost().thenAccept(stop::fail);
             stop.await(shutdown);
             subscription.close();
