@@ -85,6 +85,7 @@ public final class RecordCommand implements Callable<Integer> {
     private int record(RecordingWriter writer, Clock clock, StopSignals stop, ShutdownRequest shutdown,
             PrintWriter stdout, PrintWriter err) throws InterruptedException {
         TrafficCounts counts = new TrafficCounts();
+        SequenceGaps gaps = new SequenceGaps();
         long startNanos = System.nanoTime();
         TrafficSubscription subscription;
         try {
@@ -99,6 +100,7 @@ public final class RecordCommand implements Callable<Integer> {
                     return;
                 }
                 counts.add(TopicKind.of(message.topic()).direction().label());
+                gaps.see(message);
                 stop.count();
             });
         } catch (TrafficException e) {
@@ -127,6 +129,11 @@ public final class RecordCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         stdout.printf("pcmsim record: %d messages (%s) in %.1f s, %d bytes written to %s%n", writer.records(),
                 counts.summary(), seconds, writer.bytes(), out);
+        if (gaps.missing() > 0) {
+            stdout.printf("pcmsim record: %d uplinks are missing between those recorded (gaps in their sequence "
+                    + "numbers): the broker did not deliver them to the recorder (Mosquitto drops beyond its "
+                    + "max_queued_messages for a subscriber that falls behind; see docs/recording.md)%n", gaps.missing());
+        }
         stdout.flush();
         if (stop.failure() != null) {
             err.println("pcmsim record: " + stop.failure() + "; the recording holds what came before");
