@@ -86,7 +86,8 @@ public final class TapCommand implements Callable<Integer> {
             stop.await(shutdown);
             subscription.close();
             stop.close();
-            err.println("pcmsim tap: " + messages.get() + " messages, " + malformed.get() + " malformed");
+            err.println("pcmsim tap: " + messages.get() + (messages.get() == 1 ? " message, " : " messages, ")
+                    + malformed.get() + " malformed");
             if (stop.failure() != null) {
                 err.println("pcmsim tap: " + stop.failure());
             }
