@@ -165,7 +165,9 @@ public final class RecordingWriter implements AutoCloseable {
     private static UncheckedIOException failure(Path file, IOException e) {
         String reason;
         if (e instanceof NoSuchFileException) {
-            reason = "its folder does not exist";
+            Path folder = file.toAbsolutePath().getParent();
+            reason = folder == null || !Files.isDirectory(folder) ? "its folder does not exist"
+                    : "the file cannot be created in " + folder;
         } else if (e instanceof AccessDeniedException) {
             reason = "access denied";
         } else if (e instanceof FileSystemException fs && fs.getReason() != null) {

@@ -59,7 +59,7 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--rewrite-vins", description = "Give every car of the recording a new valid VIN.")
     boolean rewriteVins;
 
-    @Option(names = "--seed", defaultValue = "1",
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
             description = "Seed of the new VINs of --rewrite-vins: same recording and seed, same VINs "
                     + "(default: ${DEFAULT-VALUE}).")
     long seed;

@@ -49,7 +49,8 @@ class RecordingFileTest {
         return file;
     }
 
-    private static List<TrafficMessage> readAll(Path file) {
+    /** Every record of {@code file}, in order. */
+    static List<TrafficMessage> readAll(Path file) {
         List<TrafficMessage> read = new ArrayList<>();
         try (RecordingReader reader = RecordingReader.open(file)) {
             for (Optional<TrafficMessage> next = reader.next(); next.isPresent(); next = reader.next()) {

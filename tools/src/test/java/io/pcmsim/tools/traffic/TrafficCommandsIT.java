@@ -17,9 +17,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -104,12 +102,7 @@ class TrafficCommandsIT {
 
         assertThat(record.exit().get(30, TimeUnit.SECONDS)).as(record.err().toString()).isZero();
         assertThat(record.out().toString()).contains("3 messages (status 1, up 2)");
-        List<TrafficMessage> read = new ArrayList<>();
-        try (RecordingReader reader = RecordingReader.open(file)) {
-            for (Optional<TrafficMessage> next = reader.next(); next.isPresent(); next = reader.next()) {
-                read.add(next.get());
-            }
-        }
+        List<TrafficMessage> read = RecordingFileTest.readAll(file);
         assertThat(read).extracting(TrafficMessage::topic).containsExactly("pcm/v1/vehicles/" + VIN + "/status",
                 LOGIN_TOPIC, LOGIN_TOPIC);
         assertThat(read).extracting(TrafficMessage::retain).containsExactly(true, false, false);
