@@ -4,6 +4,7 @@ import io.pcmsim.tools.bench.BenchCommand;
 import io.pcmsim.tools.cli.VersionProvider;
 import io.pcmsim.tools.demo.DemoCommand;
 import io.pcmsim.tools.fleet.FleetCommand;
+import io.pcmsim.tools.scenario.RunCommand;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Emulated connected-car head units (PCM) and the backend they talk to.",
-        subcommands = {DemoCommand.class, FleetCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, FleetCommand.class, BenchCommand.class, CommandLine.HelpCommand.class,
+            RunCommand.class})
 public final class Pcmsim {
 
     /** Builds the command line with its converters and error handling; tests execute it in-process. */
