@@ -28,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -105,16 +106,16 @@ public final class ScenarioRun {
         PrivacySwitch privacy = new PrivacySwitch(windows);
         awaitQuietly(initialSettings(groups, privacy), SETTLE_TIMEOUT);
         Instant started = wall.instant();
-        Instant[] allConnected = {null};
-        fleet.start().thenRun(() -> allConnected[0] = wall.instant());
+        AtomicReference<Instant> allConnected = new AtomicReference<>();
+        fleet.start().thenRun(() -> allConnected.set(wall.instant()));
         TimelineDriver timeline = new TimelineDriver(scenario.timeline(), groups, privacy, system, scenario.seed());
-        CompletableFuture<Void> done = new CompletableFuture<>();
+        CompletableFuture<Duration> done = new CompletableFuture<>();
         Instant simStart = clock.instant();
         timelineThread.scheduleAtFixedRate(() -> {
             Duration elapsed = Duration.between(simStart, clock.instant());
             timeline.runDue(elapsed);
             if (elapsed.compareTo(scenario.duration()) >= 0) {
-                done.complete(null);
+                done.complete(elapsed);
             }
         }, 0, TIMELINE_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
         statusThread.scheduleAtFixedRate(() -> status.show(statusText(fleet.stats(), system, timeline, clock, simStart,
@@ -125,7 +126,7 @@ public final class ScenarioRun {
             waitUntil(() -> mayBeOnline(groups.all()).stream().allMatch(EmulatedVehicle::online), SETTLE_TIMEOUT);
         }
         Instant ended = wall.instant();
-        Duration simulated = Duration.between(simStart, clock.instant());
+        Duration simulated = done.getNow(Duration.between(simStart, clock.instant()));
         List<EmulatedVehicle> mayBeOnline = mayBeOnline(groups.all());
         List<String> notOnline = mayBeOnline.stream().filter(c -> !c.online()).map(c -> c.vin().value()).toList();
         int onlineAtEnd = fleet.stats().online();
@@ -140,7 +141,7 @@ public final class ScenarioRun {
         Map<Service, Long> buffered = fleet.bufferedByService();
         FleetReport.Run run = new FleetReport.Run(address.toString(), "1/1", scenario.seed(), scenario.vehicles(),
                 scenario.vehicles(), 0, 0, scenario.speed());
-        Instant connectedAt = allConnected[0];
+        Instant connectedAt = allConnected.get();
         Duration firstConnects = Duration.between(started, connectedAt != null ? connectedAt : ended);
         FleetReport fleetReport = FleetReport.of(run, real, onlineAtEnd, firstConnects, atEnd, buffered, stop.isDone());
         Optional<ScenarioResult.BackendFigures> backend = backendFigures(system);
@@ -199,7 +200,7 @@ public final class ScenarioRun {
                 timeline.next().isEmpty() ? "-" : timeline.next());
     }
 
-    private void waitFor(CompletableFuture<Void> done) {
+    private void waitFor(CompletableFuture<Duration> done) {
         try {
             CompletableFuture.anyOf(done, stop).get();
         } catch (InterruptedException e) {

@@ -16,6 +16,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
@@ -39,7 +41,13 @@ final class ScenarioSystem implements AutoCloseable {
     private final Map<String, Long> rejectedBefore = new HashMap<>();
     private long storedBefore;
     private long duplicatesBefore;
-    private int restarts;
+    private volatile int restarts;
+    /** Stops and restarts the broker in order, off the timeline's thread (a stop takes seconds). */
+    private final ExecutorService brokerThread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "pcmsim-run-broker");
+        t.setDaemon(true);
+        return t;
+    });
 
     ScenarioSystem(Scenario scenario, Path dataDir, Clock clock, PrivacyWindows windows) {
         this.scenario = scenario;
@@ -89,11 +97,21 @@ final class ScenarioSystem implements AutoCloseable {
         }
     }
 
+    /** {@link #stopBroker()} on the broker's own thread; returns at once. */
+    void stopBrokerAsync() {
+        brokerThread.execute(this::stopBroker);
+    }
+
+    /** {@link #restartBroker()} on the broker's own thread, after a stop in progress; returns at once. */
+    void restartBrokerAsync() {
+        brokerThread.execute(this::restartBroker);
+    }
+
     /**
      * Stops the embedded broker (its backend first counted, then stopped); the cars lose their connection.
      * Call {@link #restartBroker()} to bring it back.
      */
-    void stopBroker() {
+    synchronized void stopBroker() {
         EmbeddedBroker b = broker;
         if (b == null) {
             return;
@@ -111,7 +129,7 @@ final class ScenarioSystem implements AutoCloseable {
     }
 
     /** A new embedded broker on the port of the one stopped, with a new backend on the same database. */
-    void restartBroker() {
+    synchronized void restartBroker() {
         EmbeddedBroker old = broker;
         if (old == null) {
             return;
@@ -132,17 +150,17 @@ final class ScenarioSystem implements AutoCloseable {
         return scenario.backend() == Scenario.BackendMode.EMBEDDED;
     }
 
-    long stored() {
+    synchronized long stored() {
         Backend b = backend;
         return storedBefore + (b == null ? 0 : b.stats().stored());
     }
 
-    long duplicates() {
+    synchronized long duplicates() {
         Backend b = backend;
         return duplicatesBefore + (b == null ? 0 : b.stats().duplicates());
     }
 
-    Map<String, Long> rejected() {
+    synchronized Map<String, Long> rejected() {
         Map<String, Long> all = new HashMap<>(rejectedBefore);
         Backend b = backend;
         if (b != null) {
@@ -169,7 +187,8 @@ final class ScenarioSystem implements AutoCloseable {
 
     /** Stops backend, then broker. Idempotent. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        brokerThread.shutdownNow();
         Backend b = backend;
         if (b != null) {
             b.close();

@@ -75,8 +75,8 @@ final class TimelineDriver {
     private void play(TimedEvent timed) {
         Event event = timed.event();
         if (event instanceof Event.BrokerRestart restart) {
-            system.stopBroker();
-            schedule(timed.at().plus(restart.down()), "broker back", system::restartBroker);
+            system.stopBrokerAsync();
+            schedule(timed.at().plus(restart.down()), "broker back", system::restartBrokerAsync);
             return;
         }
         long eventSeed = seed * 31 + timed.index();
