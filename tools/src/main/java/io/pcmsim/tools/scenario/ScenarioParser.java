@@ -79,7 +79,8 @@ public final class ScenarioParser {
             start = clock.read("start", false, ScenarioParser::instant);
             speed = clock.number("speed", false, 1e-3, 1e9).orElse(1.0);
         }
-        Duration duration = top.duration("duration", true).orElse(Duration.ofHours(1));
+        Optional<Duration> givenDuration = top.duration("duration", true);
+        Duration duration = givenDuration.orElse(Duration.ofHours(1));
         Optional<BrokerAddress> broker = top.read("broker", false, ScenarioParser::broker).orElse(Optional.empty());
         Scenario.BackendMode backend = top.read("backend", false, ScenarioParser::backend)
                 .orElse(Scenario.BackendMode.EMBEDDED);
@@ -87,7 +88,7 @@ public final class ScenarioParser {
         List<Group> groups = groups(top, problems);
         Set<String> names = new HashSet<>();
         groups.forEach(g -> names.add(g.name()));
-        List<TimedEvent> timeline = new TimelineReader(problems, names, broker.isEmpty(), duration).read(top);
+        List<TimedEvent> timeline = new TimelineReader(problems, names, broker.isEmpty(), givenDuration).read(top);
         List<Expectation> expectations = ExpectationReader.read(top, problems, broker.isEmpty(), backend);
         if (problems.any()) {
             throw new ScenarioException(problems.all());

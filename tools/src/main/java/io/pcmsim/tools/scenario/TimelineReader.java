@@ -38,10 +38,11 @@ final class TimelineReader {
 
     private final Problems problems;
     private final Set<String> groups;
-    private final Duration runDuration;
+    private final Optional<Duration> runDuration;
     private final boolean embeddedBroker;
 
-    TimelineReader(Problems problems, Set<String> groups, boolean embeddedBroker, Duration runDuration) {
+    /** @param runDuration the run's duration, when the file gives a usable one */
+    TimelineReader(Problems problems, Set<String> groups, boolean embeddedBroker, Optional<Duration> runDuration) {
         this.problems = problems;
         this.groups = groups;
         this.runDuration = runDuration;
@@ -67,8 +68,9 @@ final class TimelineReader {
 
     private Optional<TimedEvent> event(YamlMap e, int index) {
         Optional<Duration> at = e.read("at", true, TimelineReader::offset);
-        at.filter(t -> t.compareTo(runDuration) > 0).ifPresent(t -> problems.at(e.node("at").orElseThrow(),
-                e.field("at"), "is after the end of the run (duration " + DurationText.of(runDuration) + ")"));
+        runDuration.ifPresent(end -> at.filter(t -> t.compareTo(end) > 0).ifPresent(t -> problems.at(
+                e.node("at").orElseThrow(), e.field("at"), "is after the end of the run (duration " + DurationText.of(end)
+                        + ")")));
         Optional<String> kind = e.text("event", true);
         if (kind.isEmpty()) {
             e.rejectUnknown(all());
