@@ -132,9 +132,13 @@ public final class ScenarioRun {
         int onlineAtEnd = fleet.stats().online();
         statusThread.shutdownNow();
         status.finish();
+        boolean drainable = scenario.broker().isEmpty() && system.hasBackend();
+        if (drainable && !stop.isDone()) { // while the cars are connected, so what is in flight is acknowledged
+            waitUntil(() -> system.handled() >= windows.uplinkPublishes(), SETTLE_TIMEOUT);
+        }
         fleet.close();
-        if (scenario.broker().isEmpty() && system.hasBackend()) {
-            waitUntil(() -> system.handled() >= windows.uplinkPublishes(), stop.isDone() ? Duration.ofSeconds(5) : SETTLE_TIMEOUT);
+        if (drainable) {
+            waitUntil(() -> system.handled() >= windows.uplinkPublishes(), Duration.ofSeconds(5));
         }
         Duration real = Duration.between(started, ended);
         FleetStats atEnd = fleet.stats();
