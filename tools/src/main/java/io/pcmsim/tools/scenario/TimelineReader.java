@@ -49,6 +49,11 @@ final class TimelineReader {
         this.embeddedBroker = embeddedBroker;
     }
 
+    /** The event kinds and their own fields (besides at, event, group, share, vins). */
+    static Map<String, Set<String>> kinds() {
+        return FIELDS;
+    }
+
     List<TimedEvent> read(YamlMap top) {
         Optional<Node> node = top.node("timeline");
         if (node.isEmpty()) {
