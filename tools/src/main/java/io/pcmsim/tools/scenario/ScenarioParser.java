@@ -6,7 +6,9 @@ import io.pcmsim.tools.fleet.BrokerAddress;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,8 +55,13 @@ public final class ScenarioParser {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ScenarioException(List.of(name + ": no such file"));
+        } catch (MalformedInputException e) {
+            throw new ScenarioException(List.of(name + ": not a text file in UTF-8"));
         } catch (IOException e) {
-            throw new ScenarioException(List.of(name + ": cannot read the file (" + e.getMessage() + ")"));
+            throw new ScenarioException(List.of(name + ": cannot read the file ("
+                    + (Files.isDirectory(file) ? "it is a folder" : e.getMessage()) + ")"));
         }
         return parse(name, text);
     }

@@ -187,6 +187,19 @@ class ScenarioParserTest {
     }
 
     @Test
+    void parse_aMissingFolderOrBinaryFile_saysWhich(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path binary = java.nio.file.Files.write(dir.resolve("b.yaml"), new byte[] {(byte) 0xC3, 0x28});
+
+        assertThat(catchThrowableOfType(() -> ScenarioParser.parse(dir.resolve("none.yaml")), ScenarioException.class)
+                .problems()).containsExactly("none.yaml: no such file");
+        assertThat(catchThrowableOfType(() -> ScenarioParser.parse(binary), ScenarioException.class).problems())
+                .containsExactly("b.yaml: not a text file in UTF-8");
+        assertThat(catchThrowableOfType(() -> ScenarioParser.parse(dir), ScenarioException.class).problems())
+                .singleElement().asString().endsWith(": cannot read the file (it is a folder)");
+    }
+
+    @Test
     void scaled_multipliesCountsAndCarCountsOfExpectations() {
         Scenario s = ScenarioParser.parse("test.yaml", VALID).scaled(0.1);
 
