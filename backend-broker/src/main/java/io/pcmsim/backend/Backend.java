@@ -297,6 +297,14 @@ public final class Backend implements AutoCloseable {
         return queries.storedMessages(vin);
     }
 
+    /**
+     * Messages lost between the cars and the store, counted from the sequence numbers stored per (VIN,
+     * boot); from the database (one aggregate query over every stored message).
+     */
+    public SequenceGaps sequenceGaps() {
+        return queries.sequenceGaps();
+    }
+
     public BackendConfig config() {
         return config;
     }

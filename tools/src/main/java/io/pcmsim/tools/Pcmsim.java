@@ -9,6 +9,7 @@ import io.pcmsim.tools.traffic.RecordCommand;
 import io.pcmsim.tools.traffic.RecordingCommand;
 import io.pcmsim.tools.traffic.ReplayCommand;
 import io.pcmsim.tools.traffic.TapCommand;
+import io.pcmsim.tools.scenario.RunCommand;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,9 +20,9 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Emulated connected-car head units (PCM) and the backend they talk to.",
-        subcommands = {DemoCommand.class, FleetCommand.class, BenchCommand.class, BackendCommand.class,
-            RecordCommand.class, ReplayCommand.class, TapCommand.class, RecordingCommand.class,
-            CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, FleetCommand.class, RunCommand.class, BenchCommand.class,
+            BackendCommand.class, RecordCommand.class, ReplayCommand.class, TapCommand.class,
+            RecordingCommand.class, CommandLine.HelpCommand.class})
 public final class Pcmsim {
 
     /** Builds the command line with its converters and error handling; tests execute it in-process. */

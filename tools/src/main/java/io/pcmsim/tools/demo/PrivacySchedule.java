@@ -1,15 +1,11 @@
 package io.pcmsim.tools.demo;
 
-import io.pcmsim.protocol.Vin;
 import io.pcmsim.vehicle.fleet.EmulatedVehicle;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which cars the demo puts into privacy mode, and the order of switching and window keeping that
@@ -19,12 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
 final class PrivacySchedule {
 
     private final List<EmulatedVehicle> cars;
-    private final PrivacyWindows windows;
-    private final Map<Vin, CompletableFuture<Void>> opened = new ConcurrentHashMap<>();
+    private final PrivacySwitch privacy;
 
     private PrivacySchedule(List<EmulatedVehicle> cars, PrivacyWindows windows) {
         this.cars = cars;
-        this.windows = windows;
+        this.privacy = new PrivacySwitch(windows);
     }
 
     /** {@code count} cars of {@code fleet}, picked by {@code seed} (the same cars for the same seed). */
@@ -41,19 +36,11 @@ final class PrivacySchedule {
 
     /** Switches privacy mode on; each car's window opens once its switch has completed. */
     void on() {
-        for (EmulatedVehicle car : cars) {
-            Vin vin = car.vin();
-            opened.put(vin, car.setPrivacyMode(true).thenRun(() -> windows.open(vin)));
-        }
+        cars.forEach(privacy::on);
     }
 
     /** Closes each car's window (after it was opened, or its switch failed), then lets the car transmit again. */
     void off() {
-        for (EmulatedVehicle car : cars) {
-            CompletableFuture<Void> open = opened.getOrDefault(car.vin(), CompletableFuture.completedFuture(null));
-            open.handle((ok, error) -> null)
-                    .thenRun(() -> windows.close(car.vin()))
-                    .thenCompose(nothing -> car.setPrivacyMode(false));
-        }
+        cars.forEach(privacy::off);
     }
 }

@@ -1,13 +1,9 @@
 package io.pcmsim.tools.fleet;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.pcmsim.tools.cli.JsonFile;
 import io.pcmsim.protocol.Service;
 import io.pcmsim.vehicle.fleet.AckLatency;
 import io.pcmsim.vehicle.fleet.FleetStats;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -82,7 +78,7 @@ public record FleetReport(
      * @param atEnd the fleet's counters once it stopped (everything in flight settled)
      * @param buffered messages left in the cars' outboxes, per service
      */
-    static FleetReport of(Run run, Duration realTime, int connectedAtEnd, Duration firstConnectTime, FleetStats atEnd,
+    public static FleetReport of(Run run, Duration realTime, int connectedAtEnd, Duration firstConnectTime, FleetStats atEnd,
             Map<Service, Long> buffered, boolean interrupted) {
         Map<String, ServiceCounts> messages = new TreeMap<>();
         for (Service service : Service.values()) {
@@ -163,11 +159,7 @@ public record FleetReport(
     }
 
     public void writeJson(Path file) {
-        try {
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), toJsonTree());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the report to " + file + ": " + e.getMessage(), e);
-        }
+        JsonFile.write(file, toJsonTree());
     }
 
     /** The table: several lines, no trailing newline. */

@@ -4,6 +4,7 @@ import io.pcmsim.protocol.Service;
 import io.pcmsim.protocol.ServiceGroup;
 import io.pcmsim.protocol.VehicleSnapshot;
 import io.pcmsim.protocol.Vin;
+import io.pcmsim.vehicle.model.DrivingState;
 import io.pcmsim.vehicle.model.VehicleProfile;
 import io.pcmsim.vehicle.privacy.DriverSettings;
 import java.util.concurrent.CompletableFuture;
@@ -70,4 +71,70 @@ public interface EmulatedVehicle {
      *     held back or buffered; fails with {@link IllegalStateException} once the fleet has stopped
      */
     CompletableFuture<Void> sendSmartServiceReport();
+
+    /**
+     * Ignition and motion now. Without trips a car stays {@link DrivingState#PARKED} and wears by its annual
+     * mileage spread over time; trips add their distance on top.
+     */
+    DrivingState drivingState();
+
+    /**
+     * A vehicle start (ignition on) while parked: the services react (Smart Service sends a
+     * {@code VEHICLE_START} report when allowed). No effect while started or driving. Completes when what
+     * the services sent settled (acknowledged, failed, or queued while offline).
+     */
+    CompletableFuture<Void> startVehicle();
+
+    /**
+     * A trip: from parked, a vehicle start first; then the car covers {@code distanceKm} evenly over
+     * {@code duration} of simulated time, wearing as for that distance (oil, pads, service distance), and
+     * parks at its end. A trip in progress ends where the new one begins. Completes when the start's
+     * reports settled.
+     *
+     * @throws IllegalArgumentException when {@code duration} is not positive or {@code distanceKm} is
+     *     negative or not finite
+     */
+    CompletableFuture<Void> drive(java.time.Duration duration, double distanceKm);
+
+    /** Parks now: a trip in progress ends (what it covered stays), ignition off. */
+    CompletableFuture<Void> park();
+
+    /**
+     * A workshop visit now: fresh oil, new brake pads, tyres at placard pressure, service interval
+     * restarted, trouble codes cleared. The backend sees it with the car's next report.
+     */
+    CompletableFuture<Void> visitWorkshop();
+
+    /** Asks every service for its data now (Smart Service: an {@code ON_REQUEST} report when allowed). */
+    CompletableFuture<Void> requestReport();
+
+    /**
+     * A network outage of {@code duration} simulated time: the car drops its connection (no privacy
+     * semantics: nothing is discarded, no offline presence is published) and stays off the network; what
+     * its services produce meanwhile waits in its bounded outbox (when full, the oldest entry makes room and
+     * is counted as dropped) and is sent after the outage, under a new boot. An outage while one is in
+     * progress is ignored. Completes when the car is disconnected.
+     *
+     * @throws IllegalArgumentException when {@code duration} is not positive
+     */
+    CompletableFuture<Void> networkOutage(java.time.Duration duration);
+
+    /** False during a {@link #networkOutage}. */
+    boolean networkAvailable();
+
+    /**
+     * The car goes away (switched off, out of reach, e.g. in a garage abroad): it parks, publishes offline
+     * presence, disconnects and produces nothing until {@link #comeBack()}. Idempotent. Completes when it is
+     * disconnected.
+     */
+    CompletableFuture<Void> goAway();
+
+    /**
+     * The car comes back after {@link #goAway()}: it connects under a new boot and logs in (when its settings
+     * allow any service and no outage holds it off). Completes when that login settled.
+     */
+    CompletableFuture<Void> comeBack();
+
+    /** Whether the car has gone away. */
+    boolean away();
 }

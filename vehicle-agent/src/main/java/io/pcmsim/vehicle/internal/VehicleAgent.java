@@ -15,6 +15,7 @@ import io.pcmsim.vehicle.internal.connection.VehicleConnection;
 import io.pcmsim.vehicle.internal.service.VehicleService;
 import io.pcmsim.vehicle.internal.session.SessionService;
 import io.pcmsim.vehicle.internal.smartservice.SmartService;
+import io.pcmsim.vehicle.model.DrivingState;
 import io.pcmsim.vehicle.model.VehicleModel;
 import io.pcmsim.vehicle.model.VehicleProfile;
 import io.pcmsim.vehicle.privacy.DriverSettings;
@@ -61,6 +62,9 @@ public final class VehicleAgent implements EmulatedVehicle, VehicleConnection.Se
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean tickQueued = new AtomicBoolean();
     private volatile boolean stopping;
+    /** Gone away ({@link #goAway}): its services produce nothing until it comes back. */
+    private volatile boolean away;
+    private final AtomicBoolean outage = new AtomicBoolean();
     private volatile @Nullable ScheduledFuture<?> ticker;
 
     /**
@@ -193,7 +197,9 @@ public final class VehicleAgent implements EmulatedVehicle, VehicleConnection.Se
             return;
         }
         Instant now = advance();
-        services.forEach(service -> service.tick(now));
+        if (!away) {
+            services.forEach(service -> service.tick(now));
+        }
     }
 
     private Instant advance() {
@@ -216,6 +222,16 @@ public final class VehicleAgent implements EmulatedVehicle, VehicleConnection.Se
             CompletableFuture<Void> reactions = forEachService(s -> s.settingsChanged(update.change(), now));
             CompletableFuture.allOf(update.done(), reactions).whenComplete((ok, error) -> result.complete(null));
         });
+        if (!queued) {
+            result.completeExceptionally(new IllegalStateException("vehicle " + vin() + " is stopped"));
+        }
+        return result;
+    }
+
+    /** Runs {@code step} on the lane; its future, or a failed one when the vehicle is stopped. */
+    private CompletableFuture<Void> onLaneThen(java.util.function.Supplier<CompletableFuture<Void>> step) {
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        boolean queued = onLane(() -> step.get().whenComplete((ok, error) -> result.complete(null)));
         if (!queued) {
             result.completeExceptionally(new IllegalStateException("vehicle " + vin() + " is stopped"));
         }
@@ -314,16 +330,124 @@ public final class VehicleAgent implements EmulatedVehicle, VehicleConnection.Se
 
     @Override
     public CompletableFuture<Void> sendSmartServiceReport() {
-        CompletableFuture<Void> result = new CompletableFuture<>();
-        boolean queued = !stopping && onLane(() -> services.stream()
+        if (stopping) {
+            return CompletableFuture.failedFuture(new IllegalStateException("vehicle " + vin() + " is stopped"));
+        }
+        return onLaneThen(() -> services.stream()
                 .filter(SmartService.class::isInstance).map(SmartService.class::cast).findFirst()
                 .map(smartService -> smartService.reportNow(advance()))
-                .orElseGet(() -> CompletableFuture.completedFuture(null))
-                .whenComplete((ok, error) -> result.complete(null)));
-        if (!queued) {
-            result.completeExceptionally(new IllegalStateException("vehicle " + vin() + " is stopped"));
+                .orElseGet(() -> CompletableFuture.completedFuture(null)));
+    }
+
+    @Override
+    public DrivingState drivingState() {
+        return model.state(clock.instant());
+    }
+
+    @Override
+    public CompletableFuture<Void> startVehicle() {
+        return onLaneThen(() -> {
+            Instant now = advance();
+            if (model.state(now) != DrivingState.PARKED) {
+                return CompletableFuture.completedFuture(null);
+            }
+            model.switchIgnitionOn(now);
+            return away ? CompletableFuture.completedFuture(null) : forEachService(s -> s.vehicleStarted(now));
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> drive(Duration duration, double distanceKm) {
+        if (duration.isZero() || duration.isNegative()) {
+            throw new IllegalArgumentException("a trip must last longer than 0, was " + duration);
         }
-        return result;
+        if (!(distanceKm >= 0) || Double.isInfinite(distanceKm)) {
+            throw new IllegalArgumentException("a trip's distance must be 0 km or more, was " + distanceKm);
+        }
+        return onLaneThen(() -> {
+            Instant now = advance();
+            boolean start = model.state(now) == DrivingState.PARKED && !away;
+            model.startTrip(now, duration, distanceKm);
+            return start ? forEachService(s -> s.vehicleStarted(now)) : CompletableFuture.completedFuture(null);
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> park() {
+        return onLaneThen(() -> {
+            model.park(clock.instant());
+            return CompletableFuture.completedFuture(null);
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> visitWorkshop() {
+        return onLaneThen(() -> {
+            model.serviceAt(clock.instant());
+            return CompletableFuture.completedFuture(null);
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> requestReport() {
+        return onLaneThen(() -> {
+            Instant now = advance();
+            return away ? CompletableFuture.completedFuture(null) : forEachService(s -> s.reportRequested(now));
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> networkOutage(Duration duration) {
+        if (duration.isZero() || duration.isNegative()) {
+            throw new IllegalArgumentException("an outage must last longer than 0, was " + duration);
+        }
+        if (!outage.compareAndSet(false, true)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return onLaneThen(() -> {
+            CompletableFuture<Void> left = away ? CompletableFuture.completedFuture(null)
+                    : connection.leaveNetwork(false);
+            scheduler.schedule(() -> onLane(() -> {
+                outage.set(false);
+                if (!away) {
+                    connection.rejoinNetwork();
+                }
+            }), clock.toReal(duration).toNanos(), TimeUnit.NANOSECONDS);
+            return left;
+        });
+    }
+
+    @Override
+    public boolean networkAvailable() {
+        return !outage.get();
+    }
+
+    @Override
+    public CompletableFuture<Void> goAway() {
+        return onLaneThen(() -> {
+            if (away) {
+                return CompletableFuture.completedFuture(null);
+            }
+            away = true;
+            model.park(clock.instant());
+            return connection.leaveNetwork(true);
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> comeBack() {
+        return onLaneThen(() -> {
+            if (!away) {
+                return CompletableFuture.completedFuture(null);
+            }
+            away = false;
+            return outage.get() ? CompletableFuture.completedFuture(null) : connection.rejoinNetwork();
+        });
+    }
+
+    @Override
+    public boolean away() {
+        return away;
     }
 
     @Override

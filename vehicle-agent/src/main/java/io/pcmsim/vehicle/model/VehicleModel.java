@@ -18,6 +18,11 @@ import java.util.Objects;
  * service count down. The result depends on the profile and the instants passed, not on how often the
  * state is sampled (up to floating-point rounding).
  *
+ * <p>Trips come on top of that spread: {@link #startTrip} makes the car cover a distance over a stretch of
+ * simulated time (wear as for any distance, operating hours for the whole trip); the car is
+ * {@link DrivingState#DRIVING} meanwhile and {@link DrivingState#PARKED} after. {@link #serviceAt} is a
+ * workshop visit: oil, pads, tyres and the service interval are renewed, trouble codes cleared.
+ *
  * <p>Thread-safe: all methods are synchronized (vehicles call them from their lane; status readers from
  * anywhere).
  */
@@ -40,6 +45,10 @@ public final class VehicleModel {
     private double distanceToServiceKm;
     private double secondsToService;
     private List<String> dtcs;
+    private Instant tripStart;
+    private Instant tripEnd;
+    private double tripKm;
+    private boolean ignitionOn;
 
     public VehicleModel(VehicleProfile profile) {
         this.profile = Objects.requireNonNull(profile, "profile");
@@ -54,6 +63,8 @@ public final class VehicleModel {
         this.distanceToServiceKm = s.distanceToServiceKm();
         this.secondsToService = s.timeToService().toSeconds();
         this.dtcs = s.dtcs();
+        this.tripStart = time;
+        this.tripEnd = time;
     }
 
     public VehicleProfile profile() {
@@ -75,10 +86,13 @@ public final class VehicleModel {
         }
         double seconds = Duration.between(time, simNow).toNanos() / 1e9;
         double days = seconds / SECONDS_PER_DAY;
-        double km = profile.annualMileageKm() / 365.0 * days;
+        double tripSeconds = overlapSeconds(time, simNow);
+        double tripTotal = Duration.between(tripStart, tripEnd).toNanos() / 1e9;
+        double tripShareKm = tripSeconds > 0 ? tripKm * tripSeconds / tripTotal : 0;
+        double km = profile.annualMileageKm() / 365.0 * days + tripShareKm;
 
         odometerKm += km;
-        operatingHours += seconds / 3600.0 * profile.dutyCycle();
+        operatingHours += seconds / 3600.0 * profile.dutyCycle() + tripSeconds / 3600.0;
         oilLifePercent = Math.max(0, oilLifePercent
                 - 100 * ((1 - OIL_TIME_SHARE) * km / profile.oilLifeKm() + OIL_TIME_SHARE * days / OIL_AGEING_DAYS));
         for (int i = 0; i < 4; i++) {
@@ -90,6 +104,74 @@ public final class VehicleModel {
         distanceToServiceKm -= km;
         secondsToService -= seconds;
         time = simNow;
+    }
+
+    /** Seconds of the current trip that fall between {@code from} and {@code to}. */
+    private double overlapSeconds(Instant from, Instant to) {
+        Instant start = from.isAfter(tripStart) ? from : tripStart;
+        Instant end = to.isBefore(tripEnd) ? to : tripEnd;
+        return end.isAfter(start) ? Duration.between(start, end).toNanos() / 1e9 : 0;
+    }
+
+    /**
+     * Starts a trip at {@code now}: {@code distanceKm} covered evenly until {@code now + duration}. The state
+     * is first advanced to {@code now}; a trip in progress ends there (what it covered so far stays).
+     *
+     * @throws IllegalArgumentException when the duration is not positive or the distance negative or not finite
+     */
+    public synchronized void startTrip(Instant now, Duration duration, double distanceKm) {
+        if (duration.isZero() || duration.isNegative()) {
+            throw new IllegalArgumentException("a trip must last longer than 0, was " + duration);
+        }
+        if (!(distanceKm >= 0) || Double.isInfinite(distanceKm)) {
+            throw new IllegalArgumentException("a trip's distance must be 0 km or more, was " + distanceKm);
+        }
+        advanceTo(now);
+        Instant from = now.isAfter(time) ? now : time;
+        tripStart = from;
+        tripEnd = from.plus(duration);
+        tripKm = distanceKm;
+        ignitionOn = false;
+    }
+
+    /** Ignition on at {@code now} while not on a trip; no effect while driving. */
+    public synchronized void switchIgnitionOn(Instant now) {
+        if (state(now) != DrivingState.DRIVING) {
+            ignitionOn = true;
+        }
+    }
+
+    /** Parks at {@code now}: a trip in progress ends there (what it covered so far stays), ignition off. */
+    public synchronized void park(Instant now) {
+        advanceTo(now);
+        if (tripEnd.isAfter(time)) {
+            tripKm = tripKm * overlapSeconds(tripStart, time) / (Duration.between(tripStart, tripEnd).toNanos() / 1e9);
+            tripEnd = time.isAfter(tripStart) ? time : tripStart;
+        }
+        ignitionOn = false;
+    }
+
+    /** Ignition and motion at {@code now}. */
+    public synchronized DrivingState state(Instant now) {
+        if (!now.isBefore(tripStart) && now.isBefore(tripEnd)) {
+            return DrivingState.DRIVING;
+        }
+        return ignitionOn ? DrivingState.IGNITION_ON : DrivingState.PARKED;
+    }
+
+    /**
+     * A workshop visit at {@code now}: fresh oil, new brake pads, tyres at their placard pressure, the
+     * service interval restarted, trouble codes cleared. The 12 V battery is left as it is.
+     */
+    public synchronized void serviceAt(Instant now) {
+        advanceTo(now);
+        oilLifePercent = 100;
+        padWear = new double[4];
+        double nominal = profile.initialState().tirePressureNominalKpa();
+        tireKpa = new double[] {nominal, nominal, nominal, nominal};
+        distanceToServiceKm = profile.serviceIntervalKm();
+        secondsToService = profile.serviceInterval().toSeconds();
+        dtcs = List.of();
     }
 
     /** The state at {@link #time()}. */

@@ -65,4 +65,29 @@ public final class StoreQueries {
             throw new StorageException("cannot read when " + vin + " was seen: " + e.getMessage(), e);
         }
     }
+
+    /** Missing sequence numbers per (VIN, boot), see {@link io.pcmsim.backend.SequenceGaps}. */
+    public io.pcmsim.backend.SequenceGaps sequenceGaps() {
+        String sql = "SELECT vin, boot_id, MAX(sequence) - COUNT(*) FROM uplink_message GROUP BY vin, boot_id";
+        long boots = 0;
+        long missing = 0;
+        java.util.List<String> examples = new java.util.ArrayList<>();
+        try (Connection c = database.connect();
+             PreparedStatement ps = c.prepareStatement(sql);
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                boots++;
+                long gap = rs.getLong(3);
+                if (gap > 0) {
+                    missing += gap;
+                    if (examples.size() < 10) {
+                        examples.add(rs.getString(1) + "/" + rs.getLong(2) + ": " + gap);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new StorageException("cannot count the missing sequence numbers: " + e.getMessage(), e);
+        }
+        return new io.pcmsim.backend.SequenceGaps(boots, missing, examples);
+    }
 }

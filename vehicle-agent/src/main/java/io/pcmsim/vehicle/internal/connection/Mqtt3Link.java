@@ -44,6 +44,10 @@ final class Mqtt3Link implements MqttLink {
 
     @Override
     public void connect() {
+        connect(Reconnects.BUSY_RETRIES);
+    }
+
+    private void connect(int busyRetries) {
         reconnects.connecting();
         flows.ensureDownlinks(() -> client.toRx().publishes(MqttGlobalPublishFilter.SUBSCRIBED).subscribe(
                 publish -> events.downlink(publish.getTopic().toString(), publish.getPayloadAsBytes()),
@@ -56,6 +60,7 @@ final class Mqtt3Link implements MqttLink {
                     if (error != null) {
                         LOG.debug("{}: connect to {}:{} failed, the client retries: {}", config.vin(),
                                 config.host(), config.port(), error.toString());
+                        reconnects.retryWhenBusy(error, busyRetries, this::connect);
                     }
                 });
     }

@@ -40,6 +40,10 @@ final class Mqtt5Link implements MqttLink {
 
     @Override
     public void connect() {
+        connect(Reconnects.BUSY_RETRIES);
+    }
+
+    private void connect(int busyRetries) {
         reconnects.connecting();
         flows.ensureDownlinks(() -> client.toRx().publishes(MqttGlobalPublishFilter.SUBSCRIBED).subscribe(
                 publish -> events.downlink(publish.getTopic().toString(), publish.getPayloadAsBytes()),
@@ -52,6 +56,7 @@ final class Mqtt5Link implements MqttLink {
                     if (error != null) {
                         LOG.debug("{}: connect to {}:{} failed, the client retries: {}", config.vin(),
                                 config.host(), config.port(), error.toString());
+                        reconnects.retryWhenBusy(error, busyRetries, this::connect);
                     }
                 });
     }

@@ -5,7 +5,10 @@ import com.hivemq.client.mqtt.lifecycle.MqttClientReconnector;
 import com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource;
 import java.util.ArrayList;
 import java.util.List;
+import com.hivemq.client.mqtt.exceptions.MqttClientStateException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.IntConsumer;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -44,6 +47,31 @@ final class Reconnects {
         this.config = config;
         this.events = events;
         this.rearmWill = rearmWill;
+    }
+
+    /** How often a first CONNECT refused because the client is still busy is tried again (every 50 ms). */
+    static final int BUSY_RETRIES = 100;
+
+    /**
+     * A first CONNECT the client refused because it has not finished the previous disconnect (its
+     * disconnect future completes before its disconnected listener has run, so a connect right after a
+     * completed {@link #disconnect} can meet it): tried again after 50 ms, at most {@code retriesLeft}
+     * times, while the link should be connected. Other errors are the client's to retry.
+     */
+    void retryWhenBusy(Throwable error, int retriesLeft, IntConsumer connect) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (!(cause instanceof MqttClientStateException) || retriesLeft <= 0 || !events.keepConnected()) {
+            return;
+        }
+        try {
+            config.scheduler().schedule(() -> {
+                if (events.keepConnected()) {
+                    connect.accept(retriesLeft - 1);
+                }
+            }, 50, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException fleetStopping) {
+            // the fleet is stopping: no more attempts
+        }
     }
 
     /** The link is about to send a first CONNECT; call before {@code connectWith().send()}. */

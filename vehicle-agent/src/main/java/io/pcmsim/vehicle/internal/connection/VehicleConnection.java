@@ -33,6 +33,11 @@ import org.slf4j.LoggerFactory;
  * disconnects cleanly (no Last Will, no offline presence) and stays away until a service is allowed
  * again; then it connects under a new boot.
  *
+ * <p>Apart from the settings, the car can be off the network ({@link #leaveNetwork}): a network outage, or
+ * a car that went away. It disconnects and stays away without the privacy semantics: what its services
+ * produce meanwhile waits in the bounded outbox (the oldest making room, counted) and is sent after
+ * {@link #rejoinNetwork}, under a new boot.
+ *
  * <p>Confined to the vehicle's lane except where noted; MQTT callbacks only hand work to the lane.
  */
 public final class VehicleConnection implements MqttLink.Events {
@@ -87,6 +92,8 @@ public final class VehicleConnection implements MqttLink.Events {
     /** The car wants a connection: set when it starts connecting, cleared when it falls silent or stops. */
     private volatile boolean linkWanted;
     private volatile boolean everConnected;
+    /** Off the network (outage, away): no connection wanted whatever the settings say. */
+    private volatile boolean offNetwork;
 
     /**
      * @param network the fleet's threads (the scheduler times the reconnect backoff), connect rate limit
@@ -113,7 +120,7 @@ public final class VehicleConnection implements MqttLink.Events {
         if (stopping || state != State.IDLE) {
             return;
         }
-        if (channel.gate().allowsAny()) {
+        if (channel.gate().allowsAny() && !offNetwork) {
             connect();
         } else {
             firstAttempt.complete(null);
@@ -154,7 +161,7 @@ public final class VehicleConnection implements MqttLink.Events {
         if (state == State.IDLE || state == State.CLOSING) {
             CompletableFuture<Void> login = new CompletableFuture<>();
             awaitingLogin.add(login);
-            if (state == State.IDLE && !stopping) {
+            if (state == State.IDLE && !stopping && !offNetwork) {
                 connect();
             }
             return step.thenCompose(v -> login);
@@ -254,7 +261,7 @@ public final class VehicleConnection implements MqttLink.Events {
             state = State.IDLE;
             if (stopping) {
                 terminated.complete(null);
-            } else if (channel.gate().allowsAny()) {
+            } else if (channel.gate().allowsAny() && !offNetwork) {
                 connect();
             }
             closed.complete(null);
@@ -263,8 +270,71 @@ public final class VehicleConnection implements MqttLink.Events {
         return closed;
     }
 
+    /**
+     * Takes the car off the network; on the lane. Online, it first publishes offline presence when
+     * {@code announce} (a car that goes away; an outage announces nothing, the link just ends), then
+     * disconnects; publishes in flight come back into the outbox and are sent again later. Completes when
+     * the car is disconnected. Idempotent.
+     */
+    public CompletableFuture<Void> leaveNetwork(boolean announce) {
+        offNetwork = true;
+        linkWanted = false;
+        if (state == State.CONNECTING) {
+            state = State.CLOSING;
+            return link.disconnect().handle((ok, e) -> null).thenCompose(v -> onLane(this::leftNetwork));
+        }
+        if (state != State.ONLINE) {
+            return DONE; // idle (silent) already, or a close in progress that will not reconnect
+        }
+        state = State.CLOSING;
+        CompletableFuture<Void> goodbye = announce
+                ? channel.presence(boots.presence(false, bootId)).orTimeout(2, TimeUnit.SECONDS).handle((ok, e) -> null)
+                : DONE;
+        return goodbye.thenCompose(v -> onLane(() -> {
+            channel.disconnected();
+            online = false;
+            return link.disconnect().handle((ok, e) -> null).thenCompose(x -> onLane(this::leftNetwork));
+        }));
+    }
+
+    private CompletableFuture<Void> leftNetwork() {
+        state = State.IDLE;
+        if (stopping) {
+            terminated.complete(null);
+        } else if (!offNetwork && channel.gate().allowsAny()) {
+            connect();
+        }
+        return DONE;
+    }
+
+    /**
+     * Back on the network after {@link #leaveNetwork}; on the lane. Connects under a new boot when the
+     * settings allow any service. Completes when the login after it settled (at once when the settings
+     * keep the car silent or it was not off the network).
+     */
+    public CompletableFuture<Void> rejoinNetwork() {
+        if (!offNetwork) {
+            return DONE;
+        }
+        offNetwork = false;
+        if (stopping || !channel.gate().allowsAny()) {
+            return DONE;
+        }
+        CompletableFuture<Void> login = new CompletableFuture<>();
+        awaitingLogin.add(login);
+        if (state == State.IDLE) {
+            connect();
+        }
+        return login;
+    }
+
+    /** Whether the car is off the network ({@link #leaveNetwork}); any thread. */
+    public boolean offNetwork() {
+        return offNetwork;
+    }
+
     private void beginSession(long boot) {
-        if (stopping || state == State.CLOSING) {
+        if (stopping || state == State.CLOSING || offNetwork) {
             link.disconnect();
             return;
         }
@@ -346,7 +416,7 @@ public final class VehicleConnection implements MqttLink.Events {
 
     @Override
     public boolean keepConnected() {
-        return !stopping && !silent;
+        return !stopping && !silent && !offNetwork;
     }
 
     /** Runs {@code task} on the lane; completes when its future does (never when the lane has stopped). */

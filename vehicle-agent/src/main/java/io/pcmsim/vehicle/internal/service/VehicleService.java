@@ -48,4 +48,24 @@ public interface VehicleService {
     default CompletableFuture<Void> settingsChanged(SettingsChange change, Instant now) {
         return CompletableFuture.completedFuture(null);
     }
+
+    /**
+     * A vehicle start (ignition on). A later issue's driving and fault model adds more such car events
+     * next to it.
+     *
+     * @return settles when what it sent in reaction was acknowledged or failed
+     */
+    default CompletableFuture<Void> vehicleStarted(Instant now) {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * The service was asked to send its data now, outside its schedule; a service without such data
+     * ignores it.
+     *
+     * @return settles when what it sent was acknowledged or failed
+     */
+    default CompletableFuture<Void> reportRequested(Instant now) {
+        return CompletableFuture.completedFuture(null);
+    }
 }

@@ -22,8 +22,8 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Smart Service: the state snapshot after every login (SESSION_START), periodic reports, threshold
- * reports, and the backend's collection config ({@code down/smart-service}), applied and acknowledged
+ * Smart Service: the state snapshot after every login (SESSION_START) and at every vehicle start
+ * (VEHICLE_START), periodic reports, threshold reports, reports on request (ON_REQUEST), and the backend's collection config ({@code down/smart-service}), applied and acknowledged
  * with {@code CollectionConfigApplied}. Threshold crossings while the service may not transmit are
  * consumed, never reported later.
  */
@@ -61,6 +61,16 @@ public final class SmartService implements VehicleService {
     @Override
     public CompletableFuture<Void> sessionStarted(Instant now) {
         return channel.allowed() ? report(Trigger.SESSION_START, List.of(), now) : DONE;
+    }
+
+    @Override
+    public CompletableFuture<Void> vehicleStarted(Instant now) {
+        return channel.allowed() ? report(Trigger.VEHICLE_START, List.of(), now) : DONE;
+    }
+
+    @Override
+    public CompletableFuture<Void> reportRequested(Instant now) {
+        return channel.allowed() ? report(Trigger.ON_REQUEST, List.of(), now) : DONE;
     }
 
     @Override

@@ -1,0 +1,120 @@
+package io.pcmsim.tools.scenario;
+
+import io.pcmsim.protocol.Service;
+import io.pcmsim.protocol.ServiceGroup;
+import java.time.Duration;
+
+/**
+ * What happens at a moment of the timeline. Each kind has its name in the file ({@link #kind()}); car
+ * events are done by each addressed car, the others once. A later kind (faults, breakdown calls) is one
+ * more record here, its fields in {@link TimelineReader} and its action in {@link EventActions}.
+ */
+public sealed interface Event {
+
+    /** The value of {@code event:} in the file. */
+    String kind();
+
+    /** Whether it is done by each addressed car (false: once for the whole run). */
+    default boolean perCar() {
+        return true;
+    }
+
+    /** A trip: a vehicle start, then {@code distanceKm} over {@code duration}, then parked. */
+    record Drive(Duration duration, double distanceKm) implements Event {
+        public String kind() {
+            return "drive";
+        }
+    }
+
+    /** Parks: a trip in progress ends. */
+    record Park() implements Event {
+        public String kind() {
+            return "park";
+        }
+    }
+
+    /** A vehicle start (ignition on); services react (Smart Service reports). */
+    record VehicleStart() implements Event {
+        public String kind() {
+            return "vehicle-start";
+        }
+    }
+
+    /** Privacy mode switched on or off in the car. */
+    record PrivacyMode(boolean on) implements Event {
+        public String kind() {
+            return "privacy-mode";
+        }
+    }
+
+    /** A service group switched on or off. */
+    record ServiceGroupSwitch(ServiceGroup group, boolean on) implements Event {
+        public String kind() {
+            return "service-group";
+        }
+    }
+
+    /** One service switched on or off. */
+    record ServiceSwitch(Service service, boolean on) implements Event {
+        public String kind() {
+            return "service";
+        }
+    }
+
+    /** The car loses the network for {@code duration}; it keeps what it produces and sends it after. */
+    record NetworkOutage(Duration duration) implements Event {
+        public String kind() {
+            return "network-outage";
+        }
+    }
+
+    /** The car goes away (offline presence, disconnects, produces nothing). */
+    record GoAway() implements Event {
+        public String kind() {
+            return "go-away";
+        }
+    }
+
+    /** The car comes back after going away. */
+    record ComeBack() implements Event {
+        public String kind() {
+            return "come-back";
+        }
+    }
+
+    /**
+     * Cars come and go at random during {@code window}: each addressed car goes away once, at a random
+     * moment, for a random stay of at most {@code maxAway}, and is back before the window ends.
+     */
+    record ComeAndGo(Duration window, Duration maxAway) implements Event {
+        public String kind() {
+            return "come-and-go";
+        }
+    }
+
+    /** A workshop visit: worn parts renewed, service interval restarted. */
+    record Workshop() implements Event {
+        public String kind() {
+            return "workshop";
+        }
+    }
+
+    /** Smart Service sends a report now (trigger ON_REQUEST). */
+    record SmartServiceReport() implements Event {
+        public String kind() {
+            return "smart-service-report";
+        }
+    }
+
+    /** The embedded broker stops and starts again after {@code down} (simulated time). */
+    record BrokerRestart(Duration down) implements Event {
+        public String kind() {
+            return "broker-restart";
+        }
+
+        @Override
+        public boolean perCar() {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.pcmsim.tools.scenario;
+
+import io.pcmsim.backend.Component;
+import java.util.Optional;
+
+/**
+ * What must be true at the end of a run; each kind has its name in the file ({@link #kind()}). Checked by
+ * {@link Expectations}.
+ */
+public sealed interface Expectation {
+
+    /** The key in the file. */
+    String kind();
+
+    /** Line of the file, for the report. */
+    int line();
+
+    /** Whether only an embedded backend can tell. */
+    default boolean needsBackend() {
+        return true;
+    }
+
+    default Expectation scaled(double factor) {
+        return this;
+    }
+
+    /** Uplink publishes the broker received from cars while they were private: none. Embedded broker only. */
+    record NothingReceivedWhilePrivate(int line) implements Expectation {
+        public String kind() {
+            return "nothingReceivedWhilePrivate";
+        }
+
+        @Override
+        public boolean needsBackend() {
+            return false;
+        }
+    }
+
+    /** No sequence number missing in what the backend stored, per (VIN, boot). */
+    record NoMessageLost(int line) implements Expectation {
+        public String kind() {
+            return "noMessageLost";
+        }
+    }
+
+    /** Messages the backend stored, within bounds. */
+    record Stored(int line, Optional<Long> atLeast, Optional<Long> atMost) implements Expectation {
+        public String kind() {
+            return "stored";
+        }
+
+        @Override
+        public Expectation scaled(double factor) {
+            return new Stored(line, atLeast.map(n -> (long) Math.floor(n * factor)),
+                    atMost.map(n -> (long) Math.floor(n * factor)));
+        }
+    }
+
+    /** Messages the backend rejected, within bounds. */
+    record Rejected(int line, Optional<Long> atLeast, Optional<Long> atMost) implements Expectation {
+        public String kind() {
+            return "rejected";
+        }
+    }
+
+    /** Open maintenance needs (of one component, or all), within bounds. */
+    record MaintenanceNeeds(int line, Optional<Component> component, Optional<Long> atLeast,
+            Optional<Long> atMost) implements Expectation {
+        public String kind() {
+            return "maintenanceNeeds";
+        }
+
+        @Override
+        public Expectation scaled(double factor) {
+            return new MaintenanceNeeds(line, component, atLeast.map(n -> (long) Math.floor(n * factor)),
+                    atMost.map(n -> (long) Math.floor(n * factor)));
+        }
+    }
+
+    /** Every car that may be online at the end (not private or silenced, not away, no outage) is online. */
+    record AllOnlineAtEnd(int line) implements Expectation {
+        public String kind() {
+            return "allOnlineAtEnd";
+        }
+
+        @Override
+        public boolean needsBackend() {
+            return false;
+        }
+    }
+}

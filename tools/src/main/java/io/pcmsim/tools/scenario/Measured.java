@@ -1,0 +1,30 @@
+package io.pcmsim.tools.scenario;
+
+import io.pcmsim.backend.MaintenanceSummary;
+import io.pcmsim.backend.SequenceGaps;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a run measured that expectations are checked against.
+ *
+ * @param receivedWhilePrivate uplink publishes the embedded broker received from cars while private
+ * @param privacyOffenders VINs of those cars
+ * @param stored messages stored by the backend (every instance of the run)
+ * @param rejected messages the backend rejected
+ * @param needs the backend's open maintenance needs; empty without a backend
+ * @param gaps sequence numbers missing at the backend; empty without a backend
+ * @param mayBeOnline cars that may be online at the end (settings allow a service, not away, no outage)
+ * @param online of those, the cars online at the end
+ * @param notOnline up to 10 VINs of cars that may be online and are not
+ */
+record Measured(long receivedWhilePrivate, Set<String> privacyOffenders, long stored, long rejected,
+        Optional<MaintenanceSummary> needs, Optional<SequenceGaps> gaps, int mayBeOnline, int online,
+        List<String> notOnline) {
+
+    Measured {
+        privacyOffenders = Set.copyOf(privacyOffenders);
+        notOnline = List.copyOf(notOnline);
+    }
+}
