@@ -1,7 +1,9 @@
 package io.pcmsim.tools.scenario;
 
 import io.pcmsim.tools.cli.LogLevel;
+import io.pcmsim.tools.cli.MetricsOption;
 import io.pcmsim.tools.cli.ShutdownRequest;
+import io.pcmsim.tools.metrics.MetricsServer;
 import io.pcmsim.tools.cli.StatusLine;
 import io.pcmsim.tools.cli.TemporaryFolder;
 import io.pcmsim.tools.cli.WritablePath;
@@ -18,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -66,6 +69,9 @@ public final class RunCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     double vehiclesScale;
 
+    @Mixin
+    MetricsOption metricsOption;
+
     @Option(names = "--verbose",
             description = "Show the libraries' log (INFO and up) and, when the run fails, the technical details.")
     boolean verbose;
@@ -97,10 +103,17 @@ public final class RunCommand implements Callable<Integer> {
                         scenario.name(), scenario.vehicles(), scenario.groups().size(), scenario.timeline().size(),
                         DurationText.of(scenario.duration()), number(scenario.speed()), scenario.seed());
                 out.flush();
-                ScenarioResult result;
+                MetricsOption.Endpoint metrics;
                 try {
+                    metrics = metricsOption.open(out);
+                } catch (MetricsServer.StartException e) {
+                    err.println("pcmsim run: " + e.getMessage());
+                    return 2;
+                }
+                ScenarioResult result;
+                try (metrics) {
                     result = new ScenarioRun(scenario, data.path(), StatusLine.on(out), Clock.systemUTC(),
-                            shutdown.requested()).run();
+                            shutdown.requested(), metrics.metrics()).run();
                 } catch (ScenarioFailure e) {
                     return failed(err, e.getMessage(), e);
                 } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package io.pcmsim.tools.scenario;
 
+import io.pcmsim.tools.metrics.Metrics;
 import io.pcmsim.backend.Backend;
 import io.pcmsim.protocol.Service;
 import io.pcmsim.time.SimulatedClock;
@@ -40,6 +41,8 @@ import java.util.function.BooleanSupplier;
  */
 public final class ScenarioRun {
 
+    private final Metrics metrics;
+
     private static final Duration TIMELINE_PERIOD = Duration.ofMillis(20);
     private static final Duration STATUS_PERIOD = Duration.ofSeconds(1);
     private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(20);
@@ -58,6 +61,16 @@ public final class ScenarioRun {
      * @param stop completes when the run should end early; it then stops and reports what it has
      */
     public ScenarioRun(Scenario scenario, Path dataDir, StatusLine status, Clock wall, CompletableFuture<Void> stop) {
+        this(scenario, dataDir, status, wall, stop, new Metrics());
+    }
+
+    /**
+     * As {@link #ScenarioRun(Scenario, Path, StatusLine, Clock, CompletableFuture)}, binding the fleet and the
+     * backend the run starts to {@code metrics} (a backend started anew after a broker restart is not bound).
+     */
+    public ScenarioRun(Scenario scenario, Path dataDir, StatusLine status, Clock wall, CompletableFuture<Void> stop,
+            Metrics metrics) {
+        this.metrics = metrics;
         this.scenario = scenario;
         this.dataDir = dataDir;
         this.status = status;
@@ -75,9 +88,14 @@ public final class ScenarioRun {
         LateClock backendClock = new LateClock(simStart);
         try (ScenarioSystem system = new ScenarioSystem(scenario, dataDir, backendClock, windows)) {
             BrokerAddress address = system.start();
+            Backend started = system.backend();
+            if (started != null) {
+                metrics.bind(started);
+            }
             SimulatedClock clock = SimulatedClock.startingAt(simStart, scenario.speed(), wall);
             backendClock.follow(clock);
             try (Fleet fleet = createFleet(address, clock)) {
+                metrics.bind(fleet);
                 return runFleet(system, fleet, clock, address);
             }
         } finally {
