@@ -74,8 +74,11 @@ class FleetMetricsIT {
 
         PrometheusText first = await().atMost(Duration.ofSeconds(30)).until(() -> scrape(url),
                 m -> m.value("pcmsim_fleet_cars_connected") == 5 && m.value(ACKNOWLEDGED) >= 5);
+        // the acknowledged counter and the latency summary are read one after the other at a scrape, so
+        // wait until both have moved
         PrometheusText later = await().atMost(Duration.ofSeconds(30)).until(() -> scrape(url),
-                m -> m.value(ACKNOWLEDGED) > first.value(ACKNOWLEDGED));
+                m -> m.value(ACKNOWLEDGED) > first.value(ACKNOWLEDGED) && m.value("pcmsim_fleet_publish_ack_seconds_count")
+                        > first.value("pcmsim_fleet_publish_ack_seconds_count"));
 
         assertThat(later.value("pcmsim_fleet_cars")).isEqualTo(5);
         assertThat(later.value("pcmsim_fleet_messages_total{outcome=\"acknowledged\",service=\"login\"}")).isEqualTo(5);
