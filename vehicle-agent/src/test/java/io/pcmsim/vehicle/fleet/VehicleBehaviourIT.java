@@ -139,7 +139,11 @@ class VehicleBehaviourIT {
 
         assertThat(car.online()).isTrue();
         assertThat(car.bootId()).isGreaterThan(bootBefore);
-        assertThat(BROKER.uplinks(car.vin().value()).stream().filter(r -> r.header().bootId() == car.bootId()).findFirst())
+        // the login is acknowledged to the car before the test's capture has it
+        long boot = car.bootId();
+        await().atMost(WAIT).until(() -> BROKER.uplinks(car.vin().value()).stream()
+                .anyMatch(r -> r.header().bootId() == boot));
+        assertThat(BROKER.uplinks(car.vin().value()).stream().filter(r -> r.header().bootId() == boot).findFirst())
                 .hasValueSatisfying(first -> assertThat(first.envelope().hasLogin()).isTrue());
         assertThat(BROKER.uplinks(car.vin().value()).stream().filter(r -> r.envelope().hasSmartService()
                 && r.header().bootId() == car.bootId() && r.header().vehicleTime().isBefore(awayAt)))
