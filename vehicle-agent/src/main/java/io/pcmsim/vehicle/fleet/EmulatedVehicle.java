@@ -73,6 +73,20 @@ public interface EmulatedVehicle {
     CompletableFuture<Void> sendSmartServiceReport();
 
     /**
+     * The driver starts a breakdown call now and answers the two consent questions: may the data go to
+     * the Assistance, to the dealer? The car sends one {@code BreakdownReport} (trigger {@code IN_CAR}, a new
+     * call id) with its model code, state, fault log, position, movement and recent track, when its settings
+     * let the breakdown service transmit. When privacy mode, the group with location or the service forbids
+     * it, nothing is sent (no refusal either) and nothing is kept for later: the call is only meaningful now.
+     *
+     * @return the outcome: {@code SENT} with the call id once the broker acknowledged the report (or its
+     *     publish failed), {@code QUEUED} with the call id at once while the car is offline,
+     *     {@code REFUSED_BY_SETTINGS} at once; fails with {@link IllegalStateException} once the fleet has
+     *     stopped
+     */
+    CompletableFuture<BreakdownCallResult> callBreakdown(boolean consentAssistance, boolean consentDealer);
+
+    /**
      * Ignition and motion now. Without trips a car stays {@link DrivingState#PARKED} and wears by its annual
      * mileage spread over time; trips add their distance on top.
      */

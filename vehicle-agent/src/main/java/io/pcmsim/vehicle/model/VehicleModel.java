@@ -159,6 +159,23 @@ public final class VehicleModel {
         return ignitionOn ? DrivingState.IGNITION_ON : DrivingState.PARKED;
     }
 
+    /** Speed at {@code now}, km/h: the trip's even pace while {@link DrivingState#DRIVING}, else 0. */
+    public synchronized double speedKmh(Instant now) {
+        if (state(now) != DrivingState.DRIVING) {
+            return 0;
+        }
+        return tripKm / (Duration.between(tripStart, tripEnd).toNanos() / 3.6e12);
+    }
+
+    /**
+     * Distance covered by trips between {@code from} and {@code to}, km (the spread of the annual mileage
+     * is not a trip and moves the car nowhere).
+     */
+    public synchronized double tripDistanceKm(Instant from, Instant to) {
+        double total = Duration.between(tripStart, tripEnd).toNanos() / 1e9;
+        return total > 0 ? tripKm * overlapSeconds(from, to) / total : 0;
+    }
+
     /**
      * A workshop visit at {@code now}: fresh oil, new brake pads, tyres at their placard pressure, the
      * service interval restarted, trouble codes cleared. The 12 V battery is left as it is.
