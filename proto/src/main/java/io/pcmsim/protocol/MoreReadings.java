@@ -43,4 +43,11 @@ public record MoreReadings(
         Objects.requireNonNull(washerFluidPercent, "washerFluidPercent");
         warnings = List.copyOf(warnings);
     }
+
+    /** These readings with {@code codes} as the warnings. */
+    public MoreReadings withWarnings(List<String> codes) {
+        return new MoreReadings(engineOilLevelPercent, brakeFluidAgeDays, lowVoltageBatteryChargePercent,
+                lowVoltageBatteryHealthPercent, highVoltageBatteryChargePercent, highVoltageBatteryHealthPercent,
+                washerFluidPercent, codes);
+    }
 }
