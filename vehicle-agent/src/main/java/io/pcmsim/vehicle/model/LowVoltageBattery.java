@@ -7,8 +7,8 @@ package io.pcmsim.vehicle.model;
  */
 final class LowVoltageBattery {
 
-    /** Charge the alternator or DC-DC converter puts back per hour of driving, % (of a healthy battery). */
-    static final double CHARGE_PERCENT_PER_DRIVING_HOUR = 3;
+    /** Charge the alternator or DC-DC converter puts back per hour of driving, %. */
+    static final double CHARGE_PERCENT_PER_DRIVING_HOUR = 4;
     /** Health lost per day of age, % (about 5 % a year). */
     static final double AGEING_PERCENT_PER_DAY = 5.0 / 365;
     /** Health a worn-out battery ({@link Fault#WEAK_12V_BATTERY}) has at most, %. */
@@ -41,7 +41,7 @@ final class LowVoltageBattery {
      */
     void advance(double drivingHours, double parkedDays, double days, double drainPerDay, boolean toppedUp) {
         double drain = drainPerDay * parkedDays * (toppedUp ? 0.2 : 1);
-        charge = Math.min(100, Math.max(0, charge + CHARGE_PERCENT_PER_DRIVING_HOUR * drivingHours * health / 100 - drain));
+        charge = Math.min(100, Math.max(0, charge + CHARGE_PERCENT_PER_DRIVING_HOUR * drivingHours - drain));
         health = Math.max(HEALTH_FLOOR, health - AGEING_PERCENT_PER_DAY * days);
     }
 

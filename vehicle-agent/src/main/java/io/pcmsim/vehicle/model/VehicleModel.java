@@ -30,7 +30,7 @@ import java.util.Set;
  * <p>Trips come on top of that spread: {@link #startTrip} makes the car cover a distance over a stretch of
  * simulated time; the car is {@link DrivingState#DRIVING} meanwhile and {@link DrivingState#PARKED} after.
  * {@link Fault}s come from the profile at their instants or by {@link #inject}; {@link #serviceAt} is a
- * workshop visit: fluids, pads, tyres and the service interval renewed, a worn 12 V battery replaced, every
+ * workshop visit: fluids, pads, tyres (punctures repaired) and the service interval renewed, a worn 12 V battery replaced, every
  * fault repaired and its codes cleared.
  *
  * <p>Thread-safe: all methods are synchronized (vehicles call them from their lane; status readers from
@@ -42,6 +42,7 @@ public final class VehicleModel {
     private static final double OIL_AGEING_DAYS = 730.0;
     private static final double OIL_TIME_SHARE = 0.25;
     private static final double FAULT_LEAK_PER_DAY = 0.04;
+    private static final double REPAIRED_LEAK_PER_DAY = 0.001;
     private static final double OIL_LEAK_FACTOR = 30;
     private static final double OIL_PRESSURE_LOST_BELOW = 10;
 
@@ -58,6 +59,7 @@ public final class VehicleModel {
     private double oilLevelPercent;
     private double[] padWear;
     private double[] tireKpa;
+    private final double[] tireLeak;
     private double brakeFluidDays;
     private double washerPercent;
     private double distanceToServiceKm;
@@ -74,6 +76,7 @@ public final class VehicleModel {
         this.oilLevelPercent = m.engineOilLevelPercent().orElse(0);
         this.padWear = toArray(s.brakePadWearPercent());
         this.tireKpa = toArray(s.tirePressureKpa());
+        this.tireLeak = toArray(profile.tireLeakPerDay());
         this.brakeFluidDays = m.brakeFluidAgeDays().orElse(0);
         this.washerPercent = m.washerFluidPercent().orElse(100);
         this.lowVoltage = new LowVoltageBattery(m.lowVoltageBatteryChargePercent().orElse(100),
@@ -138,7 +141,7 @@ public final class VehicleModel {
         for (int i = 0; i < 4; i++) {
             double life = i < 2 ? profile.frontPadLifeKm() : profile.rearPadLifeKm();
             padWear[i] = Math.min(100, padWear[i] + 100 * km / life);
-            double leak = profile.tireLeakPerDay().get(i)
+            double leak = tireLeak[i]
                     + (i == leakingWheel && faults.contains(Fault.SLOW_TYRE_LEAK) ? FAULT_LEAK_PER_DAY : 0);
             tireKpa[i] *= Math.exp(-leak * days);
         }
@@ -213,7 +216,7 @@ public final class VehicleModel {
 
     /**
      * A workshop visit at {@code now}: fresh oil topped up to the maximum, new brake pads and brake fluid, tyres
-     * at their placard pressure, washer fluid filled, the service interval restarted; a 12 V battery below
+     * at their placard pressure and punctures repaired, washer fluid filled, the service interval restarted; a 12 V battery below
      * 60 % health replaced (any other charged), a high-voltage battery below 70 % repaired; every fault
      * repaired and its codes cleared.
      */
@@ -224,6 +227,9 @@ public final class VehicleModel {
         padWear = new double[4];
         double nominal = profile.initialState().tirePressureNominalKpa();
         tireKpa = new double[] {nominal, nominal, nominal, nominal};
+        for (int i = 0; i < 4; i++) {
+            tireLeak[i] = Math.min(tireLeak[i], REPAIRED_LEAK_PER_DAY); // a puncture is repaired
+        }
         brakeFluidDays = 0;
         washerPercent = 100;
         lowVoltage.service();

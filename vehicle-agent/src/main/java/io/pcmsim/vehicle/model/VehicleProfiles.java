@@ -77,7 +77,7 @@ public final class VehicleProfiles {
         double lvHealth = weakBattery ? 45 + 15 * batteryUnit : Math.max(60, 100 - ageYears * 4 * batteryUnit);
         double lvCharge = driving == DrivingProfile.RARELY_DRIVEN ? 55 + 30 * batteryUnit
                 : weakBattery ? 60 + 15 * batteryUnit : 80 + 20 * batteryUnit;
-        double lvDrain = weakBattery ? 2 + 2 * drainUnit : 0.8 + 0.8 * drainUnit;
+        double lvDrain = weakBattery ? 3 + 2 * drainUnit : 1.5 + 0.5 * drainUnit;
 
         double nominal = line.nominalTirePressureKpa();
         double[] pressures = new double[4];
