@@ -52,8 +52,11 @@ final class ComponentRules {
         }
         double days = age.getAsDouble();
         Severity severity = days > 3 * 365 ? Severity.HIGH : days > BRAKE_FLUID_DAYS ? Severity.MEDIUM : null;
-        return need(vin, Component.BRAKE_FLUID, severity, s, today,
-                "brake fluid " + MaintenanceRules.percent(days) + " days old, change every 2 years");
+        // the reason names the bracket, not the day count, so that the needs stay the same from day to day and
+        // their rows are not rewritten with every report (NewestStates compares digests)
+        return need(vin, Component.BRAKE_FLUID, severity, s, today, severity == Severity.HIGH
+                ? "brake fluid older than 3 years, change every 2 years"
+                : "brake fluid older than 2 years, change every 2 years");
     }
 
     /** The 12 V battery's health alone; {@link MaintenanceRules} folds it into the battery need. */
