@@ -18,6 +18,7 @@ import io.pcmsim.vehicle.internal.service.VehicleService;
 import io.pcmsim.vehicle.internal.session.SessionService;
 import io.pcmsim.vehicle.internal.smartservice.SmartService;
 import io.pcmsim.vehicle.model.DrivingState;
+import io.pcmsim.vehicle.model.Fault;
 import io.pcmsim.vehicle.model.VehicleModel;
 import io.pcmsim.vehicle.model.VehicleProfile;
 import io.pcmsim.vehicle.privacy.DriverSettings;
@@ -26,6 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -402,6 +404,20 @@ public final class VehicleAgent implements EmulatedVehicle, VehicleConnection.Se
             model.serviceAt(clock.instant());
             return CompletableFuture.completedFuture(null);
         });
+    }
+
+    @Override
+    public CompletableFuture<Void> injectFault(Fault fault) {
+        fault.requireFits(profile);
+        return onLaneThen(() -> {
+            model.inject(fault, clock.instant());
+            return CompletableFuture.completedFuture(null);
+        });
+    }
+
+    @Override
+    public Set<Fault> activeFaults() {
+        return model.activeFaults();
     }
 
     @Override
