@@ -50,6 +50,17 @@ final class Trips {
         return seconds > 0 ? tripKm * seconds / totalSeconds() : 0;
     }
 
+    /** The trip's even pace, km/h; 0 for an empty trip. */
+    double speedKmh() {
+        double seconds = totalSeconds();
+        return seconds > 0 ? tripKm / (seconds / 3600.0) : 0;
+    }
+
+    /** Distance the trip covers between {@code from} and {@code to}, km. */
+    double kmBetween(Instant from, Instant to) {
+        return kmOver(overlapSeconds(from, to));
+    }
+
     private double totalSeconds() {
         return Duration.between(tripStart, tripEnd).toNanos() / 1e9;
     }

@@ -192,7 +192,7 @@ public final class VehicleModel {
         if (state(now) != DrivingState.DRIVING) {
             return 0;
         }
-        return tripKm / (Duration.between(tripStart, tripEnd).toNanos() / 3.6e12);
+        return trips.speedKmh();
     }
 
     /**
@@ -200,8 +200,7 @@ public final class VehicleModel {
      * is not a trip and moves the car nowhere).
      */
     public synchronized double tripDistanceKm(Instant from, Instant to) {
-        double total = Duration.between(tripStart, tripEnd).toNanos() / 1e9;
-        return total > 0 ? tripKm * overlapSeconds(from, to) / total : 0;
+        return trips.kmBetween(from, to);
     }
 
     /**
