@@ -11,6 +11,9 @@ import io.pcmsim.backend.internal.ingest.MqttUplinkSource;
 import io.pcmsim.backend.internal.ingest.UplinkSource;
 import io.pcmsim.backend.internal.ingest.UplinkValidator;
 import io.pcmsim.backend.internal.ingest.WriterHealth;
+import io.pcmsim.backend.internal.breakdown.BreakdownRetention;
+import io.pcmsim.backend.internal.retention.RetentionClasses;
+import io.pcmsim.backend.internal.retention.RetentionJob;
 import io.pcmsim.backend.internal.service.ServiceHandler;
 import io.pcmsim.backend.internal.session.SessionDownlinks;
 import io.pcmsim.backend.internal.session.SessionHandler;
@@ -25,6 +28,8 @@ import io.pcmsim.backend.internal.storage.Database;
 import io.pcmsim.backend.internal.storage.StoreQueries;
 import io.pcmsim.backend.internal.storage.UplinkStore;
 import io.pcmsim.backend.internal.downlink.DownlinkPublisher;
+import io.pcmsim.backend.retention.Retention;
+import io.pcmsim.protocol.Service;
 import io.pcmsim.protocol.Topics;
 import io.pcmsim.protocol.Vin;
 import java.io.IOException;
@@ -32,6 +37,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -83,6 +89,7 @@ public final class Backend implements AutoCloseable {
     private final BlockingQueue<InboundMessage> queue;
     private final UplinkSource source;
     private final DownlinkPublisher downlinks;
+    private final RetentionJob retention;
 
     private final Object lock = new Object();
     private @Nullable CompletableFuture<Void> started;
@@ -112,6 +119,9 @@ public final class Backend implements AutoCloseable {
                         Topics.sharedUplinkFilter(config.sharedGroup()), RECEIVE_MAXIMUM, queue, counters,
                         config.clock());
         this.downlinks = new DownlinkPublisher(source::publish, config.clock());
+        // raw breakdown messages are stored (and expire) before the breakdown service has a handler
+        this.retention = new RetentionJob(database, RetentionClasses.of(handlers, Map.of(Service.BREAKDOWN,
+                BreakdownRetention.dataClass())), config.clock(), this::migrate, RetentionJob.DEFAULT_BATCH_SIZE);
     }
 
     /**
@@ -172,9 +182,7 @@ public final class Backend implements AutoCloseable {
                 throw new UncheckedIOException("cannot create the data directory " + config.dataDir(), e);
             }
         }
-        List<String> locations = new ArrayList<>(handlers.stream().map(ServiceHandler::migrationLocation).toList());
-        locations.add(IdentityStore.MIGRATIONS);
-        database.migrate(locations);
+        migrate();
         UplinkStore opened = UplinkStore.open(database, handlers, config.clock());
         UplinkValidator validator = new UplinkValidator(
                 ContentLimits.withTimeWindow(config.vehicleTimeBehind(), config.vehicleTimeAhead()));
@@ -185,6 +193,14 @@ public final class Backend implements AutoCloseable {
             writer = w;
         }
         w.start();
+        retention.startDaily();
+    }
+
+    private void migrate() {
+        List<String> locations = new ArrayList<>(handlers.stream().map(ServiceHandler::migrationLocation).toList());
+        locations.add(IdentityStore.MIGRATIONS);
+        locations.add(RetentionJob.MIGRATIONS);
+        database.migrate(locations);
     }
 
     /**
@@ -204,6 +220,7 @@ public final class Backend implements AutoCloseable {
     }
 
     private CompletableFuture<Void> shutDown() {
+        retention.close();
         source.stopConsuming();
         BatchingWriter w;
         synchronized (lock) {
@@ -290,6 +307,14 @@ public final class Backend implements AutoCloseable {
      */
     public IdentityRegistry identity() {
         return identity;
+    }
+
+    /**
+     * The retention job: runs daily on the backend's clock while the backend runs, on demand at any time (also
+     * before {@link #start()}: it migrates the schema then), and lists its runs.
+     */
+    public Retention retention() {
+        return retention;
     }
 
     /** Messages stored for one vehicle (each (boot id, sequence) once). */
