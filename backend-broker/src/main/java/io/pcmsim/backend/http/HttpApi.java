@@ -101,6 +101,7 @@ public final class HttpApi implements AutoCloseable {
         config.routes.get("/health", this::health, ApiRole.PUBLIC);
         new DealerRoutes(dealers).register(config.routes);
         new VehicleRoutes(backend).register(config.routes);
+        new RetentionRoutes(backend.retention(), backend.config().clock()).register(config.routes);
         config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.error(), e.getMessage()));
         config.routes.exception(HttpResponseException.class, (e, ctx) ->
                 error(ctx, e.getStatus(), code(e.getStatus()), message(ctx, e.getStatus(), e.getMessage())));

@@ -1,6 +1,10 @@
 package io.pcmsim.backend.retention;
 
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,4 +39,23 @@ public interface Retention {
 
     /** Rows this backend deleted per data class since it was created (for metrics); every class listed. */
     Map<String, Long> deletedByClass();
+
+    /**
+     * The instant a run is to delete as of, from an ISO 8601 instant ({@code 2027-01-08T00:00:00Z}, an offset
+     * other than Z allowed) or date ({@code 2027-01-08}: its start, 00:00 UTC).
+     *
+     * @throws IllegalArgumentException naming the text and the two forms allowed
+     */
+    static Instant asOf(String text) {
+        String t = text.strip();
+        try {
+            if (t.length() == 10) {
+                return LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            return OffsetDateTime.parse(t).toInstant();
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("[" + text + "] is neither an ISO 8601 instant like 2027-01-08T00:00:00Z"
+                    + " nor a date like 2027-01-08");
+        }
+    }
 }
