@@ -1,6 +1,8 @@
 package io.pcmsim.backend.testing;
 
+import io.pcmsim.proto.v1.BreakdownReport;
 import io.pcmsim.proto.v1.Header;
+import io.pcmsim.proto.v1.Location;
 import io.pcmsim.proto.v1.Login;
 import io.pcmsim.proto.v1.ManualEvent;
 import io.pcmsim.proto.v1.SmartServiceReport;
@@ -89,6 +91,20 @@ public final class Uplinks {
         return UplinkEnvelope.newBuilder()
                 .setHeader(header(vin, bootId, sequence))
                 .setManualEvent(ManualEvent.newBuilder().setKind(ManualEvent.Kind.MESSAGE_SHOWN).setMessageCode("W-OIL-LOW"))
+                .build();
+    }
+
+    /** A breakdown report placed in the car, with both consents and the car's position (Stuttgart). */
+    public static UplinkEnvelope breakdown(Vin vin, long bootId, long sequence) {
+        return UplinkEnvelope.newBuilder()
+                .setHeader(header(vin, bootId, sequence))
+                .setBreakdown(BreakdownReport.newBuilder()
+                        .setCallId("call-" + vin.value() + "-" + bootId + "-" + sequence)
+                        .setTrigger(BreakdownReport.Trigger.IN_CAR)
+                        .setConsentAssistance(true)
+                        .setConsentDealer(true)
+                        .setLocation(Location.newBuilder().setLatitude(48.7758).setLongitude(9.1829))
+                        .addFaultLog("P0301 cylinder 1 misfire"))
                 .build();
     }
 }
