@@ -35,31 +35,12 @@ public interface DerivedRows {
             @Override
             public void delete(Connection connection, List<MessageKey> messages, DeletedRows deleted)
                     throws SQLException {
-                try (PreparedStatement ps = connection.prepareStatement(head + keyList(messages.size()))) {
-                    bindKeys(ps, 1, messages);
+                try (PreparedStatement ps = connection.prepareStatement(head
+                        + MessageKeys.in(connection, messages.size()))) {
+                    MessageKeys.bind(connection, ps, 1, messages);
                     deleted.add(table, ps.executeUpdate());
                 }
             }
         };
-    }
-
-    /** {@code ((?, ?, ?), ...)} for {@code count} keys. */
-    static String keyList(int count) {
-        StringBuilder sql = new StringBuilder(count * 11 + 2).append('(');
-        for (int i = 0; i < count; i++) {
-            sql.append(i == 0 ? "(?, ?, ?)" : ", (?, ?, ?)");
-        }
-        return sql.append(')').toString();
-    }
-
-    /** Binds {@code keys} from parameter {@code first} on; returns the next free index. */
-    static int bindKeys(PreparedStatement ps, int first, List<MessageKey> keys) throws SQLException {
-        int i = first;
-        for (MessageKey k : keys) {
-            ps.setString(i++, k.vin());
-            ps.setLong(i++, k.bootId());
-            ps.setLong(i++, k.sequence());
-        }
-        return i;
     }
 }

@@ -3,6 +3,7 @@ package io.pcmsim.backend.internal.smartservice;
 import io.pcmsim.backend.internal.service.DeletedRows;
 import io.pcmsim.backend.internal.service.DerivedRows;
 import io.pcmsim.backend.internal.service.MessageKey;
+import io.pcmsim.backend.internal.service.MessageKeys;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,9 +31,9 @@ final class ExpiredStates implements DerivedRows {
     public void delete(Connection connection, List<MessageKey> messages, DeletedRows deleted) throws SQLException {
         List<String> vins = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement("SELECT vin FROM smart_service_vehicle"
-                + " WHERE (vin, boot_id, sequence) IN " + DerivedRows.keyList(messages.size())
+                + " WHERE (vin, boot_id, sequence) IN " + MessageKeys.in(connection, messages.size())
                 + " ORDER BY vin FOR UPDATE")) {
-            DerivedRows.bindKeys(ps, 1, messages);
+            MessageKeys.bind(connection, ps, 1, messages);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     vins.add(rs.getString(1));
