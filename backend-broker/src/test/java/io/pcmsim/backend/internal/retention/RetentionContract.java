@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pcmsim.backend.internal.breakdown.BreakdownRetention;
 import io.pcmsim.backend.internal.service.DataClass;
+import io.pcmsim.backend.internal.service.ExpiringRows;
 import io.pcmsim.backend.internal.service.RetentionPolicy;
 import io.pcmsim.backend.internal.service.UplinkRecord;
 import io.pcmsim.backend.internal.storage.Database;
@@ -249,6 +250,23 @@ abstract class RetentionContract {
         assertThat(run.asOf()).isEqualTo(clock.instant());
         assertThat(run.of("breakdown").orElseThrow().deleted()).isEqualTo(1);
         assertThat(job.nextDailyRun()).isEqualTo(Instant.parse("2027-01-10T00:00:00Z"));
+    }
+
+    @Test
+    void aTableWithItsOwnTime_isDeletedInBatchesByThatTime() throws SQLException {
+        execute("CREATE TABLE retention_probe (id BIGINT PRIMARY KEY, opened_at TIMESTAMP WITH TIME ZONE NOT NULL)");
+        for (int id = 1; id <= 2 * BATCH + 1; id++) {
+            execute("INSERT INTO retention_probe VALUES (" + id + ", TIMESTAMP WITH TIME ZONE '2027-01-01 06:00:00+00')");
+        }
+        execute("INSERT INTO retention_probe VALUES (100, TIMESTAMP WITH TIME ZONE '2027-01-01 06:00:01+00')");
+        DataClass cases = DataClass.tablesOnly("cases", RetentionPolicy.days(7, "test"))
+                .and(ExpiringRows.of("retention_probe", "opened_at", "id"));
+        RetentionJob own = new RetentionJob(database, List.of(cases), clock, () -> { }, BATCH);
+
+        RetentionRun run = own.run(T.plus(Duration.ofDays(7)), RetentionTrigger.API);
+
+        assertThat(run.of("cases").orElseThrow().byTable()).containsExactly(Map.entry("retention_probe", 2L * BATCH + 1));
+        assertThat(count("SELECT id FROM retention_probe")).as("received a second later: kept").isEqualTo(100);
     }
 
     @Test
