@@ -17,6 +17,9 @@ import io.pcmsim.backend.internal.ingest.MqttUplinkSource;
 import io.pcmsim.backend.internal.ingest.UplinkSource;
 import io.pcmsim.backend.internal.ingest.UplinkValidator;
 import io.pcmsim.backend.internal.ingest.WriterHealth;
+import io.pcmsim.backend.internal.breakdown.BreakdownRetention;
+import io.pcmsim.backend.internal.retention.RetentionClasses;
+import io.pcmsim.backend.internal.retention.RetentionJob;
 import io.pcmsim.backend.internal.service.ServiceHandler;
 import io.pcmsim.backend.internal.session.SessionDownlinks;
 import io.pcmsim.backend.internal.session.SessionHandler;
@@ -31,6 +34,8 @@ import io.pcmsim.backend.internal.storage.Database;
 import io.pcmsim.backend.internal.storage.StoreQueries;
 import io.pcmsim.backend.internal.storage.UplinkStore;
 import io.pcmsim.backend.internal.downlink.DownlinkPublisher;
+import io.pcmsim.backend.retention.Retention;
+import io.pcmsim.protocol.Service;
 import io.pcmsim.protocol.Topics;
 import io.pcmsim.protocol.Vin;
 import java.io.IOException;
@@ -38,6 +43,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -90,6 +96,7 @@ public final class Backend implements AutoCloseable {
     private final UplinkSource source;
     private final DownlinkPublisher downlinks;
     private final BreakdownCenter breakdown;
+    private final RetentionJob retention;
 
     private final Object lock = new Object();
     private @Nullable CompletableFuture<Void> started;
@@ -122,6 +129,8 @@ public final class Backend implements AutoCloseable {
         this.downlinks = new DownlinkPublisher(source::publish, config.clock());
         this.breakdown = new BreakdownCenter(database, downlinks, config.clock(), config.breakdownPullTimeout(),
                 KnowledgeBase.shipped());
+        this.retention = new RetentionJob(database, RetentionClasses.of(handlers, Map.of()), config.clock(),
+                this::migrate, RetentionJob.DEFAULT_BATCH_SIZE);
     }
 
     /**
@@ -182,9 +191,7 @@ public final class Backend implements AutoCloseable {
                 throw new UncheckedIOException("cannot create the data directory " + config.dataDir(), e);
             }
         }
-        List<String> locations = new ArrayList<>(handlers.stream().map(ServiceHandler::migrationLocation).toList());
-        locations.add(IdentityStore.MIGRATIONS);
-        database.migrate(locations);
+        migrate();
         UplinkStore opened = UplinkStore.open(database, handlers, config.clock());
         UplinkValidator validator = new UplinkValidator(
                 ContentLimits.withTimeWindow(config.vehicleTimeBehind(), config.vehicleTimeAhead()));
@@ -196,6 +203,14 @@ public final class Backend implements AutoCloseable {
         }
         w.start();
         breakdown.start();
+        retention.startDaily();
+    }
+
+    private void migrate() {
+        List<String> locations = new ArrayList<>(handlers.stream().map(ServiceHandler::migrationLocation).toList());
+        locations.add(IdentityStore.MIGRATIONS);
+        locations.add(RetentionJob.MIGRATIONS);
+        database.migrate(locations);
     }
 
     /**
@@ -215,6 +230,7 @@ public final class Backend implements AutoCloseable {
     }
 
     private CompletableFuture<Void> shutDown() {
+        retention.close();
         source.stopConsuming();
         breakdown.close();
         BatchingWriter w;
@@ -310,6 +326,14 @@ public final class Backend implements AutoCloseable {
      */
     public BreakdownCalls breakdown() {
         return breakdown;
+    }
+
+    /**
+     * The retention job: runs daily on the backend's clock while the backend runs, on demand at any time (also
+     * before {@link #start()}: it migrates the schema then), and lists its runs.
+     */
+    public Retention retention() {
+        return retention;
     }
 
     /** Messages stored for one vehicle (each (boot id, sequence) once). */

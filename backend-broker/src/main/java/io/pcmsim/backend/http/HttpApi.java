@@ -103,6 +103,7 @@ public final class HttpApi implements AutoCloseable {
         BreakdownRoutes breakdown = new BreakdownRoutes(backend, dealers);
         breakdown.register(config.routes);
         new VehicleRoutes(backend, breakdown::forDealer).register(config.routes);
+        new RetentionRoutes(backend.retention(), backend.config().clock()).register(config.routes);
         config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.error(), e.getMessage()));
         config.routes.exception(HttpResponseException.class, (e, ctx) ->
                 error(ctx, e.getStatus(), code(e.getStatus()), message(ctx, e.getStatus(), e.getMessage())));

@@ -10,7 +10,8 @@ import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import io.pcmsim.backend.Backend;
 import io.pcmsim.backend.BackendConfig;
 import io.pcmsim.backend.Severity;
-import io.pcmsim.backend.internal.breakdown.CaseStore;
+import io.pcmsim.backend.retention.RetentionRun;
+import io.pcmsim.backend.retention.RetentionTrigger;
 import io.pcmsim.backend.testing.EmbeddedBrokerExtension;
 import io.pcmsim.backend.testing.MqttSessions;
 import io.pcmsim.backend.testing.TestClock;
@@ -22,11 +23,8 @@ import io.pcmsim.protocol.Service;
 import io.pcmsim.protocol.Topics;
 import io.pcmsim.protocol.Vin;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -228,7 +226,7 @@ abstract class BreakdownContract {
     }
 
     @Test
-    void deleteBefore_removesExactlyTheCasesOpenedBeforeTheCutoff() throws Exception {
+    void retention_deletesTheCasesAndRawReportsOpenedSevenDaysBefore_keepsTheYoungerOnes() {
         Vin vin = Uplinks.randomVin();
         loggedIn(vin, false);
         car.publish(Service.BREAKDOWN, Uplinks.breakdown(vin, 1, 2, "old", null, true, true, LAT, LON));
@@ -236,13 +234,15 @@ abstract class BreakdownContract {
         clock.advance(Duration.ofDays(1));
         car.publish(Service.BREAKDOWN, Uplinks.breakdown(vin, 1, 3, "new", null, true, true, LAT, LON));
         awaitCase(vin, "new");
+        long stored = backend.storedMessages(vin);
 
-        try (Connection c = DriverManager.getConnection(backend.config().jdbcUrl())) {
-            assertThat(CaseStore.deleteBefore(c, NOW)).isZero();
-            assertThat(CaseStore.deleteBefore(c, NOW.plus(Duration.ofHours(1)))).isEqualTo(1);
-        }
+        RetentionRun before = backend.retention().run(NOW.plus(Duration.ofDays(7)).minusSeconds(1), RetentionTrigger.API);
+        assertThat(before.deleted()).isZero();
+        assertThat(backend.breakdown().ofVehicle(vin)).hasSize(2);
 
-        List<BreakdownCase> left = backend.breakdown().ofVehicle(vin);
-        assertThat(left).extracting(BreakdownCase::callId).containsExactly("new");
+        RetentionRun at = backend.retention().run(NOW.plus(Duration.ofDays(7)), RetentionTrigger.API);
+        assertThat(at.deleted()).isEqualTo(2); // the old case and its raw report
+        assertThat(backend.breakdown().ofVehicle(vin)).extracting(BreakdownCase::callId).containsExactly("new");
+        assertThat(backend.storedMessages(vin)).isEqualTo(stored - 1);
     }
 }

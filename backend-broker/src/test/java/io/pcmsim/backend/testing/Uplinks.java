@@ -126,4 +126,18 @@ public final class Uplinks {
                 .setManualEvent(ManualEvent.newBuilder().setKind(ManualEvent.Kind.MESSAGE_SHOWN).setMessageCode("W-OIL-LOW"))
                 .build();
     }
+
+    /** A breakdown report placed in the car, with both consents and the car's position (Stuttgart). */
+    public static UplinkEnvelope breakdown(Vin vin, long bootId, long sequence) {
+        return UplinkEnvelope.newBuilder()
+                .setHeader(header(vin, bootId, sequence))
+                .setBreakdown(BreakdownReport.newBuilder()
+                        .setCallId("call-" + vin.value() + "-" + bootId + "-" + sequence)
+                        .setTrigger(BreakdownReport.Trigger.IN_CAR)
+                        .setConsentAssistance(true)
+                        .setConsentDealer(true)
+                        .setLocation(Location.newBuilder().setLatitude(48.7758).setLongitude(9.1829))
+                        .addFaultLog("P0301 cylinder 1 misfire"))
+                .build();
+    }
 }

@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
         name = "backend",
         mixinStandardHelpOptions = true,
         sortOptions = false,
+        subcommands = RetentionCommand.class,
         description = {
             "Runs the backend with its HTTP API until Ctrl-C: on an embedded MQTT broker of its own, or",
             "subscribed to another broker with --broker. The store is H2 in --data-dir unless --jdbc-url",

@@ -56,6 +56,13 @@ final class BackendMetrics {
                     .tags("severity", severity.name().toLowerCase(Locale.ROOT))
                     .register(registry);
         }
+        for (String dataClass : backend.retention().deletedByClass().keySet()) {
+            FunctionCounter.builder("pcmsim.backend.retention.deleted", this,
+                            m -> m.backend.retention().deletedByClass().getOrDefault(dataClass, 0L))
+                    .description("Rows the retention job deleted, by data class (see docs/retention.md)")
+                    .tags("class", dataClass)
+                    .register(registry);
+        }
         refresh(registry);
     }
 

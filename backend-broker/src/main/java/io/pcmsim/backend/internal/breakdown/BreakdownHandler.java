@@ -3,6 +3,7 @@ package io.pcmsim.backend.internal.breakdown;
 import io.pcmsim.backend.breakdown.Consents;
 import io.pcmsim.backend.breakdown.Forwarding;
 import io.pcmsim.backend.dealer.Dealer;
+import io.pcmsim.backend.internal.service.DataClass;
 import io.pcmsim.backend.internal.service.RetentionPolicy;
 import io.pcmsim.backend.internal.service.ServiceHandler;
 import io.pcmsim.backend.internal.service.UplinkRecord;
@@ -34,14 +35,12 @@ import org.slf4j.LoggerFactory;
  * {@link DealerChoice}. Whether the car may have a live diagnosis is its newest login's capability, read
  * once per batch. The raw payload stays in {@code uplink_message} like every message.
  *
- * <p>Retention: 7 days, only for the transmission to the Assistance and the dealer (the notice's basis);
- * {@link #deleteBefore} is what the retention job calls.
+ * <p>Retention: 7 days, only for the transmission to the Assistance and the dealer (the notice's basis): the
+ * raw reports and the cases together form the data class of {@link BreakdownRetention}.
  */
 public final class BreakdownHandler implements ServiceHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(BreakdownHandler.class);
-    private static final RetentionPolicy RETENTION = new RetentionPolicy(Duration.ofDays(7), "breakdown data,"
-            + " location included, is kept only for its transmission to the Assistance and the dealer");
 
     private final DealerChoice dealers;
 
@@ -66,12 +65,12 @@ public final class BreakdownHandler implements ServiceHandler {
 
     @Override
     public RetentionPolicy retention() {
-        return RETENTION;
+        return BreakdownRetention.POLICY;
     }
 
-    /** Deletes every case opened before {@code cutoff}; see {@link CaseStore#deleteBefore}. */
-    public int deleteBefore(Connection connection, Instant cutoff) throws SQLException {
-        return CaseStore.deleteBefore(connection, cutoff);
+    @Override
+    public List<DataClass> dataClasses() {
+        return List.of(BreakdownRetention.dataClass());
     }
 
     @Override

@@ -144,19 +144,6 @@ public final class CaseStore {
         }
     }
 
-    /**
-     * Deletes every case opened before {@code cutoff}, whatever its VIN (breakdown data is kept 7 days);
-     * the retention job calls it in its own transaction.
-     *
-     * @return how many cases were deleted
-     */
-    public static int deleteBefore(Connection c, Instant cutoff) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM breakdown_case WHERE opened_at < ?")) {
-            Jdbc.setInstant(ps, 1, cutoff);
-            return ps.executeUpdate();
-        }
-    }
-
     private static void setNullableString(PreparedStatement ps, int index, @Nullable String value) throws SQLException {
         if (value == null) {
             ps.setNull(index, Types.VARCHAR);

@@ -32,8 +32,19 @@ public interface ServiceHandler {
      */
     String migrationLocation();
 
-    /** How long what this handler stores is kept. */
+    /** How long what this handler stores is kept: the policy of its {@link #dataClasses()}. */
     RetentionPolicy retention();
+
+    /**
+     * The data classes this service keeps, each deleted by the retention job once its policy says so. By
+     * default one class named like the service's topic with {@link #retention()}: the raw messages of
+     * {@link #service()}. A handler whose tables hold rows derived from its messages (or rows with their own
+     * time) declares them here, e.g. {@code DataClass.messagesOf(...).and(DerivedRows.keyedLike("login"))};
+     * names are unique across all handlers.
+     */
+    default List<DataClass> dataClasses() {
+        return List.of(DataClass.messagesOf(service().topicName(), service(), retention()));
+    }
 
     /**
      * Stores the decoded parts of {@code records}: messages of {@link #service()} stored for the first time

@@ -1,6 +1,8 @@
 package io.pcmsim.backend.internal.session;
 
 import io.pcmsim.backend.internal.identity.AutoEnrolment;
+import io.pcmsim.backend.internal.service.DataClass;
+import io.pcmsim.backend.internal.service.DerivedRows;
 import io.pcmsim.backend.internal.service.RetentionPolicy;
 import io.pcmsim.backend.internal.service.ServiceHandler;
 import io.pcmsim.backend.internal.service.UplinkRecord;
@@ -19,9 +21,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Stores each login's driver settings and capabilities in {@code login}, keyed like its message.
  *
- * <p>Retention: 1 year. A login says which services a car allowed and could use at the start of a
- * session; support needs that history to explain why a car did or did not use a service, and no longer
- * than a year (the data are settings, not usage).
+ * <p>Retention: 1 year (the notice names no period for the session). A login says which services a car
+ * allowed and could use at the start of a session; support needs that history to explain why a car did or did
+ * not use a service, and no longer than a year (the data are settings, not usage). The class {@code session}
+ * holds the raw logins in {@code uplink_message} and their {@code login} rows (and the states old logins
+ * carried, {@code vehicle_state}, which go with their message by the schema's cascade).
  */
 public final class SessionHandler implements ServiceHandler {
 
@@ -62,6 +66,11 @@ public final class SessionHandler implements ServiceHandler {
     @Override
     public RetentionPolicy retention() {
         return RETENTION;
+    }
+
+    @Override
+    public List<DataClass> dataClasses() {
+        return List.of(DataClass.messagesOf("session", Service.LOGIN, RETENTION).and(DerivedRows.keyedLike("login")));
     }
 
     @Override

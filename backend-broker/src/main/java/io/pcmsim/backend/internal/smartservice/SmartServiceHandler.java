@@ -1,6 +1,8 @@
 package io.pcmsim.backend.internal.smartservice;
 
 import io.pcmsim.backend.MaintenanceNeed;
+import io.pcmsim.backend.internal.service.DataClass;
+import io.pcmsim.backend.internal.service.DerivedRows;
 import io.pcmsim.backend.internal.service.RetentionPolicy;
 import io.pcmsim.backend.internal.service.ServiceHandler;
 import io.pcmsim.backend.internal.service.UplinkRecord;
@@ -31,12 +33,15 @@ import org.jspecify.annotations.Nullable;
  * report itself stays in {@code uplink_message} as the car sent it (the report history: decode the payloads);
  * the rows written before are in {@code smart_service_report}.
  *
- * <p>Retention: 30 years, the life of a car plus its service history (the basis of the notice).
+ * <p>Retention: 30 years (the notice: product observation; dealers may retrieve the data by VIN for those 30
+ * years). The class {@code smart-service} holds the raw reports in {@code uplink_message}, the report rows of
+ * before, and the newest state with the needs derived from it ({@link ExpiredStates}).
  */
 public final class SmartServiceHandler implements ServiceHandler {
 
-    private static final RetentionPolicy RETENTION = RetentionPolicy.years(30, "maintenance history over a"
-            + " car's whole life, as its service book keeps it");
+    private static final RetentionPolicy RETENTION = RetentionPolicy.years(30, "product observation over a"
+            + " car's life: the notice keeps Smart Service data 30 years, and dealers may retrieve it by VIN for"
+            + " those 30 years");
     /** Newest by the car's clock; ties (same vehicle time) by boot id, then sequence. */
     private static final Comparator<UplinkRecord> VEHICLE_TIME_THEN_KEY = Comparator
             .<UplinkRecord, Instant>comparing(r -> r.header().vehicleTime())
@@ -66,6 +71,13 @@ public final class SmartServiceHandler implements ServiceHandler {
     @Override
     public RetentionPolicy retention() {
         return RETENTION;
+    }
+
+    @Override
+    public List<DataClass> dataClasses() {
+        return List.of(DataClass.messagesOf("smart-service", Service.SMART_SERVICE, RETENTION)
+                .and(new ExpiredStates())
+                .and(DerivedRows.keyedLike("smart_service_report")));
     }
 
     /** The needs queries on {@code database}. */

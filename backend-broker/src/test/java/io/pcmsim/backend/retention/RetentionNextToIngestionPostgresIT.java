@@ -1,0 +1,31 @@
+package io.pcmsim.backend.retention;
+
+import io.pcmsim.backend.testing.ExternalServices;
+import io.pcmsim.backend.testing.PostgresSchema;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/** {@link RetentionNextToIngestionContract} on PostgreSQL (a fresh schema). Skipped without PostgreSQL, failed with CI=true. */
+class RetentionNextToIngestionPostgresIT extends RetentionNextToIngestionContract {
+
+    private static PostgresSchema schema;
+
+    @BeforeAll
+    static void createSchema() {
+        ExternalServices.requirePostgres();
+        schema = PostgresSchema.create();
+    }
+
+    @AfterAll
+    static void dropSchema() {
+        if (schema != null) {
+            schema.drop();
+        }
+    }
+
+    @Override
+    @Nullable String jdbcUrl() {
+        return schema.jdbcUrl();
+    }
+}
