@@ -12,9 +12,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Deletes what expired of one data class, batch after batch, each batch one transaction: at most
@@ -43,6 +46,40 @@ final class ClassDeleter {
         }
         this.batchSize = batchSize;
         this.stopping = stopping;
+    }
+
+    /** When the oldest record of {@code dataClass} expires; empty when it holds nothing. */
+    static Optional<Instant> nextExpiry(Connection connection, DataClass dataClass) throws SQLException {
+        Optional<Instant> oldest = Optional.empty();
+        if (dataClass.messages().isPresent()) {
+            oldest = earlier(oldest, oldest(connection, "SELECT MIN(received_at) FROM uplink_message WHERE service = ?",
+                    dataClass.messages().get().topicName()));
+        }
+        for (ExpiringRows table : dataClass.tables()) {
+            oldest = earlier(oldest, oldest(connection, "SELECT MIN(" + table.timeColumn() + ") FROM " + table.table(),
+                    null));
+        }
+        return oldest.map(dataClass.policy()::expiry);
+    }
+
+    private static Optional<Instant> oldest(Connection connection, String sql, @Nullable String service)
+            throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            if (service != null) {
+                ps.setString(1, service);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                OffsetDateTime oldest = rs.next() ? rs.getObject(1, OffsetDateTime.class) : null;
+                return Optional.ofNullable(oldest).map(Jdbc::instant);
+            }
+        }
+    }
+
+    private static Optional<Instant> earlier(Optional<Instant> a, Optional<Instant> b) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        return b.isPresent() && b.get().isBefore(a.get()) ? b : a;
     }
 
     /** The tables {@code dataClass} deletes from, in the order a run deletes them. */

@@ -41,7 +41,7 @@ public final class RetentionJob implements Retention, AutoCloseable {
     private final Clock clock;
     private final Runnable schema;
     private final ClassDeleter deleter;
-    private final DailySchedule schedule;
+    private final RunSchedule schedule;
     private final Map<String, AtomicLong> deletedByClass = new LinkedHashMap<>();
     private final Object runs = new Object();
     private volatile boolean schemaReady;
@@ -58,12 +58,16 @@ public final class RetentionJob implements Retention, AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.schema = Objects.requireNonNull(schema, "schema");
         this.deleter = new ClassDeleter(batchSize, () -> stopping);
-        this.schedule = new DailySchedule(clock, asOf -> run(asOf, RetentionTrigger.SCHEDULE));
+        this.schedule = new RunSchedule(clock, asOf -> run(asOf, RetentionTrigger.SCHEDULE));
         this.classes.forEach(c -> deletedByClass.put(c.name(), new AtomicLong()));
     }
 
-    /** Starts the daily runs on the clock (a thread of its own). */
+    /**
+     * Starts the runs on the clock (a thread of its own): daily, and as soon as the oldest record of a class
+     * expires when that comes first.
+     */
     public void startDaily() {
+        scheduleNextExpiry();
         schedule.start();
     }
 
@@ -72,7 +76,7 @@ public final class RetentionJob implements Retention, AutoCloseable {
         return schedule.tick();
     }
 
-    /** When the next daily run is due. */
+    /** When the next scheduled run is due. */
     public Instant nextDailyRun() {
         return schedule.nextDue();
     }
@@ -91,6 +95,21 @@ public final class RetentionJob implements Retention, AutoCloseable {
             } catch (SQLException e) {
                 throw new StorageException("retention run as of " + asOf + " could not be recorded: " + e.getMessage(), e);
             }
+        }
+    }
+
+    /** Brings the next scheduled run forward to the moment the oldest record of a class expires. */
+    private void scheduleNextExpiry() {
+        try (Connection c = database.connect()) {
+            scheduleNextExpiry(c);
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("next retention expiry not known, the daily run stays: {}", e.getMessage());
+        }
+    }
+
+    private void scheduleNextExpiry(Connection c) throws SQLException {
+        for (DataClass dataClass : classes) {
+            ClassDeleter.nextExpiry(c, dataClass).ifPresent(schedule::dueBy);
         }
     }
 
@@ -126,6 +145,10 @@ public final class RetentionJob implements Retention, AutoCloseable {
         c.commit();
         RetentionRun run = RunRecords.find(c, id).orElseThrow();
         c.commit();
+        if (error == null) {
+            scheduleNextExpiry(c);
+            c.commit();
+        }
         if (error == null) {
             LOG.info("retention run {} as of {} ({}): deleted {} rows {}", id, asOf, run.triggeredBy(), run.deleted(),
                     summary(run));

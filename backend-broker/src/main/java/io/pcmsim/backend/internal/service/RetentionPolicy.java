@@ -38,6 +38,11 @@ public record RetentionPolicy(Period keep, String rationale) {
         return new RetentionPolicy(Period.ofDays(days), rationale);
     }
 
+    /** When a record received at {@code received} expires: {@code received + keep} in UTC. */
+    public Instant expiry(Instant received) {
+        return received.atOffset(ZoneOffset.UTC).plus(keep).toInstant();
+    }
+
     /** The newest received time that has expired for a run as of {@code asOf}: {@code asOf - keep} in UTC. */
     public Instant cutoff(Instant asOf) {
         return asOf.atOffset(ZoneOffset.UTC).minus(keep).toInstant();

@@ -228,7 +228,7 @@ abstract class RetentionContract {
     }
 
     @Test
-    void dailySchedule_runsOnceADayAtMidnightOfTheBackendsClock() throws SQLException {
+    void schedule_runsDailyAtMidnight_andWhenTheOldestRecordExpires() throws SQLException {
         write(Service.BREAKDOWN, Uplinks.breakdown(Uplinks.randomVin(), 1, 1), T);
         assertThat(job.nextDailyRun()).isEqualTo(Instant.parse("2027-01-02T00:00:00Z"));
         assertThat(job.tick()).isFalse();
@@ -244,13 +244,17 @@ abstract class RetentionContract {
         assertThat(job.tick()).as("days passed between two ticks: one run").isTrue();
         assertThat(job.tick()).isFalse();
         assertThat(messages(Service.BREAKDOWN)).as("received 06:00 seven days ago: not yet").isEqualTo(1);
+        assertThat(job.nextDailyRun()).as("when the breakdown message expires, before the next midnight")
+                .isEqualTo(T.plus(Duration.ofDays(7)));
 
-        clock.set(Instant.parse("2027-01-09T00:00:30Z"));
-        assertThat(job.tick()).isTrue();
+        clock.set(T.plus(Duration.ofDays(7)).minusMillis(1));
+        assertThat(job.tick()).isFalse();
+        clock.set(T.plus(Duration.ofDays(7)));
+        assertThat(job.tick()).as("a breakdown message outlives its 7 days by no more than a tick").isTrue();
         RetentionRun run = job.runs(1).get(0);
         assertThat(run.asOf()).isEqualTo(clock.instant());
         assertThat(run.of("breakdown").orElseThrow().deleted()).isEqualTo(1);
-        assertThat(job.nextDailyRun()).isEqualTo(Instant.parse("2027-01-10T00:00:00Z"));
+        assertThat(job.nextDailyRun()).isEqualTo(Instant.parse("2027-01-09T00:00:00Z"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -14,26 +15,27 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a task once a day of a {@link Clock}, at the first {@link #tick()} at or after 00:00 UTC, as of the
- * clock's instant then. The clock may be simulated and run fast: {@link #start()} ticks every {@value
+ * clock's instant then, and earlier when {@link #dueBy} names an earlier instant (the moment the oldest record
+ * of a class expires), so nothing outlives its period by more than one tick. The clock may be simulated and run fast: {@link #start()} ticks every {@value
  * #POLL_MILLIS} ms of real time on one daemon thread of its own, so a day that passes in 24 real seconds still
  * gets its run; days that pass between two ticks get one run (a run deletes everything expired as of its
  * instant, so none is missed). Tests call {@link #tick()} themselves.
  */
-final class DailySchedule implements AutoCloseable {
+final class RunSchedule implements AutoCloseable {
 
     static final long POLL_MILLIS = 1_000;
-    private static final Logger LOG = LoggerFactory.getLogger(DailySchedule.class);
+    private static final Logger LOG = LoggerFactory.getLogger(RunSchedule.class);
 
     private final Clock clock;
     private final Consumer<Instant> task;
-    private Instant nextDue;
+    private final AtomicReference<Instant> nextDue;
     private @Nullable ScheduledExecutorService executor;
 
     /** The first run is due at the midnight after the clock's instant now. */
-    DailySchedule(Clock clock, Consumer<Instant> task) {
+    RunSchedule(Clock clock, Consumer<Instant> task) {
         this.clock = clock;
         this.task = task;
-        this.nextDue = nextMidnight(clock.instant());
+        this.nextDue = new AtomicReference<>(nextMidnight(clock.instant()));
     }
 
     static Instant nextMidnight(Instant after) {
@@ -41,8 +43,16 @@ final class DailySchedule implements AutoCloseable {
     }
 
     /** When the next run is due. */
-    synchronized Instant nextDue() {
-        return nextDue;
+    Instant nextDue() {
+        return nextDue.get();
+    }
+
+    /**
+     * Brings the next run forward to {@code instant} when that is earlier than the one due. Takes no lock, so a
+     * run started elsewhere may call it while a tick waits for that run to end.
+     */
+    void dueBy(Instant instant) {
+        nextDue.accumulateAndGet(instant, (due, proposed) -> proposed.isBefore(due) ? proposed : due);
     }
 
     /**
@@ -52,11 +62,11 @@ final class DailySchedule implements AutoCloseable {
      */
     synchronized boolean tick() {
         Instant now = clock.instant();
-        if (now.isBefore(nextDue)) {
+        if (now.isBefore(nextDue.get())) {
             return false;
         }
-        nextDue = nextMidnight(now);
-        task.accept(now);
+        nextDue.set(nextMidnight(now));
+        task.accept(now); // may bring the next run forward (dueBy)
         return true;
     }
 
