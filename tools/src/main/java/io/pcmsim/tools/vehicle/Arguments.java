@@ -1,0 +1,60 @@
+package io.pcmsim.tools.vehicle;
+
+import java.util.List;
+import java.util.Locale;
+
+/** The words of a console line after the command's name, with readers that name the command and its usage. */
+final class Arguments {
+
+    private final ConsoleCommand command;
+    private final List<String> words;
+
+    Arguments(ConsoleCommand command, List<String> words) {
+        this.command = command;
+        this.words = List.copyOf(words);
+    }
+
+    int size() {
+        return words.size();
+    }
+
+    /** The words, checked to be between {@code min} and {@code max} of them. */
+    Arguments expect(int min, int max) throws CommandException {
+        if (words.size() < min || words.size() > max) {
+            throw wrong(words.size() < min ? "too few arguments" : "too many arguments");
+        }
+        return this;
+    }
+
+    String word(int index) {
+        return words.get(index);
+    }
+
+    /** {@code on} or {@code off} at {@code index}, as true or false. */
+    boolean onOff(int index) throws CommandException {
+        return switch (words.get(index).toLowerCase(Locale.ROOT)) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw wrong("'" + words.get(index) + "' is neither on nor off");
+        };
+    }
+
+    /** A finite number at {@code index}, above 0 and at most {@code max}. */
+    double positive(int index, String what, double max) throws CommandException {
+        double value;
+        try {
+            value = Double.parseDouble(words.get(index));
+        } catch (NumberFormatException e) {
+            throw wrong("'" + words.get(index) + "' is not a number of " + what);
+        }
+        if (!(value > 0) || value > max) {
+            throw wrong(what + " must be above 0 and at most " + Texts.number(max) + ", was " + words.get(index));
+        }
+        return value;
+    }
+
+    /** An error that names the command, what was wrong and its usage. */
+    CommandException wrong(String problem) {
+        return new CommandException(command.name() + ": " + problem + "; usage: " + command.usage());
+    }
+}
