@@ -17,7 +17,9 @@ final class FirstConnect {
     }
 
     /**
-     * Starts the fleet and waits at most {@code timeout} for the car's first connection.
+     * Starts the fleet and waits at most {@code timeout} for the car's first connection, and then for its
+     * first login (and what followed it) to be acknowledged, so the first command sees a car that has
+     * logged in.
      *
      * @return null when the car is online; otherwise why not (the broker cannot be reached over TCP, or did
      *     not let the car in)
@@ -29,6 +31,7 @@ final class FirstConnect {
         }
         try {
             fleet.start().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            fleet.vehicles().get(0).evaluateNow().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return null;
         } catch (TimeoutException e) {
             Map<String, Long> errors = fleet.stats().connectionErrors();

@@ -41,7 +41,7 @@ final class SettingsCommands {
     private String privacy(Arguments arguments) throws CommandException {
         arguments.expect(1, 1);
         boolean on = arguments.onOff(0);
-        return settled(vehicle.setPrivacyMode(on), "privacy " + Texts.onOff(on));
+        return settled(vehicle.setPrivacyMode(on), "privacy", Texts.onOff(on));
     }
 
     private String group(Arguments arguments) throws CommandException {
@@ -50,7 +50,7 @@ final class SettingsCommands {
         ServiceGroup group = Arrays.stream(ServiceGroup.values()).filter(g -> groupName(g).equals(name)).findFirst()
                 .orElseThrow(() -> arguments.wrong("'" + arguments.word(0) + "' is not a service group"));
         boolean on = arguments.onOff(1);
-        return settled(vehicle.setServiceGroup(group, on), groupName(group) + " " + Texts.onOff(on));
+        return settled(vehicle.setServiceGroup(group, on), "group", groupName(group) + " " + Texts.onOff(on));
     }
 
     private String service(Arguments arguments) throws CommandException {
@@ -59,12 +59,12 @@ final class SettingsCommands {
                 .filter(s -> !s.isSession());
         Service service = found.orElseThrow(() -> arguments.wrong("'" + arguments.word(0) + "' is not a service"));
         boolean on = arguments.onOff(1);
-        return settled(vehicle.setServiceEnabled(service, on), service.topicName() + " " + Texts.onOff(on));
+        return settled(vehicle.setServiceEnabled(service, on), "service", service.topicName() + " " + Texts.onOff(on));
     }
 
     /** Waits for the change and tells the result: what was set, and whether the car is online. */
-    private String settled(CompletableFuture<Void> change, String what) throws CommandException {
-        car.await(change, what);
+    private String settled(CompletableFuture<Void> change, String command, String what) throws CommandException {
+        car.await(change, command + " " + what);
         DriverSettings settings = vehicle.settings();
         return what + " online=" + Texts.yesNo(vehicle.online()) + " boot=" + vehicle.bootId()
                 + (settings.anyServiceAllowed() ? "" : " (silent: no service may transmit)");
