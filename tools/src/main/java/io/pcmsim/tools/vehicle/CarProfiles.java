@@ -1,5 +1,6 @@
 package io.pcmsim.tools.vehicle;
 
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,6 +19,14 @@ final class CarProfiles {
             "commuter", "sporty", "long-distance", "rarely-driven");
 
     private CarProfiles() {
+    }
+
+    /** The names for picocli's help ({@code ${COMPLETION-CANDIDATES}}). */
+    static final class Candidates implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return NAMES.iterator();
+        }
     }
 
     /** The accepted name {@code text} stands for (any case), or empty. */

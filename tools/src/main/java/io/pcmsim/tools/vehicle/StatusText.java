@@ -43,9 +43,9 @@ final class StatusText {
             line.append(" arrives=").append(Texts.instant(arrives));
         }
         return line.append(" odometer=").append(Texts.oneDecimal(state.odometerKm())).append("km")
-                .append(" oil=").append(Texts.number(state.engineOilLifePercent())).append('%')
+                .append(" oil=").append(Texts.oneDecimal(state.engineOilLifePercent())).append('%')
                 .append(" pads=").append(wheels(state.brakePadWearPercent())).append('%')
-                .append(" battery=").append(Texts.number(state.lowVoltageBatteryVolts(), 2)).append('V')
+                .append(" battery=").append(Texts.fixed(state.lowVoltageBatteryVolts(), 2)).append('V')
                 .append(" tyres=").append(wheels(state.tirePressureKpa())).append("kPa")
                 .append(" service=").append(Math.round(state.distanceToServiceKm())).append("km/")
                 .append(state.timeToService().toDays()).append('d')

@@ -22,9 +22,14 @@ final class Texts {
         return number(value, 1);
     }
 
+    /** A number with exactly {@code decimals} places, e.g. a voltage: 12.70. */
+    static String fixed(double value, int decimals) {
+        return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
+    }
+
     /** A number with exactly one decimal place, e.g. a distance: 12.0. */
     static String oneDecimal(double value) {
-        return BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).toPlainString();
+        return fixed(value, 1);
     }
 
     /** An instant in ISO-8601 UTC to the second, e.g. 2027-01-01T10:14:00Z. */

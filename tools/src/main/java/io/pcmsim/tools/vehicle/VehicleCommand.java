@@ -46,7 +46,8 @@ import picocli.CommandLine.Spec;
                     + " group with-location|without-location on|off, service NAME on|off, report, help [COMMAND],"
                     + " quit.",
             "Simulated time: the car starts at --start and its clock runs at --speed times real time; with"
-                    + " --speed 0 it moves only when 'wait DURATION' moves it. 'wait' moves it in steps of the car's"
+                    + " --speed 0 it moves only when 'wait DURATION' moves it. A backend on real time accepts"
+                    + " vehicle times at most a day ahead of its clock. 'wait' moves it in steps of the car's"
                     + " sample interval (10 min), the car doing at each step what it would (wear, trips, periodic"
                     + " and threshold reports), and answers once what it sent was acknowledged. 'drive' answers"
                     + " when the trip has started; the trip goes on as simulated time passes."},
@@ -56,7 +57,8 @@ import picocli.CommandLine.Spec;
             "1:an unexpected error",
             "2:bad arguments (e.g. a VIN that breaks a VIN rule, an unknown --profile)",
             "3:the broker could not be reached, or did not let the car in, within --connect-timeout",
-            "130:stopped by Ctrl-C (SIGINT), 143: stopped by SIGTERM, after the car disconnected cleanly"})
+            "130:stopped by Ctrl-C (SIGINT), after the car disconnected cleanly",
+            "143:stopped by SIGTERM, after the car disconnected cleanly"})
 public final class VehicleCommand implements Callable<Integer> {
 
     static final int UNREACHABLE = 3;
@@ -81,12 +83,12 @@ public final class VehicleCommand implements Callable<Integer> {
     private @Nullable Path caFile;
 
     @Option(names = "--profile", paramLabel = "NAME", defaultValue = CarProfiles.DEFAULT,
-            description = "Powertrain or driving profile of the car, one of: default, combustion, plug-in-hybrid,"
-                    + " battery-electric, commuter, sporty, long-distance, rarely-driven (default: ${DEFAULT-VALUE},"
-                    + " the car as VIN and seed make it).")
+            completionCandidates = CarProfiles.Candidates.class,
+            description = "Powertrain or driving profile of the car, one of: ${COMPLETION-CANDIDATES}"
+                    + " (default: ${DEFAULT-VALUE}, the car as VIN and seed make it).")
     private String profile;
 
-    @Option(names = "--seed", defaultValue = "1",
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
             description = "Seed of the car's profile and wear: same VIN and seed, same car (default: ${DEFAULT-VALUE}).")
     private long seed;
 

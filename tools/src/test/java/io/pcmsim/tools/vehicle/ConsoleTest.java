@@ -1,6 +1,7 @@
 package io.pcmsim.tools.vehicle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.PrintWriter;
@@ -57,7 +58,7 @@ class ConsoleTest {
     void aSecondCommandOfTheSameName_isRefused() {
         CommandTable table = new CommandTable();
         table.add(ConsoleCommand.of("x", "x", "x", arguments -> ""));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> table.add(ConsoleCommand.of("x", "x", "x", a -> "")))
+        assertThatThrownBy(() -> table.add(ConsoleCommand.of("x", "x", "x", a -> "")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'x' already");
     }
 }

@@ -1,6 +1,7 @@
 package io.pcmsim.tools.vehicle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 import static org.awaitility.Awaitility.await;
 
 import io.pcmsim.backend.Backend;
@@ -11,8 +12,10 @@ import io.pcmsim.backend.testing.EmbeddedBrokerExtension;
 import io.pcmsim.backend.testing.InboundPublish;
 import io.pcmsim.protocol.Vin;
 import io.pcmsim.vehicle.fleet.VinGenerator;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -96,14 +99,14 @@ class VehicleConsoleIT {
             assertThat(console.send("report")).isEqualTo("ok report acknowledged by the broker");
             double odometerNow = km(status(console).get("odometer"));
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(newestReported(vin).state()
-                    .odometerKm().orElseThrow()).isCloseTo(odometerNow, org.assertj.core.data.Offset.offset(0.1)));
+                    .odometerKm().orElseThrow()).isCloseTo(odometerNow, offset(0.1)));
 
             assertThat(console.send("drive 50 80")).startsWith("ok drive 50.0 km at 80 km/h started, arrives ");
             assertThat(console.send("wait 10m")).contains(" state=driving ");
             assertThat(console.send("stop")).startsWith("ok stop parked, trip ended early odometer=");
             assertThat(status(console)).containsEntry("state", "parked");
             assertThat(console.send("workshop")).startsWith("ok workshop oil, brake pads, tyres and service interval renewed");
-            assertThat(status(console).get("oil")).isEqualTo("100%");
+            assertThat(status(console).get("oil")).isEqualTo("100.0%");
 
             assertThat(console.endInput()).as("EOF quits; stderr: " + console.err()).isZero();
             assertThat(console.unread()).as("one answer per command, nothing else on stdout").isEmpty();
@@ -200,7 +203,7 @@ class VehicleConsoleIT {
     @Test
     void anUnreachableBroker_endsWithExitCode3_beforeReadingCommands() throws Exception {
         int freePort;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+        try (ServerSocket socket = new ServerSocket(0)) {
             freePort = socket.getLocalPort();
         }
         try (ConsoleSession console = ConsoleSession.start("--vin", VINS.get(4).value(),
@@ -230,7 +233,7 @@ class VehicleConsoleIT {
     }
 
     private static Map<String, String> pairs(String line) {
-        Map<String, String> values = new java.util.LinkedHashMap<>();
+        Map<String, String> values = new LinkedHashMap<>();
         Matcher m = KEY_VALUE.matcher(line);
         while (m.find()) {
             values.put(m.group(1), m.group(2));
