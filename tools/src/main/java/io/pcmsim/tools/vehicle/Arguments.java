@@ -1,7 +1,9 @@
 package io.pcmsim.tools.vehicle;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The words of a console line after the command's name, with readers that name the command and its usage. */
 final class Arguments {
@@ -37,6 +39,31 @@ final class Arguments {
             case "off" -> false;
             default -> throw wrong("'" + words.get(index) + "' is neither on nor off");
         };
+    }
+
+    /**
+     * The words as options {@code --NAME yes|no}, each of {@code names} at most once, in any order, e.g.
+     * {@code --assistance yes --dealer no}; an option not given is absent from the map.
+     */
+    Map<String, Boolean> yesNoOptions(String... names) throws CommandException {
+        List<String> allowed = List.of(names);
+        Map<String, Boolean> values = new LinkedHashMap<>();
+        for (int i = 0; i < words.size(); i += 2) {
+            String word = words.get(i);
+            String name = word.startsWith("--") ? word.substring(2).toLowerCase(Locale.ROOT) : "";
+            if (!allowed.contains(name)) {
+                throw wrong("'" + word + "' is not an option of " + command.name());
+            }
+            if (values.containsKey(name)) {
+                throw wrong("--" + name + " is given twice");
+            }
+            String value = i + 1 < words.size() ? words.get(i + 1).toLowerCase(Locale.ROOT) : "";
+            if (!value.equals("yes") && !value.equals("no")) {
+                throw wrong("--" + name + " needs yes or no" + (value.isEmpty() ? "" : ", was '" + words.get(i + 1) + "'"));
+            }
+            values.put(name, value.equals("yes"));
+        }
+        return values;
     }
 
     /** A finite number at {@code index}, above 0 and at most {@code max}. */

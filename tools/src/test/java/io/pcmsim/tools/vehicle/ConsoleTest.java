@@ -24,6 +24,8 @@ class ConsoleTest {
         table.add(ConsoleCommand.of("boom", "boom", "fails as a bug would", arguments -> {
             throw new IllegalStateException("a bug");
         }));
+        table.add(ConsoleCommand.of("consent", "consent [--assistance yes|no] [--dealer yes|no]", "options",
+                arguments -> arguments.yesNoOptions("assistance", "dealer").toString()));
         table.add(new ConsoleCommand("quit", "quit", "ends", arguments -> "", true));
         return new Console(table, new BufferedReader(new StringReader(input)), new PrintWriter(out));
     }
@@ -38,11 +40,28 @@ class ConsoleTest {
                 "ok echo hello",
                 "ok echo spaced",
                 "error: echo: too few arguments; usage: echo WORD...",
-                "error: unknown command 'nope'; commands: echo, boom, quit (help COMMAND for its usage)",
+                "error: unknown command 'nope'; commands: echo, boom, consent, quit (help COMMAND for its usage)",
                 "error: boom failed unexpectedly (java.lang.IllegalStateException: a bug); the car keeps running",
                 "ok echo last");
         assertThat(console.answered()).isEqualTo(6);
         assertThat(console.errors()).isEqualTo(3);
+    }
+
+    @Test
+    void yesNoOptions_inAnyOrder_andEveryMistakeNamed() throws Exception {
+        Console console = console("consent\nconsent --dealer no --assistance YES\nconsent --assistance\n"
+                + "consent --dealer maybe\nconsent --towing yes\nconsent --dealer yes --dealer no\n");
+
+        console.run();
+
+        String usage = "; usage: consent [--assistance yes|no] [--dealer yes|no]";
+        assertThat(out.toString().lines().toList()).containsExactly(
+                "ok consent {}",
+                "ok consent {dealer=false, assistance=true}",
+                "error: consent: --assistance needs yes or no" + usage,
+                "error: consent: --dealer needs yes or no, was 'maybe'" + usage,
+                "error: consent: '--towing' is not an option of consent" + usage,
+                "error: consent: --dealer is given twice" + usage);
     }
 
     @Test
