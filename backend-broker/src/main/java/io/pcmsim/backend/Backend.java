@@ -1,6 +1,12 @@
 package io.pcmsim.backend;
 
+import io.pcmsim.backend.breakdown.BreakdownCalls;
 import io.pcmsim.backend.broker.EmbeddedBroker;
+import io.pcmsim.backend.dealer.DealerDirectory;
+import io.pcmsim.backend.internal.breakdown.BreakdownCenter;
+import io.pcmsim.backend.internal.breakdown.BreakdownHandler;
+import io.pcmsim.backend.internal.breakdown.DealerChoice;
+import io.pcmsim.backend.internal.breakdown.KnowledgeBase;
 import io.pcmsim.backend.internal.broker.UplinkIntake;
 import io.pcmsim.backend.internal.ingest.BatchingWriter;
 import io.pcmsim.backend.internal.ingest.ContentLimits;
@@ -83,6 +89,7 @@ public final class Backend implements AutoCloseable {
     private final BlockingQueue<InboundMessage> queue;
     private final UplinkSource source;
     private final DownlinkPublisher downlinks;
+    private final BreakdownCenter breakdown;
 
     private final Object lock = new Object();
     private @Nullable CompletableFuture<Void> started;
@@ -95,7 +102,8 @@ public final class Backend implements AutoCloseable {
         this.database = Database.of(config.jdbcUrl());
         SmartServiceHandler smartService = new SmartServiceHandler(MaintenanceRules.defaults());
         // the services: adding one means adding its package and its handler here
-        this.handlers = List.of(new SessionHandler(config.autoEnrol() ? new AutoEnrolment() : null), smartService);
+        this.handlers = List.of(new SessionHandler(config.autoEnrol() ? new AutoEnrolment() : null), smartService,
+                new BreakdownHandler(new DealerChoice(DealerDirectory.sample())));
         this.queries = new StoreQueries(database);
         this.maintenance = smartService.queries(database);
         this.sessions = new SessionQueries(database);
@@ -112,6 +120,8 @@ public final class Backend implements AutoCloseable {
                         Topics.sharedUplinkFilter(config.sharedGroup()), RECEIVE_MAXIMUM, queue, counters,
                         config.clock());
         this.downlinks = new DownlinkPublisher(source::publish, config.clock());
+        this.breakdown = new BreakdownCenter(database, downlinks, config.clock(), config.breakdownPullTimeout(),
+                KnowledgeBase.shipped());
     }
 
     /**
@@ -185,6 +195,7 @@ public final class Backend implements AutoCloseable {
             writer = w;
         }
         w.start();
+        breakdown.start();
     }
 
     /**
@@ -205,6 +216,7 @@ public final class Backend implements AutoCloseable {
 
     private CompletableFuture<Void> shutDown() {
         source.stopConsuming();
+        breakdown.close();
         BatchingWriter w;
         synchronized (lock) {
             w = writer;
@@ -290,6 +302,14 @@ public final class Backend implements AutoCloseable {
      */
     public IdentityRegistry identity() {
         return identity;
+    }
+
+    /**
+     * Breakdown calls: the cases, calls placed in the app (which pull the data from the car) and the
+     * counts. Usable once the backend has started.
+     */
+    public BreakdownCalls breakdown() {
+        return breakdown;
     }
 
     /** Messages stored for one vehicle (each (boot id, sequence) once). */

@@ -10,7 +10,9 @@ import io.pcmsim.vehicle.model.DrivingState;
 import io.pcmsim.vehicle.privacy.DriverSettings;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 
 /**
@@ -43,19 +45,31 @@ final class StatusText {
             line.append(" arrives=").append(Texts.instant(arrives));
         }
         return line.append(" odometer=").append(Texts.oneDecimal(state.odometerKm())).append("km")
-                .append(" oil=").append(Texts.oneDecimal(state.engineOilLifePercent())).append('%')
+                .append(" oil=").append(percent(state.engineOilLifePercent()))
                 .append(" pads=").append(wheels(state.brakePadWearPercent())).append('%')
                 .append(" battery=").append(Texts.fixed(state.lowVoltageBatteryVolts(), 2)).append('V')
                 .append(" tyres=").append(wheels(state.tirePressureKpa())).append("kPa")
                 .append(" service=").append(Math.round(state.distanceToServiceKm())).append("km/")
                 .append(state.timeToService().toDays()).append('d')
-                .append(" dtcs=").append(state.dtcs().isEmpty() ? "none" : String.join(",", state.dtcs()))
+                .append(" hv-charge=").append(percent(state.more().highVoltageBatteryChargePercent()))
+                .append(" dtcs=").append(list(state.dtcs()))
+                .append(" warnings=").append(list(state.more().warnings()))
                 .append(" buffered=").append(stats.buffered())
                 .append(" sent=").append(stats.totalSent())
                 .append(" acknowledged=").append(stats.totalPublished())
                 .append(" held-back=").append(stats.totalSuppressed())
                 .append(" profile=").append(car.profile())
                 .toString();
+    }
+
+    /** A reading in per cent with one decimal place, or {@code none} for a component the car does not have. */
+    private static String percent(OptionalDouble reading) {
+        return reading.isPresent() ? Texts.oneDecimal(reading.getAsDouble()) + "%" : "none";
+    }
+
+    /** Comma-separated, or {@code none}. */
+    private static String list(List<String> values) {
+        return values.isEmpty() ? "none" : String.join(",", values);
     }
 
     /** parked, ignition-on or driving. */
