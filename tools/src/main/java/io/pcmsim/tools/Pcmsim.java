@@ -10,6 +10,7 @@ import io.pcmsim.tools.traffic.RecordingCommand;
 import io.pcmsim.tools.traffic.ReplayCommand;
 import io.pcmsim.tools.traffic.TapCommand;
 import io.pcmsim.tools.scenario.RunCommand;
+import io.pcmsim.tools.vehicle.VehicleCommand;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Emulated connected-car head units (PCM) and the backend they talk to.",
         subcommands = {DemoCommand.class, FleetCommand.class, RunCommand.class, BenchCommand.class,
-            BackendCommand.class, RecordCommand.class, ReplayCommand.class, TapCommand.class,
+            BackendCommand.class, VehicleCommand.class, RecordCommand.class, ReplayCommand.class, TapCommand.class,
             RecordingCommand.class, CommandLine.HelpCommand.class})
 public final class Pcmsim {
 

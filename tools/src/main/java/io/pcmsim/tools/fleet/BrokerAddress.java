@@ -1,8 +1,14 @@
 package io.pcmsim.tools.fleet;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -51,6 +57,23 @@ public record BrokerAddress(boolean tls, String host, int port) {
         String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1)
                 : uri.getHost();
         return new BrokerAddress(tls, host, port);
+    }
+
+    /**
+     * Says why a TCP connection to the broker cannot be opened within {@code timeout} (no TLS, no MQTT yet), or
+     * empty when it can.
+     */
+    public Optional<String> unreachable(Duration timeout) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
+            return Optional.empty();
+        } catch (UnknownHostException e) {
+            return Optional.of("the broker host " + host + " is unknown");
+        } catch (IOException e) {
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().toLowerCase(Locale.ROOT);
+            return Optional.of("cannot reach the MQTT broker at " + this + " (" + reason
+                    + "); is it running, and are host and port right?");
+        }
     }
 
     @Override

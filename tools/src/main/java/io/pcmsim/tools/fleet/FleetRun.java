@@ -6,15 +6,10 @@ import io.pcmsim.vehicle.fleet.AckLatency;
 import io.pcmsim.vehicle.fleet.Fleet;
 import io.pcmsim.vehicle.fleet.FleetConfig;
 import io.pcmsim.vehicle.fleet.FleetStats;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -72,16 +67,7 @@ final class FleetRun {
      * Says why the broker cannot be reached over TCP (no TLS, no MQTT yet), or empty when it can.
      */
     static Optional<String> unreachable(BrokerAddress broker, Duration timeout) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(broker.host(), broker.port()), (int) timeout.toMillis());
-            return Optional.empty();
-        } catch (UnknownHostException e) {
-            return Optional.of("the broker host " + broker.host() + " is unknown");
-        } catch (IOException e) {
-            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().toLowerCase(Locale.ROOT);
-            return Optional.of("cannot reach the MQTT broker at " + broker + " (" + reason
-                    + "); is it running, and are host and port right?");
-        }
+        return broker.unreachable(timeout);
     }
 
     /**

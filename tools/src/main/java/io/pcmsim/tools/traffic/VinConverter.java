@@ -6,7 +6,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /** picocli converter: a VIN, with the VIN rule it breaks as the usage error. */
-final class VinConverter implements ITypeConverter<Vin> {
+public final class VinConverter implements ITypeConverter<Vin> {
     @Override
     public Vin convert(String value) {
         try {

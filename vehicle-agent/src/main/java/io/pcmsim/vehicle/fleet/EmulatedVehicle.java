@@ -168,4 +168,16 @@ public interface EmulatedVehicle {
 
     /** Whether the car has gone away. */
     boolean away();
+
+    /**
+     * One evaluation now, as the car's sampling timer makes it every sample interval of simulated time: the
+     * state advanced to the clock's instant, then every service sees the new time (periodic and threshold
+     * reports that are due). Lets a caller who moves the simulated clock ahead in steps have the car do at
+     * each step what it would have done meanwhile.
+     *
+     * @return completes when every publish the car had handed to its MQTT client until then was acknowledged
+     *     or failed (what waits in its outbox while offline does not hold it up); fails with
+     *     {@link IllegalStateException} once the fleet has stopped
+     */
+    CompletableFuture<Void> evaluateNow();
 }

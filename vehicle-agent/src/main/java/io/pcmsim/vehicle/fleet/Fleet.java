@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -68,11 +69,10 @@ public final class Fleet implements AutoCloseable {
     private final AtomicReference<CompletableFuture<Void>> started = new AtomicReference<>();
     private final AtomicReference<CompletableFuture<Void>> stopped = new AtomicReference<>();
 
-    private Fleet(FleetConfig config) {
+    private Fleet(FleetConfig config, List<Vin> all) {
         this.config = config;
         MqttClientSslConfig ssl = config.tls() == null ? null : TlsSettings.of(config.tls());
         Instant start = config.clock().instant();
-        List<Vin> all = vins(config);
         Map<Vin, MqttCredentials> credentials = new LinkedHashMap<>();
         for (int i = 0; i < all.size(); i++) {
             if (config.shard().includes(i)) {
@@ -114,7 +114,26 @@ public final class Fleet implements AutoCloseable {
      *     or a car has no credentials but needs them
      */
     public static Fleet create(FleetConfig config) {
-        return new Fleet(Objects.requireNonNull(config, "config"));
+        Objects.requireNonNull(config, "config");
+        return new Fleet(config, vins(config));
+    }
+
+    /**
+     * Builds cars with the given VINs instead of generated ones (e.g. the one car a user names); the seed
+     * still decides each car's profile and wear, so the same VIN and seed give the same car. The shard and
+     * the privacy fraction apply to the positions in {@code vins}. Connects nothing.
+     *
+     * @throws IllegalArgumentException when {@code vins} does not hold {@code config.vehicles()} distinct
+     *     VINs, or as {@link #create(FleetConfig)}
+     */
+    public static Fleet create(FleetConfig config, List<Vin> vins) {
+        Objects.requireNonNull(config, "config");
+        List<Vin> all = List.copyOf(vins);
+        if (all.size() != config.vehicles() || Set.copyOf(all).size() != all.size()) {
+            throw new IllegalArgumentException("a fleet of " + config.vehicles() + " cars needs as many distinct"
+                    + " VINs, was given " + all);
+        }
+        return new Fleet(config, all);
     }
 
     /**

@@ -483,6 +483,14 @@ public final class VehicleAgent implements EmulatedVehicle, VehicleConnection.Se
     }
 
     @Override
+    public CompletableFuture<Void> evaluateNow() {
+        return onLaneThen(() -> {
+            tick();
+            return connection.settled();
+        });
+    }
+
+    @Override
     public String toString() {
         return "EmulatedVehicle[" + vin() + ", " + profile.modelLine().modelCode() + " MY" + profile.modelYear() + "]";
     }

@@ -172,6 +172,11 @@ public final class VehicleConnection implements MqttLink.Events {
         return step;
     }
 
+    /** Completes when every publish handed to the MQTT client so far was acknowledged or failed; any thread. */
+    public CompletableFuture<Void> settled() {
+        return channel.settled();
+    }
+
     public DriverSettings settings() {
         return channel.gate().settings();
     }
