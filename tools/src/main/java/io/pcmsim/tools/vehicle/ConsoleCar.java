@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The one car of the console with its fleet and simulated time, and what the commands share: waiting for
- * the car with a time limit, the planned end of the current trip, and the profile name it was started
- * with. Used from the console's thread only.
+ * the car with a time limit, the planned end of the current trip, and the powertrain and driving profile it
+ * has. Used from the console's thread only.
  */
 final class ConsoleCar implements AutoCloseable {
 
@@ -25,19 +25,17 @@ final class ConsoleCar implements AutoCloseable {
     private final EmulatedVehicle vehicle;
     private final ConsoleTime time;
     private final Duration sampleInterval;
-    private final String profile;
     private @Nullable Instant tripEnd;
 
     /**
      * @param sampleInterval the simulated time between two evaluations of the car; {@code wait} moves the
      *     clock in steps of it
      */
-    ConsoleCar(Fleet fleet, ConsoleTime time, Duration sampleInterval, String profile) {
+    ConsoleCar(Fleet fleet, ConsoleTime time, Duration sampleInterval) {
         this.fleet = fleet;
         this.vehicle = fleet.vehicles().get(0);
         this.time = time;
         this.sampleInterval = sampleInterval;
-        this.profile = profile;
     }
 
     EmulatedVehicle vehicle() {
@@ -56,8 +54,9 @@ final class ConsoleCar implements AutoCloseable {
         return sampleInterval;
     }
 
+    /** The car's powertrain and driving profile, e.g. {@code battery-electric/commuter}. */
     String profile() {
-        return profile;
+        return vehicle.profile().powertrain().label() + "/" + vehicle.profile().drivingProfile().label();
     }
 
     FleetStats stats() {
@@ -74,14 +73,14 @@ final class ConsoleCar implements AutoCloseable {
     }
 
     /**
-     * Waits for the car's future at most {@link #ANSWER_TIMEOUT}.
+     * Waits for the car's future at most {@link #ANSWER_TIMEOUT}; returns its value.
      *
      * @param what what the car was doing, for the error, e.g. {@code "logging in after privacy mode"}
      * @throws CommandException when it did not settle in time or failed (the car goes on trying)
      */
-    void await(CompletableFuture<Void> future, String what) throws CommandException {
+    <T> T await(CompletableFuture<T> future, String what) throws CommandException {
         try {
-            future.get(ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return future.get(ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             throw new CommandException(what + ": the car did not settle within " + ANSWER_TIMEOUT.toSeconds()
                     + " s (is the broker reachable?); the change is in force and the car keeps trying");

@@ -9,6 +9,7 @@ import io.pcmsim.tools.traffic.VinConverter;
 import io.pcmsim.vehicle.fleet.BrokerTls;
 import io.pcmsim.vehicle.fleet.Fleet;
 import io.pcmsim.vehicle.fleet.FleetConfig;
+import io.pcmsim.vehicle.model.ProfileChoice;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,7 +44,8 @@ import picocli.CommandLine.Spec;
                     + " starting with # are skipped. 'quit' or the end of the input stops the car cleanly. Logs"
                     + " and the start-up line go to standard error.",
             "Commands: status, start, stop, drive KM [KMH], wait DURATION, workshop, privacy on|off,"
-                    + " group with-location|without-location on|off, service NAME on|off, report, help [COMMAND],"
+                    + " group with-location|without-location on|off, service NAME on|off, report, fault NAME|list,"
+                    + " breakdown [--assistance yes|no] [--dealer yes|no], help [COMMAND],"
                     + " quit.",
             "Simulated time: the car starts at --start and its clock runs at --speed times real time; with"
                     + " --speed 0 it moves only when 'wait DURATION' moves it. A backend on real time accepts"
@@ -82,10 +84,10 @@ public final class VehicleCommand implements Callable<Integer> {
             description = "With ssl://: trust the CA certificates in FILE (PEM) instead of the JDK's trust store.")
     private @Nullable Path caFile;
 
-    @Option(names = "--profile", paramLabel = "NAME", defaultValue = CarProfiles.DEFAULT,
-            completionCandidates = CarProfiles.Candidates.class,
-            description = "Powertrain or driving profile of the car, one of: ${COMPLETION-CANDIDATES}"
-                    + " (default: ${DEFAULT-VALUE}, the car as VIN and seed make it).")
+    @Option(names = "--profile", paramLabel = "NAME", defaultValue = "any",
+            description = "Powertrain (combustion, plug-in-hybrid, battery-electric), driving profile (commuter,"
+                    + " sporty, long-distance, rarely-driven) or both as POWERTRAIN/DRIVING; the VIN's model line must"
+                    + " be built with the powertrain (default: ${DEFAULT-VALUE}, the car as VIN and seed make it).")
     private String profile;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
@@ -126,7 +128,7 @@ public final class VehicleCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         Instant startAt = validate();
-        String profileName = CarProfiles.named(profile).orElseThrow();
+        ProfileChoice choice = ProfileChoice.parse(profile);
         try (LogLevel logs = LogLevel.forRun(verbose);
              ShutdownRequest shutdown = ShutdownRequest.install(SHUTDOWN_GRACE)) {
             ConsoleTime time = new ConsoleTime(startAt, speed, Clock.systemUTC());
@@ -135,13 +137,13 @@ public final class VehicleCommand implements Callable<Integer> {
             try {
                 config = FleetConfig.builder().brokerHost(broker.host()).brokerPort(broker.port())
                         .tls(broker.tls() ? (caFile == null ? BrokerTls.defaultTrust() : BrokerTls.trusting(caFile)) : null)
-                        .vehicles(1).seed(seed).clock(time.clock()).wallClock(Clock.systemUTC()).build();
+                        .vehicles(1).seed(seed).profiles(choice).clock(time.clock()).wallClock(Clock.systemUTC()).build();
                 fleet = Fleet.create(config, List.of(vin));
             } catch (IllegalArgumentException e) {
                 err.println("pcmsim vehicle: " + e.getMessage());
                 return 2;
             }
-            try (ConsoleCar car = new ConsoleCar(fleet, time, config.sampleInterval(), profileName)) {
+            try (ConsoleCar car = new ConsoleCar(fleet, time, config.sampleInterval())) {
                 shutdown.requested().thenRun(() -> {
                     car.close();
                     shutdown.close();
@@ -178,8 +180,10 @@ public final class VehicleCommand implements Callable<Integer> {
         if (!(speed >= 0) || Double.isInfinite(speed)) {
             throw usage("--speed must be 0 (time moves only by wait) or a number above 0, was " + speed);
         }
-        if (CarProfiles.named(profile).isEmpty()) {
-            throw usage("--profile must be one of " + String.join(", ", CarProfiles.NAMES) + ", was '" + profile + "'");
+        try {
+            ProfileChoice.parse(profile);
+        } catch (IllegalArgumentException e) {
+            throw usage("--profile: " + e.getMessage());
         }
         if (caFile != null && !broker.tls()) {
             throw usage("--ca-file is for TLS: give the broker as ssl://HOST:PORT");

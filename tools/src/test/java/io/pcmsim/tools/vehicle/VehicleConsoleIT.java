@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.pcmsim.backend.Backend;
 import io.pcmsim.backend.BackendConfig;
+import io.pcmsim.backend.breakdown.Consents;
 import io.pcmsim.backend.SmartServiceState;
 import io.pcmsim.backend.VehicleStatus;
 import io.pcmsim.backend.testing.EmbeddedBrokerExtension;
@@ -39,7 +40,7 @@ class VehicleConsoleIT {
     @RegisterExtension
     static final EmbeddedBrokerExtension BROKER = new EmbeddedBrokerExtension();
 
-    private static final List<Vin> VINS = new VinGenerator(4711).generate(5);
+    private static final List<Vin> VINS = new VinGenerator(4711).generate(6);
     private static final String START = "2027-01-01T08:00:00Z";
     private static final Pattern KEY_VALUE = Pattern.compile("(\\S+?)=(\\S+)");
 
@@ -155,7 +156,7 @@ class VehicleConsoleIT {
         Vin vin = VINS.get(2);
         try (ConsoleSession console = console(vin)) {
             assertThat(console.send("dirve 12")).isEqualTo("error: unknown command 'dirve'; commands: status, start,"
-                    + " stop, drive, wait, workshop, privacy, group, service, report, help, quit (help COMMAND for its usage)");
+                    + " stop, drive, wait, workshop, privacy, group, service, fault, breakdown, report, help, quit (help COMMAND for its usage)");
             assertThat(console.send("drive twelve")).isEqualTo(
                     "error: drive: 'twelve' is not a number of km; usage: drive KM [KMH]");
             assertThat(console.send("drive -3")).isEqualTo(
@@ -193,10 +194,44 @@ class VehicleConsoleIT {
     }
 
     @Test
+    void faultAndBreakdown_theCodesReachTheBackend_andEachCallCarriesTheConsentsGivenOrNothingLeaves() throws Exception {
+        Vin vin = VINS.get(5);
+        try (ConsoleSession console = console(vin)) {
+            awaitBackendHasEverythingAcknowledged(console, vin);
+            assertThat(console.send("fault list")).startsWith("ok fault faults: ").contains("misfire", "weak-12v-battery");
+            assertThat(console.send("fault rocket")).startsWith("error: ").contains("rocket");
+            assertThat(console.send("fault weak-12v-battery"))
+                    .isEqualTo("ok fault weak-12v-battery active codes=P0562 warnings=W-12V-BATTERY (sent with the next report)");
+            assertThat(console.send("report")).isEqualTo("ok report acknowledged by the broker");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(newestReported(vin).state().dtcs()).contains("P0562"));
+
+            String call = console.send("breakdown --assistance yes");
+            assertThat(call).matches("ok breakdown call=\\S+ sent assistance=yes dealer=no");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(backend.breakdown().ofVehicle(vin))
+                    .singleElement().satisfies(c -> {
+                        assertThat(c.callId()).isEqualTo(pairs(call).get("call"));
+                        assertThat(c.consents()).isEqualTo(new Consents(true, false));
+                    }));
+
+            assertThat(console.send("breakdown --dealer maybe")).startsWith("error: ").contains("--dealer needs yes or no");
+            assertThat(console.send("group with-location off")).startsWith("ok group ");
+            assertThat(console.send("breakdown --assistance yes --dealer yes"))
+                    .startsWith("ok breakdown refused: nothing sent, ");
+            assertThat(console.send("report")).as("a later allowed message still arrives")
+                    .isEqualTo("ok report acknowledged by the broker");
+            awaitBackendHasEverythingAcknowledged(console, vin);
+            assertThat(backend.breakdown().ofVehicle(vin)).as("the refused call left nothing").hasSize(1);
+            assertThat(console.endInput()).isZero();
+        }
+    }
+
+    @Test
     void anUnknownProfile_endsWithExitCode2_listingTheNames() throws Exception {
         try (ConsoleSession console = ConsoleSession.start("--vin", VINS.get(3).value(), "--profile", "rocket")) {
             assertThat(console.exitCode()).isEqualTo(2);
-            assertThat(console.err()).contains("--profile must be one of default, combustion, plug-in-hybrid");
+            assertThat(console.err()).contains("--profile: profile [rocket] is unknown; use a powertrain (combustion,"
+                    + " plug-in-hybrid, battery-electric)");
         }
     }
 
