@@ -1,6 +1,8 @@
 package io.pcmsim.backend;
 
 import io.pcmsim.backend.broker.EmbeddedBroker;
+import io.pcmsim.backend.dealer.DealerDirectory;
+import io.pcmsim.backend.smartservice.SmartService;
 import io.pcmsim.backend.internal.broker.UplinkIntake;
 import io.pcmsim.backend.internal.ingest.BatchingWriter;
 import io.pcmsim.backend.internal.ingest.ContentLimits;
@@ -83,6 +85,7 @@ public final class Backend implements AutoCloseable {
     private final BlockingQueue<InboundMessage> queue;
     private final UplinkSource source;
     private final DownlinkPublisher downlinks;
+    private final SmartService smartService;
 
     private final Object lock = new Object();
     private @Nullable CompletableFuture<Void> started;
@@ -93,11 +96,7 @@ public final class Backend implements AutoCloseable {
     private Backend(BackendConfig config, @Nullable UplinkIntake intake) {
         this.config = config;
         this.database = Database.of(config.jdbcUrl());
-        SmartServiceHandler smartService = new SmartServiceHandler(MaintenanceRules.defaults());
-        // the services: adding one means adding its package and its handler here
-        this.handlers = List.of(new SessionHandler(config.autoEnrol() ? new AutoEnrolment() : null), smartService);
         this.queries = new StoreQueries(database);
-        this.maintenance = smartService.queries(database);
         this.sessions = new SessionQueries(database);
         this.identity = new IdentityStore(database, config.clock());
         this.health = new WriterHealth(config.clock());
@@ -112,6 +111,12 @@ public final class Backend implements AutoCloseable {
                         Topics.sharedUplinkFilter(config.sharedGroup()), RECEIVE_MAXIMUM, queue, counters,
                         config.clock());
         this.downlinks = new DownlinkPublisher(source::publish, config.clock());
+        SmartServiceHandler smartService = SmartServiceHandler.withDownlinks(MaintenanceRules.defaults(),
+                DealerDirectory.sample(), database, downlinks, config.clock());
+        // the services: adding one means adding its package and its handler here
+        this.handlers = List.of(new SessionHandler(config.autoEnrol() ? new AutoEnrolment() : null), smartService);
+        this.maintenance = smartService.queries(database);
+        this.smartService = smartService.api();
     }
 
     /**
@@ -290,6 +295,14 @@ public final class Backend implements AutoCloseable {
      */
     public IdentityRegistry identity() {
         return identity;
+    }
+
+    /**
+     * Smart Service for its users: collection configs, needs with their lifecycle, preferred dealers and
+     * appointments (at the sample dealers, {@link DealerDirectory#sample()}). Usable once the backend has started.
+     */
+    public SmartService smartService() {
+        return smartService;
     }
 
     /** Messages stored for one vehicle (each (boot id, sequence) once). */
