@@ -11,6 +11,7 @@ import io.pcmsim.backend.Backend;
 import io.pcmsim.backend.BackendHealth;
 import io.pcmsim.backend.BackendStats;
 import io.pcmsim.backend.dealer.DealerDirectory;
+import io.pcmsim.backend.smartservice.SmartServiceException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -101,7 +102,10 @@ public final class HttpApi implements AutoCloseable {
         config.routes.get("/health", this::health, ApiRole.PUBLIC);
         new DealerRoutes(dealers).register(config.routes);
         new VehicleRoutes(backend).register(config.routes);
+        new SmartServiceRoutes(backend).register(config.routes);
         config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.error(), e.getMessage()));
+        config.routes.exception(SmartServiceException.class, (e, ctx) ->
+                error(ctx, SmartServiceRoutes.status(e.kind()), e.code(), e.getMessage()));
         config.routes.exception(HttpResponseException.class, (e, ctx) ->
                 error(ctx, e.getStatus(), code(e.getStatus()), message(ctx, e.getStatus(), e.getMessage())));
         config.routes.exception(Exception.class, (e, ctx) -> {
@@ -152,6 +156,7 @@ public final class HttpApi implements AutoCloseable {
             case 400 -> "bad-request";
             case 404 -> "not-found";
             case 405 -> "method-not-allowed";
+            case 409 -> "conflict";
             case 413 -> "request-too-large";
             case 415 -> "unsupported-media-type";
             default -> status >= 500 ? "internal-error" : "request-failed";
