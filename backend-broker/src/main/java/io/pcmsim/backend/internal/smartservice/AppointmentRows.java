@@ -34,7 +34,7 @@ final class AppointmentRows {
             + " a.state, a.preferred_date, a.navigate, a.navigation, a.requested_at, a.booked_at, a.booked_for,"
             + " a.note, n.need_id FROM smart_service_appointment a"
             + " LEFT JOIN smart_service_need n ON n.appointment_id = a.appointment_id";
-    private static final String ORDER = " ORDER BY a.requested_at DESC, a.appointment_id, n.need_id";
+    private static final String ORDER = " ORDER BY a.position DESC, n.need_id";
     private static final String MOVE_NEEDS = "UPDATE smart_service_need SET state = ?, appointment_id = ?,"
             + " updated_at = ? WHERE need_id = ? AND state = ?";
 
