@@ -3,6 +3,7 @@ package io.pcmsim.backend.internal.smartservice;
 import io.pcmsim.backend.Component;
 import io.pcmsim.backend.MaintenanceNeed;
 import io.pcmsim.backend.Severity;
+import io.pcmsim.backend.internal.storage.Dialect;
 import io.pcmsim.backend.internal.storage.Jdbc;
 import io.pcmsim.backend.internal.storage.MultiRow;
 import io.pcmsim.backend.internal.storage.Params;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.postgresql.PGStatement;
 
 /**
  * Takes the lifecycle steps ({@link NeedLifecycle}) of the vehicles whose newest state a batch claimed, in the
@@ -107,6 +109,11 @@ final class NeedCases {
             throws SQLException {
         Map<Vin, List<NeedLifecycle.Unresolved>> byVin = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(UNRESOLVED)) {
+            if (Dialect.of(c) == Dialect.POSTGRESQL) {
+                // planned with this batch's VINs every time (as NeedRows' DELETE): a plan kept from when the table
+                // was small would scan it whole once it has grown
+                ps.unwrap(PGStatement.class).setPrepareThreshold(0);
+            }
             ps.setArray(1, c.createArrayOf("VARCHAR", vins.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
