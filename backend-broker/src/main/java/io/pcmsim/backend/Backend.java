@@ -1,7 +1,12 @@
 package io.pcmsim.backend;
 
+import io.pcmsim.backend.breakdown.BreakdownCalls;
 import io.pcmsim.backend.broker.EmbeddedBroker;
 import io.pcmsim.backend.dealer.DealerDirectory;
+import io.pcmsim.backend.internal.breakdown.BreakdownCenter;
+import io.pcmsim.backend.internal.breakdown.BreakdownHandler;
+import io.pcmsim.backend.internal.breakdown.DealerChoice;
+import io.pcmsim.backend.internal.breakdown.KnowledgeBase;
 import io.pcmsim.backend.smartservice.SmartService;
 import io.pcmsim.backend.internal.broker.UplinkIntake;
 import io.pcmsim.backend.internal.ingest.BatchingWriter;
@@ -85,6 +90,7 @@ public final class Backend implements AutoCloseable {
     private final BlockingQueue<InboundMessage> queue;
     private final UplinkSource source;
     private final DownlinkPublisher downlinks;
+    private final BreakdownCenter breakdown;
     private final SmartService smartService;
 
     private final Object lock = new Object();
@@ -114,9 +120,12 @@ public final class Backend implements AutoCloseable {
         SmartServiceHandler smartService = SmartServiceHandler.withDownlinks(MaintenanceRules.defaults(),
                 DealerDirectory.sample(), database, downlinks, config.clock());
         // the services: adding one means adding its package and its handler here
-        this.handlers = List.of(new SessionHandler(config.autoEnrol() ? new AutoEnrolment() : null), smartService);
+        this.handlers = List.of(new SessionHandler(config.autoEnrol() ? new AutoEnrolment() : null), smartService,
+                new BreakdownHandler(new DealerChoice(DealerDirectory.sample())));
         this.maintenance = smartService.queries(database);
         this.smartService = smartService.api();
+        this.breakdown = new BreakdownCenter(database, downlinks, config.clock(), config.breakdownPullTimeout(),
+                KnowledgeBase.shipped());
     }
 
     /**
@@ -190,6 +199,7 @@ public final class Backend implements AutoCloseable {
             writer = w;
         }
         w.start();
+        breakdown.start();
     }
 
     /**
@@ -210,6 +220,7 @@ public final class Backend implements AutoCloseable {
 
     private CompletableFuture<Void> shutDown() {
         source.stopConsuming();
+        breakdown.close();
         BatchingWriter w;
         synchronized (lock) {
             w = writer;
@@ -295,6 +306,14 @@ public final class Backend implements AutoCloseable {
      */
     public IdentityRegistry identity() {
         return identity;
+    }
+
+    /**
+     * Breakdown calls: the cases, calls placed in the app (which pull the data from the car) and the
+     * counts. Usable once the backend has started.
+     */
+    public BreakdownCalls breakdown() {
+        return breakdown;
     }
 
     /**

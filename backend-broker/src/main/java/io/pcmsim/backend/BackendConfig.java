@@ -27,6 +27,8 @@ import org.jspecify.annotations.Nullable;
  *        and backend the same (simulated) clock, or widen this by what the cars' clock runs ahead
  * @param autoEnrol whether a VIN the identity registry does not know is enrolled at its first login,
  *        with a generated owner and a valid connectivity package (see {@link Backend#identity()})
+ * @param breakdownPullTimeout how long, on {@link #clock()}, a breakdown call placed in the app waits for the
+ *        car's answer to its data pull before the case times out; positive
  */
 public record BackendConfig(
         String brokerHost,
@@ -40,13 +42,15 @@ public record BackendConfig(
         Duration maxBatchDelay,
         Duration vehicleTimeBehind,
         Duration vehicleTimeAhead,
-        boolean autoEnrol) {
+        boolean autoEnrol,
+        Duration breakdownPullTimeout) {
 
     public static final String DEFAULT_SHARED_GROUP = "backend";
     public static final int DEFAULT_BATCH_SIZE = 500;
     public static final Duration DEFAULT_MAX_BATCH_DELAY = Duration.ofMillis(50);
     public static final Duration DEFAULT_VEHICLE_TIME_BEHIND = Duration.ofDays(365);
     public static final Duration DEFAULT_VEHICLE_TIME_AHEAD = Duration.ofDays(1);
+    public static final Duration DEFAULT_BREAKDOWN_PULL_TIMEOUT = Duration.ofMinutes(2);
 
     public BackendConfig {
         Objects.requireNonNull(brokerHost, "brokerHost");
@@ -61,6 +65,10 @@ public record BackendConfig(
         if (vehicleTimeBehind.isNegative() || vehicleTimeAhead.isNegative()) {
             throw new IllegalArgumentException("the vehicle time window must not be negative, was "
                     + vehicleTimeBehind + " behind and " + vehicleTimeAhead + " ahead");
+        }
+        Objects.requireNonNull(breakdownPullTimeout, "breakdownPullTimeout");
+        if (breakdownPullTimeout.isNegative() || breakdownPullTimeout.isZero()) {
+            throw new IllegalArgumentException("breakdownPullTimeout must be positive, was " + breakdownPullTimeout);
         }
         if (brokerPort < 1 || brokerPort > 65_535) {
             throw new IllegalArgumentException("brokerPort must be in 1..65535, was " + brokerPort);
@@ -98,7 +106,7 @@ public record BackendConfig(
      * Builder; defaults: broker 127.0.0.1:1883, client id {@code pcmsim-backend}, group {@code backend},
      * data directory {@code ./pcmsim-data/backend}, H2 in it, system UTC clock, batches of 500 or 50 ms,
      * vehicle times from 365 days before to 1 day after the backend's clock, unknown VINs enrolled at their
-     * first login.
+     * first login, breakdown data pulls answered within 2 minutes.
      */
     public static final class Builder {
         private String brokerHost = "127.0.0.1";
@@ -113,6 +121,7 @@ public record BackendConfig(
         private Duration vehicleTimeBehind = DEFAULT_VEHICLE_TIME_BEHIND;
         private Duration vehicleTimeAhead = DEFAULT_VEHICLE_TIME_AHEAD;
         private boolean autoEnrol = true;
+        private Duration breakdownPullTimeout = DEFAULT_BREAKDOWN_PULL_TIMEOUT;
 
         private Builder() {
         }
@@ -176,11 +185,17 @@ public record BackendConfig(
             return this;
         }
 
+        /** How long an app call's data pull waits for the car's answer (default 2 minutes). */
+        public Builder breakdownPullTimeout(Duration breakdownPullTimeout) {
+            this.breakdownPullTimeout = breakdownPullTimeout;
+            return this;
+        }
+
         public BackendConfig build() {
             Objects.requireNonNull(dataDir, "dataDir");
             return new BackendConfig(brokerHost, brokerPort, clientId, sharedGroup,
                     jdbcUrl != null ? jdbcUrl : Database.h2Url(dataDir), dataDir, clock, batchSize, maxBatchDelay,
-                    vehicleTimeBehind, vehicleTimeAhead, autoEnrol);
+                    vehicleTimeBehind, vehicleTimeAhead, autoEnrol, breakdownPullTimeout);
         }
     }
 }

@@ -40,11 +40,11 @@ public final class UplinkCodec {
                 Instant.ofEpochMilli(header.getVehicleTimeMs()));
     }
 
+    /** The wire state of {@code s}; an empty reading is left unset. */
     public static VehicleState state(VehicleSnapshot s) {
-        return VehicleState.newBuilder()
+        VehicleState.Builder b = VehicleState.newBuilder()
                 .setOdometerKm(s.odometerKm())
                 .setOperatingHours(s.operatingHours())
-                .setEngineOilLifePercent(s.engineOilLifePercent())
                 .setBrakePadWearFrontLeftPercent(s.brakePadWearPercent().frontLeft())
                 .setBrakePadWearFrontRightPercent(s.brakePadWearPercent().frontRight())
                 .setBrakePadWearRearLeftPercent(s.brakePadWearPercent().rearLeft())
@@ -57,8 +57,17 @@ public final class UplinkCodec {
                 .setTirePressureNominalKpa(s.tirePressureNominalKpa())
                 .setDistanceToServiceKm(s.distanceToServiceKm())
                 .setTimeToServiceS(s.timeToService().toSeconds())
-                .addAllDtc(s.dtcs())
-                .build();
+                .addAllDtc(s.dtcs());
+        s.engineOilLifePercent().ifPresent(b::setEngineOilLifePercent);
+        MoreReadings m = s.more();
+        m.engineOilLevelPercent().ifPresent(b::setEngineOilLevelPercent);
+        m.brakeFluidAgeDays().ifPresent(b::setBrakeFluidAgeDays);
+        m.lowVoltageBatteryChargePercent().ifPresent(b::setLowVoltageBatteryStateOfChargePercent);
+        m.lowVoltageBatteryHealthPercent().ifPresent(b::setLowVoltageBatteryStateOfHealthPercent);
+        m.highVoltageBatteryChargePercent().ifPresent(b::setHighVoltageBatteryStateOfChargePercent);
+        m.highVoltageBatteryHealthPercent().ifPresent(b::setHighVoltageBatteryStateOfHealthPercent);
+        m.washerFluidPercent().ifPresent(b::setWasherFluidLevelPercent);
+        return b.addAllWarnings(m.warnings()).build();
     }
 
     /**
@@ -83,7 +92,24 @@ public final class UplinkCodec {
                 s.hasTirePressureNominalKpa() ? OptionalDouble.of(s.getTirePressureNominalKpa()) : OptionalDouble.empty(),
                 s.hasDistanceToServiceKm() ? OptionalDouble.of(s.getDistanceToServiceKm()) : OptionalDouble.empty(),
                 s.hasTimeToServiceS() ? Optional.of(Duration.ofSeconds(s.getTimeToServiceS())) : Optional.empty(),
-                s.getDtcList());
+                s.getDtcList(),
+                more(s));
+    }
+
+    private static MoreReadings more(VehicleState s) {
+        return new MoreReadings(
+                s.hasEngineOilLevelPercent() ? OptionalDouble.of(s.getEngineOilLevelPercent()) : OptionalDouble.empty(),
+                s.hasBrakeFluidAgeDays() ? OptionalDouble.of(s.getBrakeFluidAgeDays()) : OptionalDouble.empty(),
+                s.hasLowVoltageBatteryStateOfChargePercent()
+                        ? OptionalDouble.of(s.getLowVoltageBatteryStateOfChargePercent()) : OptionalDouble.empty(),
+                s.hasLowVoltageBatteryStateOfHealthPercent()
+                        ? OptionalDouble.of(s.getLowVoltageBatteryStateOfHealthPercent()) : OptionalDouble.empty(),
+                s.hasHighVoltageBatteryStateOfChargePercent()
+                        ? OptionalDouble.of(s.getHighVoltageBatteryStateOfChargePercent()) : OptionalDouble.empty(),
+                s.hasHighVoltageBatteryStateOfHealthPercent()
+                        ? OptionalDouble.of(s.getHighVoltageBatteryStateOfHealthPercent()) : OptionalDouble.empty(),
+                s.hasWasherFluidLevelPercent() ? OptionalDouble.of(s.getWasherFluidLevelPercent()) : OptionalDouble.empty(),
+                s.getWarningsList());
     }
 
     /**

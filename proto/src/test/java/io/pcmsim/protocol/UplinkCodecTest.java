@@ -9,6 +9,7 @@ import io.pcmsim.proto.v1.VehicleState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
 class UplinkCodecTest {
@@ -20,6 +21,24 @@ class UplinkCodecTest {
     @Test
     void reportedState_ofAFullSnapshot_hasEveryReading() {
         assertThat(UplinkCodec.reportedState(UplinkCodec.state(SNAPSHOT))).isEqualTo(ReportedState.of(SNAPSHOT));
+    }
+
+    private static final MoreReadings ELECTRIC = new MoreReadings(OptionalDouble.empty(), OptionalDouble.of(400),
+            OptionalDouble.of(88), OptionalDouble.of(91), OptionalDouble.of(64.5), OptionalDouble.of(97),
+            OptionalDouble.of(40), List.of("W-TYRE-PRESSURE", "W-HV-BATTERY"));
+    private static final VehicleSnapshot BATTERY_ELECTRIC = new VehicleSnapshot(12_000, 300, OptionalDouble.empty(),
+            Wheels.all(10), 12.6, Wheels.all(230), 250, 20_000, Duration.ofDays(300), List.of("P0A80"), ELECTRIC);
+
+    @Test
+    void state_withoutOilReadings_leavesThemUnsetAndCarriesTheRest() {
+        VehicleState wire = UplinkCodec.state(BATTERY_ELECTRIC);
+
+        assertThat(wire.hasEngineOilLifePercent()).isFalse();
+        assertThat(wire.hasEngineOilLevelPercent()).isFalse();
+        assertThat(wire.getHighVoltageBatteryStateOfChargePercent()).isEqualTo(64.5);
+        assertThat(wire.getWarningsList()).containsExactly("W-TYRE-PRESSURE", "W-HV-BATTERY");
+        assertThat(UplinkCodec.reportedState(wire)).isEqualTo(ReportedState.of(BATTERY_ELECTRIC));
+        assertThat(UplinkCodec.reportedState(wire).more()).isEqualTo(ELECTRIC);
     }
 
     @Test
@@ -35,6 +54,7 @@ class UplinkCodecTest {
         assertThat(state.tirePressureKpa().frontLeft()).hasValue(240);
         assertThat(state.tirePressureKpa().rearRight()).isEmpty();
         assertThat(state.brakePadWearPercent().isEmpty()).isTrue();
+        assertThat(state.more()).isEqualTo(MoreReadings.NONE);
     }
 
     @Test

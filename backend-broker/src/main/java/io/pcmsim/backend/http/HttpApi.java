@@ -101,7 +101,9 @@ public final class HttpApi implements AutoCloseable {
                 false));
         config.routes.get("/health", this::health, ApiRole.PUBLIC);
         new DealerRoutes(dealers).register(config.routes);
-        new VehicleRoutes(backend).register(config.routes);
+        BreakdownRoutes breakdown = new BreakdownRoutes(backend, dealers);
+        breakdown.register(config.routes);
+        new VehicleRoutes(backend, breakdown::forDealer).register(config.routes);
         new SmartServiceRoutes(backend).register(config.routes);
         config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.error(), e.getMessage()));
         config.routes.exception(SmartServiceException.class, (e, ctx) ->

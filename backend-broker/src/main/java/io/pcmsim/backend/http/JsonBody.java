@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +13,9 @@ import java.util.OptionalInt;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A request's JSON object body, read field by field: a body that is not a JSON object is {@code invalid-json},
- * a field of the wrong type {@code invalid-<field>}, both 400 and naming what is wrong.
+ * A request's JSON object body, read field by field: a body that is not a JSON object, or has a field the
+ * route does not take, is {@code invalid-body}; a field of the wrong type {@code invalid-<field>}; both 400
+ * and naming what is wrong.
  */
 final class JsonBody {
 
@@ -25,20 +27,31 @@ final class JsonBody {
         this.root = root;
     }
 
-    /** @param text the body; empty counts as {@code {}} when {@code emptyIsObject} */
-    static JsonBody parse(String text, boolean emptyIsObject) {
+    /**
+     * @param text the body; empty counts as {@code {}} when {@code emptyIsObject}
+     * @param fields the fields the route takes; any other is refused
+     */
+    static JsonBody parse(String text, boolean emptyIsObject, String... fields) {
         if (text.isBlank() && emptyIsObject) {
             return new JsonBody(MAPPER.createObjectNode());
         }
+        JsonNode root;
         try {
-            JsonNode root = MAPPER.readTree(text);
-            if (root == null || !root.isObject()) {
-                throw ApiException.badRequest("invalid-json", "the body must be a JSON object");
-            }
-            return new JsonBody(root);
+            root = MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("invalid-json", "the body is not JSON: " + e.getOriginalMessage());
+            throw ApiException.badRequest("invalid-body", "the body is not JSON: " + e.getOriginalMessage());
         }
+        if (root == null || !root.isObject()) {
+            throw ApiException.badRequest("invalid-body", "the body must be a JSON object with " + List.of(fields));
+        }
+        for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!List.of(fields).contains(name)) {
+                throw ApiException.badRequest("invalid-body", "unknown field \"" + name + "\"; the body takes "
+                        + List.of(fields));
+            }
+        }
+        return new JsonBody(root);
     }
 
     Optional<String> text(String field) {

@@ -6,6 +6,7 @@ import io.pcmsim.backend.SmartServiceState;
 import io.pcmsim.backend.VehicleStatus;
 import io.pcmsim.backend.dealer.Dealer;
 import io.pcmsim.backend.identity.VehicleContract;
+import io.pcmsim.protocol.MoreReadings;
 import io.pcmsim.protocol.ReportedState;
 import io.pcmsim.protocol.WheelReadings;
 import java.time.Instant;
@@ -81,6 +82,7 @@ final class JsonViews {
         json.put("sequence", s.sequence());
         json.put("modelCode", s.modelCode().orElse(null));
         json.put("modelYear", s.modelYear().isPresent() ? s.modelYear().getAsInt() : null);
+        json.put("powertrain", s.powertrain().orElse(null));
         json.put("state", state(s.state()));
         return json;
     }
@@ -97,6 +99,15 @@ final class JsonViews {
         json.put("distanceToServiceKm", number(s.distanceToServiceKm()));
         json.put("timeToServiceDays", s.timeToService().map(d -> d.toSeconds() / 86_400.0).orElse(null));
         json.put("troubleCodes", s.dtcs());
+        MoreReadings m = s.more();
+        json.put("engineOilLevelPercent", number(m.engineOilLevelPercent()));
+        json.put("brakeFluidAgeDays", number(m.brakeFluidAgeDays()));
+        json.put("lowVoltageBatteryChargePercent", number(m.lowVoltageBatteryChargePercent()));
+        json.put("lowVoltageBatteryHealthPercent", number(m.lowVoltageBatteryHealthPercent()));
+        json.put("highVoltageBatteryChargePercent", number(m.highVoltageBatteryChargePercent()));
+        json.put("highVoltageBatteryHealthPercent", number(m.highVoltageBatteryHealthPercent()));
+        json.put("washerFluidPercent", number(m.washerFluidPercent()));
+        json.put("warnings", m.warnings());
         return json;
     }
 

@@ -58,7 +58,7 @@ final class SmartServiceRoutes {
 
     private void preferredDealer(Context ctx) {
         Vin vin = knownVin(ctx);
-        String dealerId = JsonBody.parse(ctx.body(), false).requiredText("dealerId");
+        String dealerId = JsonBody.parse(ctx.body(), false, "dealerId").requiredText("dealerId");
         smartService.setPreferredDealer(vin, dealerId);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("vin", vin.value());
@@ -68,7 +68,7 @@ final class SmartServiceRoutes {
 
     private void requestAppointment(Context ctx) {
         Vin vin = knownVin(ctx);
-        JsonBody body = JsonBody.parse(ctx.body(), true);
+        JsonBody body = JsonBody.parse(ctx.body(), true, "dealerId", "needIds", "preferredDate", "navigate");
         Optional<LocalDate> date = body.text("preferredDate").map(text -> {
             try {
                 return LocalDate.parse(text);
@@ -86,7 +86,7 @@ final class SmartServiceRoutes {
     }
 
     private void book(Context ctx) {
-        String text = JsonBody.parse(ctx.body(), false).requiredText("at");
+        String text = JsonBody.parse(ctx.body(), false, "at").requiredText("at");
         Instant at;
         try {
             at = Instant.parse(text);
@@ -98,7 +98,7 @@ final class SmartServiceRoutes {
 
     private void sendCollectionConfig(Context ctx) throws InterruptedException {
         Vin vin = knownVin(ctx);
-        JsonBody body = JsonBody.parse(ctx.body(), false);
+        JsonBody body = JsonBody.parse(ctx.body(), false, "intervalSeconds", "thresholds");
         CollectionSettings settings = new CollectionSettings(body.integer("intervalSeconds"), body.numbers("thresholds"));
         String configId;
         try {

@@ -10,6 +10,7 @@ import io.pcmsim.protocol.Vin;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A vehicle's data for its owner and for dealers: {@code GET /api/v1/owner/vehicles/{vin}} (settings,
@@ -21,10 +22,13 @@ final class VehicleRoutes {
 
     private final Backend backend;
     private final Clock clock;
+    private final Function<Vin, Object> breakdownForDealer;
 
-    VehicleRoutes(Backend backend) {
+    /** @param breakdownForDealer the breakdown data a dealer may see of a VIN (only with dealer consent) */
+    VehicleRoutes(Backend backend, Function<Vin, Object> breakdownForDealer) {
         this.backend = backend;
         this.clock = backend.config().clock();
+        this.breakdownForDealer = breakdownForDealer;
     }
 
     void register(RoutesConfig routes) {
@@ -49,6 +53,7 @@ final class VehicleRoutes {
         json.put("vin", status.vin().value());
         json.put("smartService", status.smartService().map(JsonViews::smartService).orElse(null));
         json.put("needs", SmartServiceViews.needs(backend.smartService().needs(status.vin())));
+        json.put("breakdownCalls", breakdownForDealer.apply(status.vin()));
         ctx.json(json);
     }
 

@@ -133,9 +133,10 @@ class SmartServiceHttpIT {
                 "dealer-not-found");
         assertError(send("PUT", owner + "/preferred-dealer", "{\"dealerId\": \"no-such-dealer\"}"), 404,
                 "dealer-not-found");
-        assertError(send("PUT", owner + "/preferred-dealer", "{\"dealer\": "), 400, "invalid-json");
-        assertError(send("PUT", owner + "/preferred-dealer", "[]"), 400, "invalid-json");
+        assertError(send("PUT", owner + "/preferred-dealer", "{\"dealer\": "), 400, "invalid-body");
+        assertError(send("PUT", owner + "/preferred-dealer", "[]"), 400, "invalid-body");
         assertError(send("PUT", owner + "/preferred-dealer", "{}"), 400, "invalid-dealerId");
+        assertError(send("PUT", owner + "/preferred-dealer", "{\"dealer\": \"x\"}"), 400, "invalid-body");
         assertError(send("POST", owner + "/appointments", "{\"dealerId\": 7}"), 400, "invalid-dealerId");
         assertError(send("POST", owner + "/appointments", "{\"dealerId\": \"" + DEALER
                 + "\", \"preferredDate\": \"next week\"}"), 400, "invalid-preferredDate");
@@ -167,7 +168,7 @@ class SmartServiceHttpIT {
         assertError(send("PUT", path, "{\"thresholds\": {\"engine-oil-life\": -1}}"), 400, "invalid-thresholds");
         assertError(send("PUT", path, "{\"thresholds\": {\"engine-oil-life\": \"high\"}}"), 400, "invalid-thresholds");
         assertError(send("PUT", path, "{}"), 400, "invalid-intervalSeconds");
-        assertError(send("PUT", path, "not json"), 400, "invalid-json");
+        assertError(send("PUT", path, "not json"), 400, "invalid-body");
         assertError(send("PUT", "/api/v1/operator/vehicles/" + Uplinks.randomVin().value() + "/collection-config",
                 "{\"intervalSeconds\": 600}"), 404, "vehicle-not-found");
         assertThat(json.readTree(get(path).body()).path("sent").size()).as("refused configs are not sent").isEqualTo(1);

@@ -1,6 +1,9 @@
 package io.pcmsim.backend.testing;
 
+import io.pcmsim.proto.v1.BreakdownReport;
 import io.pcmsim.proto.v1.Header;
+import io.pcmsim.proto.v1.Location;
+import io.pcmsim.proto.v1.TrackPoint;
 import io.pcmsim.proto.v1.Login;
 import io.pcmsim.proto.v1.ManualEvent;
 import io.pcmsim.proto.v1.SmartServiceReport;
@@ -83,6 +86,38 @@ public final class Uplinks {
                         .setModelCode("992")
                         .setModelYear(2025))
                 .build();
+    }
+
+    /** A login with every service allowed and live diagnosis as given. */
+    public static UplinkEnvelope login(Vin vin, long bootId, long sequence, boolean liveDiagnosis) {
+        UplinkEnvelope login = login(vin, bootId, sequence);
+        return login.toBuilder().setLogin(login.getLogin().toBuilder()
+                .setCapabilities(Capabilities.newBuilder().setLiveDiagnosis(liveDiagnosis))).build();
+    }
+
+    /**
+     * A breakdown report at {@code latitude, longitude} with two track points and the fault log; for
+     * {@code APP_PULL} give the pull request id, else null.
+     */
+    public static UplinkEnvelope breakdown(Vin vin, long bootId, long sequence, String callId,
+            @org.jspecify.annotations.Nullable String pullRequestId, boolean consentAssistance, boolean consentDealer,
+            double latitude, double longitude, String... faultLog) {
+        Header header = header(vin, bootId, sequence);
+        BreakdownReport.Builder report = BreakdownReport.newBuilder()
+                .setCallId(callId)
+                .setTrigger(pullRequestId == null ? BreakdownReport.Trigger.IN_CAR : BreakdownReport.Trigger.APP_PULL)
+                .setPullRequestId(pullRequestId == null ? "" : pullRequestId)
+                .setConsentAssistance(consentAssistance).setConsentDealer(consentDealer)
+                .setModelCode("992")
+                .setState(UplinkCodec.state(healthyState(40_000)))
+                .setLocation(Location.newBuilder().setLatitude(latitude).setLongitude(longitude).setHeadingDeg(90)
+                        .setSpeedKmh(0).setHorizontalAccuracyM(8).setFixTimeMs(header.getVehicleTimeMs()))
+                .addRecentTrack(TrackPoint.newBuilder().setLatitude(latitude - 0.01).setLongitude(longitude)
+                        .setTimeMs(header.getVehicleTimeMs() - 60_000))
+                .addRecentTrack(TrackPoint.newBuilder().setLatitude(latitude).setLongitude(longitude)
+                        .setTimeMs(header.getVehicleTimeMs() - 30_000))
+                .addAllFaultLog(List.of(faultLog));
+        return UplinkEnvelope.newBuilder().setHeader(header).setBreakdown(report).build();
     }
 
     public static UplinkEnvelope manual(Vin vin, long bootId, long sequence) {

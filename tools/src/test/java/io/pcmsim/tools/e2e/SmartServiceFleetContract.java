@@ -18,6 +18,7 @@ import io.pcmsim.time.SimulatedClock;
 import io.pcmsim.vehicle.fleet.EmulatedVehicle;
 import io.pcmsim.vehicle.fleet.Fleet;
 import io.pcmsim.vehicle.fleet.FleetConfig;
+import io.pcmsim.vehicle.model.ProfileChoice;
 import io.pcmsim.vehicle.smartservice.NavigationDestination;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -76,7 +77,8 @@ abstract class SmartServiceFleetContract {
         backend.start().get(60, TimeUnit.SECONDS);
         smartService = backend.smartService();
         fleet = Fleet.create(FleetConfig.builder().brokerHost(BROKER.host()).brokerPort(BROKER.port())
-                .vehicles(1).seed(61).reportInterval(Duration.ofHours(6)).clock(clock).wallClock(Clock.systemUTC())
+                .vehicles(1).seed(61).profiles(ProfileChoice.parse("combustion")).reportInterval(Duration.ofHours(6))
+                .clock(clock).wallClock(Clock.systemUTC())
                 .build());
         fleet.start().get(60, TimeUnit.SECONDS);
         car = fleet.vehicles().get(0);
@@ -171,10 +173,10 @@ abstract class SmartServiceFleetContract {
         assertThat(car.navigationDestination().orElseThrow().appointmentId()).isEqualTo(made.appointmentId());
     }
 
-    /** Drives the car far enough for oil, pads and service to be due, and waits for the backend's needs. */
+    /** Drives the (combustion) car far enough for oil, pads and service to be due, and waits for the backend's needs. */
     private List<TrackedNeed> wearUntilNeeds() throws Exception {
         car.drive(Duration.ofMinutes(30), 60_000).get(10, TimeUnit.SECONDS);
-        await().atMost(WAIT).until(() -> car.snapshot().engineOilLifePercent() < 5);
+        await().atMost(WAIT).until(() -> car.snapshot().engineOilLifePercent().orElseThrow() < 5);
         car.park().get(10, TimeUnit.SECONDS);
         car.sendSmartServiceReport().get(10, TimeUnit.SECONDS);
         await().atMost(WAIT).until(() -> smartService.needs(car.vin()).stream().map(TrackedNeed::component)

@@ -114,7 +114,8 @@ class ScenarioParserTest {
                 Arguments.of("      component: brake-pads\n", "      component: wipers\n",
                         List.of("test.yaml:33: expect[1].maintenanceNeeds.component: \"wipers\" is not a component"
                                 + " (ENGINE_OIL, BRAKE_PADS, LOW_VOLTAGE_BATTERY, TIRE_PRESSURE, SERVICE_INTERVAL,"
-                                + " DIAGNOSTIC_TROUBLE_CODES)")),
+                                + " DIAGNOSTIC_TROUBLE_CODES, ENGINE_OIL_LEVEL, BRAKE_FLUID, HIGH_VOLTAGE_BATTERY,"
+                                + " WASHER_FLUID)")),
                 Arguments.of("      atMost: 1000\n", "      atMost: 10\n",
                         List.of("test.yaml:37: expect[2].stored.atMost: is below atLeast (100)")),
                 Arguments.of("  - noMessageLost: true\n", "  - noMesageLost: true\n",

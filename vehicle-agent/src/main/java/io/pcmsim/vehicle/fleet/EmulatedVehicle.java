@@ -5,10 +5,12 @@ import io.pcmsim.protocol.ServiceGroup;
 import io.pcmsim.protocol.VehicleSnapshot;
 import io.pcmsim.protocol.Vin;
 import io.pcmsim.vehicle.model.DrivingState;
+import io.pcmsim.vehicle.model.Fault;
 import io.pcmsim.vehicle.model.VehicleProfile;
 import io.pcmsim.vehicle.privacy.DriverSettings;
 import io.pcmsim.vehicle.smartservice.NavigationDestination;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
@@ -76,6 +78,20 @@ public interface EmulatedVehicle {
     CompletableFuture<Void> sendSmartServiceReport();
 
     /**
+     * The driver starts a breakdown call now and answers the two consent questions: may the data go to
+     * the Assistance, to the dealer? The car sends one {@code BreakdownReport} (trigger {@code IN_CAR}, a new
+     * call id) with its model code, state, fault log, position, movement and recent track, when its settings
+     * let the breakdown service transmit. When privacy mode, the group with location or the service forbids
+     * it, nothing is sent (no refusal either) and nothing is kept for later: the call is only meaningful now.
+     *
+     * @return the outcome: {@code SENT} with the call id once the broker acknowledged the report (or its
+     *     publish failed), {@code QUEUED} with the call id at once while the car is offline,
+     *     {@code REFUSED_BY_SETTINGS} at once; fails with {@link IllegalStateException} once the fleet has
+     *     stopped
+     */
+    CompletableFuture<BreakdownCallResult> callBreakdown(boolean consentAssistance, boolean consentDealer);
+
+    /**
      * Ignition and motion now. Without trips a car stays {@link DrivingState#PARKED} and wears by its annual
      * mileage spread over time; trips add their distance on top.
      */
@@ -107,6 +123,21 @@ public interface EmulatedVehicle {
      * restarted, trouble codes cleared. The backend sees it with the car's next report.
      */
     CompletableFuture<Void> visitWorkshop();
+
+    /**
+     * A fault appears now: its trouble codes are stored and its warnings lit from the car's next state on
+     * (the next report carries them), and it changes the physics where it does (see {@link Fault}). A fault
+     * already active changes nothing; {@link #visitWorkshop()} repairs it. {@link Fault#parse} reads a fault's
+     * name, {@link Fault#names()} lists them.
+     *
+     * @return completes when the fault is in place; fails with {@link IllegalStateException} once the fleet has
+     *     stopped
+     * @throws IllegalArgumentException when the car lacks the component (a misfire in a battery-electric car)
+     */
+    CompletableFuture<Void> injectFault(Fault fault);
+
+    /** The faults active now (injected or developed by the car), in the order they appeared. */
+    Set<Fault> activeFaults();
 
     /**
      * The driver asks for a workshop appointment at the owner's preferred dealer, with the dealer as the

@@ -15,6 +15,7 @@ import io.pcmsim.vehicle.internal.SharedExecutors;
 import io.pcmsim.vehicle.internal.TlsSettings;
 import io.pcmsim.vehicle.internal.VehicleAgent;
 import io.pcmsim.vehicle.internal.connection.UplinkObserver;
+import io.pcmsim.vehicle.model.ModelLine;
 import io.pcmsim.vehicle.model.VehicleProfiles;
 import io.pcmsim.vehicle.privacy.DriverSettings;
 import org.HdrHistogram.Histogram;
@@ -71,7 +72,7 @@ public final class Fleet implements AutoCloseable {
         this.config = config;
         MqttClientSslConfig ssl = config.tls() == null ? null : TlsSettings.of(config.tls());
         Instant start = config.clock().instant();
-        List<Vin> all = new VinGenerator(config.seed()).generate(config.vehicles());
+        List<Vin> all = vins(config);
         Map<Vin, MqttCredentials> credentials = new LinkedHashMap<>();
         for (int i = 0; i < all.size(); i++) {
             if (config.shard().includes(i)) {
@@ -92,10 +93,17 @@ public final class Fleet implements AutoCloseable {
                     ? DriverSettings.defaults().withPrivacyMode(true) : DriverSettings.defaults();
             MessageLog history = config.historyCapacity() == 0 ? null
                     : new MessageLog(config.historyCapacity(), config.wallClock());
-            map.put(vin, new VehicleAgent(VehicleProfiles.generate(vin, config.seed(), start), config, network,
+            map.put(vin, new VehicleAgent(VehicleProfiles.generate(vin, config.seed(), start, config.profiles()), config, network,
                     credentials.get(vin), initial, new Observer(vin, history), history));
         }
         this.vehicles = map;
+    }
+
+    /** The whole fleet's VINs: of the lines built with the forced powertrain, if one is. */
+    private static List<Vin> vins(FleetConfig config) {
+        List<ModelLine> lines = config.profiles().forcedPowertrain().map(ModelLine::builtWithPowertrain)
+                .orElse(List.of(ModelLine.values()));
+        return new VinGenerator(config.seed(), 0.15, lines).generate(config.vehicles());
     }
 
     /**

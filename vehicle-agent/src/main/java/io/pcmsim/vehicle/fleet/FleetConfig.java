@@ -1,6 +1,7 @@
 package io.pcmsim.vehicle.fleet;
 
 import io.pcmsim.time.SimulatedClock;
+import io.pcmsim.vehicle.model.ProfileChoice;
 import io.pcmsim.vehicle.smartservice.Thresholds;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,6 +41,8 @@ import org.jspecify.annotations.Nullable;
  *     {@code floor(vehicles * f)} cars, spread evenly and the same in every shard
  * @param historyCapacity uplinks and downlinks each car keeps in its {@link EmulatedVehicle#history()}, the
  *     newest ones, 0 to 100,000; 0 (the default) keeps none, so that a large fleet keeps its small heap per car
+ * @param profiles the powertrain and driving profile forced on every car (default {@link ProfileChoice#ANY}: a
+ *     realistic mix drawn from the seed); a forced powertrain also limits the VINs to lines built with it
  */
 public record FleetConfig(
         String brokerHost,
@@ -60,7 +63,8 @@ public record FleetConfig(
         @Nullable BrokerTls tls,
         VehicleCredentials credentials,
         double privacyFraction,
-        int historyCapacity) {
+        int historyCapacity,
+        ProfileChoice profiles) {
 
     /** The most messages of each direction a car's history can keep. */
     public static final int MAX_HISTORY = 100_000;
@@ -102,6 +106,18 @@ public record FleetConfig(
             throw new IllegalArgumentException("historyCapacity must be 0 (no history) to " + MAX_HISTORY + ", was "
                     + historyCapacity);
         }
+        Objects.requireNonNull(profiles, "profiles");
+    }
+
+    /** A configuration with the seed's mix of powertrains and driving profiles, as before {@code profiles} existed. */
+    public FleetConfig(String brokerHost, int brokerPort, MqttVersion mqttVersion, MqttClientLibrary mqttClient,
+            int vehicles, long seed, SimulatedClock clock, Clock wallClock, Duration reportInterval,
+            Duration sampleInterval, Thresholds thresholds, int outboxCapacity, int connectConcurrency,
+            double connectRate, Shard shard, @Nullable BrokerTls tls, VehicleCredentials credentials,
+            double privacyFraction, int historyCapacity) {
+        this(brokerHost, brokerPort, mqttVersion, mqttClient, vehicles, seed, clock, wallClock, reportInterval,
+                sampleInterval, thresholds, outboxCapacity, connectConcurrency, connectRate, shard, tls, credentials,
+                privacyFraction, historyCapacity, ProfileChoice.ANY);
     }
 
     /** A configuration without history, as before {@code historyCapacity} existed. */
@@ -152,6 +168,7 @@ public record FleetConfig(
         private VehicleCredentials credentials = VehicleCredentials.none();
         private double privacyFraction;
         private int historyCapacity;
+        private ProfileChoice profiles = ProfileChoice.ANY;
 
         private Builder() {
         }
@@ -256,11 +273,17 @@ public record FleetConfig(
             return this;
         }
 
+        /** The powertrain and driving profile of every car ({@link ProfileChoice#parse} reads a name). */
+        public Builder profiles(ProfileChoice value) {
+            this.profiles = value;
+            return this;
+        }
+
         public FleetConfig build() {
             SimulatedClock simulated = clock != null ? clock : SimulatedClock.startingAt(wallClock.instant(), 1, wallClock);
             return new FleetConfig(brokerHost, brokerPort, mqttVersion, mqttClient, vehicles, seed, simulated, wallClock,
                     reportInterval, sampleInterval, thresholds, outboxCapacity, connectConcurrency, connectRate, shard, tls,
-                    credentials, privacyFraction, historyCapacity);
+                    credentials, privacyFraction, historyCapacity, profiles);
         }
     }
 }

@@ -28,6 +28,7 @@ public final class VinGenerator {
 
     private final SplittableRandom random;
     private final double northAmericanShare;
+    private final List<ModelLine> lines;
     private final Set<Vin> issued = new HashSet<>();
 
     /** A generator where about 15 % of the VINs are North-American style. */
@@ -39,6 +40,18 @@ public final class VinGenerator {
      * @param northAmericanShare share of North-American-style VINs, 0 to 1
      */
     public VinGenerator(long seed, double northAmericanShare) {
+        this(seed, northAmericanShare, List.of(ModelLine.values()));
+    }
+
+    /**
+     * @param northAmericanShare share of North-American-style VINs, 0 to 1
+     * @param lines the model lines the VINs name (e.g. those built with one powertrain), at least one
+     */
+    public VinGenerator(long seed, double northAmericanShare, List<ModelLine> lines) {
+        if (lines.isEmpty()) {
+            throw new IllegalArgumentException("a VIN generator needs at least one model line");
+        }
+        this.lines = List.copyOf(lines);
         if (!(northAmericanShare >= 0 && northAmericanShare <= 1)) {
             throw new IllegalArgumentException(
                     "northAmericanShare must be between 0 and 1, was " + northAmericanShare);
@@ -70,7 +83,7 @@ public final class VinGenerator {
     }
 
     private Vin candidate() {
-        ModelLine line = ModelLine.values()[random.nextInt(ModelLine.values().length)];
+        ModelLine line = lines.get(random.nextInt(lines.size()));
         int year = random.nextInt(FIRST_MODEL_YEAR, LAST_MODEL_YEAR + 1);
         char plant = line.plantCodes().charAt(random.nextInt(line.plantCodes().length()));
         String serial = String.format("%06d", random.nextInt(1_000_000));

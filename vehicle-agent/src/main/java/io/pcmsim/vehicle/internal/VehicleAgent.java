@@ -5,10 +5,12 @@ import io.pcmsim.protocol.ServiceGroup;
 import io.pcmsim.protocol.VehicleSnapshot;
 import io.pcmsim.protocol.Vin;
 import io.pcmsim.time.SimulatedClock;
+import io.pcmsim.vehicle.fleet.BreakdownCallResult;
 import io.pcmsim.vehicle.fleet.EmulatedVehicle;
 import io.pcmsim.vehicle.fleet.FleetConfig;
 import io.pcmsim.vehicle.fleet.MessageHistory;
 import io.pcmsim.vehicle.fleet.MqttCredentials;
+import io.pcmsim.vehicle.internal.breakdown.BreakdownService;
 import io.pcmsim.vehicle.internal.connection.Downlink;
 import io.pcmsim.vehicle.internal.connection.UplinkObserver;
 import io.pcmsim.vehicle.internal.connection.VehicleConnection;
@@ -16,6 +18,7 @@ import io.pcmsim.vehicle.internal.service.VehicleService;
 import io.pcmsim.vehicle.internal.session.SessionService;
 import io.pcmsim.vehicle.internal.smartservice.SmartService;
 import io.pcmsim.vehicle.model.DrivingState;
+import io.pcmsim.vehicle.model.Fault;
 import io.pcmsim.vehicle.model.VehicleModel;
 import io.pcmsim.vehicle.model.VehicleProfile;
 import io.pcmsim.vehicle.privacy.DriverSettings;
@@ -26,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -54,6 +58,7 @@ public final class VehicleAgent implements EmulatedVehicle, VehicleConnection.Se
     private final VehicleModel model;
     private final VehicleConnection connection;
     private final List<VehicleService> services;
+    private final BreakdownService breakdown;
     private final UplinkObserver observer;
     private final @Nullable MessageLog history;
     private final ExecutorService lane;
@@ -101,11 +106,13 @@ public final class VehicleAgent implements EmulatedVehicle, VehicleConnection.Se
         this.connection = new VehicleConnection(vin, config, network, credentials, initial, observer,
                 task -> onLane(task), this);
         Instant firstPeriodic = profile.start().plus(Duration.ofNanos((long) (config.reportInterval().toNanos() * phase)));
+        this.breakdown = new BreakdownService(connection.channelFor(Service.BREAKDOWN), profile, model);
         // The services of this car, the session first: adding a service means adding a line here.
         this.services = List.of(
                 new SessionService(connection.channelFor(Service.LOGIN), profile, () -> logIn(false)),
                 new SmartService(connection.channelFor(Service.SMART_SERVICE), profile, model, config.thresholds(),
-                        config.reportInterval(), firstPeriodic));
+                        config.reportInterval(), firstPeriodic),
+                breakdown);
     }
 
     /**
@@ -359,6 +366,17 @@ public final class VehicleAgent implements EmulatedVehicle, VehicleConnection.Se
     }
 
     @Override
+    public CompletableFuture<BreakdownCallResult> callBreakdown(boolean consentAssistance, boolean consentDealer) {
+        CompletableFuture<BreakdownCallResult> result = new CompletableFuture<>();
+        boolean queued = !stopping && onLane(() -> breakdown.call(consentAssistance, consentDealer, advance())
+                .whenComplete((outcome, error) -> result.complete(outcome)));
+        if (!queued) {
+            result.completeExceptionally(new IllegalStateException("vehicle " + vin() + " is stopped"));
+        }
+        return result;
+    }
+
+    @Override
     public DrivingState drivingState() {
         return model.state(clock.instant());
     }
@@ -405,6 +423,20 @@ public final class VehicleAgent implements EmulatedVehicle, VehicleConnection.Se
             model.serviceAt(clock.instant());
             return CompletableFuture.completedFuture(null);
         });
+    }
+
+    @Override
+    public CompletableFuture<Void> injectFault(Fault fault) {
+        fault.requireFits(profile);
+        return onLaneThen(() -> {
+            model.inject(fault, clock.instant());
+            return CompletableFuture.completedFuture(null);
+        });
+    }
+
+    @Override
+    public Set<Fault> activeFaults() {
+        return model.activeFaults();
     }
 
     @Override

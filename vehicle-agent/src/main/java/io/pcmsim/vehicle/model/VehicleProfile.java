@@ -15,12 +15,18 @@ import java.util.Objects;
  * @param vin the car's VIN
  * @param modelLine model line, consistent with the VIN where the VIN names one
  * @param modelYear model year
- * @param annualMileageKm distance driven per year, km (8,000 to 35,000)
+ * @param powertrain the powertrain, one the line is built with; it decides which readings the car has
+ * @param drivingProfile how the car is used
+ * @param annualMileageKm distance driven per year, km (in the driving profile's range)
  * @param drivingHoursPerDay hours the car is driven per day; the duty cycle is this over 24
  * @param oilLifeKm distance over which engine oil life falls from 100 % to 0 % (time adds to it)
  * @param frontPadLifeKm distance over which a front brake pad wears from 0 % to 100 %
  * @param rearPadLifeKm same for a rear pad; longer than the front
- * @param batteryDriftVoltsPerDay how fast the 12 V resting voltage falls, V per day
+ * @param oilUsePercentPer1000Km engine oil the engine burns, % of the range between the dipstick's marks per
+ *     1,000 km (0 without an engine)
+ * @param washerUsePercentPer1000Km washer fluid used, % of the reservoir per 1,000 km
+ * @param lowVoltageDrainPercentPerDay 12 V charge the parked car draws (clock, alarm, modules), % per day
+ * @param faultOnsets faults the car develops by itself, in time order (one at {@code start}: it starts with it)
  * @param tireLeakPerDay fraction of pressure each tyre loses per day (a slow puncture leaks faster)
  * @param serviceIntervalKm distance between scheduled services, km
  * @param serviceInterval time between scheduled services
@@ -35,12 +41,17 @@ public record VehicleProfile(
         Vin vin,
         ModelLine modelLine,
         int modelYear,
+        Powertrain powertrain,
+        DrivingProfile drivingProfile,
         double annualMileageKm,
         double drivingHoursPerDay,
         double oilLifeKm,
         double frontPadLifeKm,
         double rearPadLifeKm,
-        double batteryDriftVoltsPerDay,
+        double oilUsePercentPer1000Km,
+        double washerUsePercentPer1000Km,
+        double lowVoltageDrainPercentPerDay,
+        List<FaultOnset> faultOnsets,
         Wheels tireLeakPerDay,
         double serviceIntervalKm,
         Duration serviceInterval,
@@ -54,6 +65,13 @@ public record VehicleProfile(
     public VehicleProfile {
         Objects.requireNonNull(vin, "vin");
         Objects.requireNonNull(modelLine, "modelLine");
+        Objects.requireNonNull(powertrain, "powertrain");
+        Objects.requireNonNull(drivingProfile, "drivingProfile");
+        if (!modelLine.builtWith(powertrain)) {
+            throw new IllegalArgumentException("a " + modelLine + " is not built as " + powertrain + "; it is built as "
+                    + modelLine.powertrains());
+        }
+        faultOnsets = List.copyOf(faultOnsets);
         software = List.copyOf(software);
         maps = List.copyOf(maps);
         Objects.requireNonNull(start, "start");

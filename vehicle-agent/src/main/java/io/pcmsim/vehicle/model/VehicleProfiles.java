@@ -1,45 +1,68 @@
 package io.pcmsim.vehicle.model;
 
+import io.pcmsim.protocol.MoreReadings;
 import io.pcmsim.protocol.VehicleSnapshot;
 import io.pcmsim.protocol.Vin;
 import io.pcmsim.protocol.Wheels;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 
 /**
  * Generates a car's profile and initial state from a seed and its VIN. The initial state is spread so a
  * fleet shows a realistic mix: most cars fine, roughly one in ten near or past each maintenance limit
- * (low oil life, worn pads, weak battery, a slow puncture, service due), so a backend derives maintenance
- * needs within a day or two of simulated driving. Stateless and thread-safe.
+ * (low oil life or level, worn pads, weak battery, a slow puncture, old brake fluid, service due), a few
+ * with a fault, so a backend derives maintenance needs within a day or two of simulated driving. The
+ * powertrain (among those the line is built with) and the driving profile are drawn too, unless a
+ * {@link ProfileChoice} forces them. Stateless and thread-safe.
  */
 public final class VehicleProfiles {
 
-    private static final List<String> RARE_DTCS = List.of("P0301", "P0420", "P0171", "P0128", "U0100");
     private static final double SERVICE_INTERVAL_KM = 30_000;
     private static final Duration SERVICE_INTERVAL = Duration.ofDays(730);
+    private static final double PLUG_IN_HYBRID_SHARE = 0.35;
+    private static final double LATER_FAULT_SHARE = 0.08;
 
     private VehicleProfiles() {
     }
 
+    /** {@link #generate(Vin, long, Instant, ProfileChoice)} with nothing forced. */
+    public static VehicleProfile generate(Vin vin, long seed, Instant start) {
+        return generate(vin, seed, start, ProfileChoice.ANY);
+    }
+
     /**
      * The profile of {@code vin} in a fleet generated with {@code seed}, starting at simulated instant
-     * {@code start}. Same arguments, same profile.
+     * {@code start}, with the powertrain and driving profile {@code choice} forces. Same arguments, same profile.
+     *
+     * @throws IllegalArgumentException when the VIN names a line that is not built with the forced powertrain
      */
-    public static VehicleProfile generate(Vin vin, long seed, Instant start) {
+    public static VehicleProfile generate(Vin vin, long seed, Instant start, ProfileChoice choice) {
         SplittableRandom r = new SplittableRandom(seed ^ (vin.value().hashCode() * 0x9E3779B97F4A7C15L));
-        ModelLine line = ModelLine.fromVin(vin)
-                .orElse(ModelLine.values()[r.nextInt(ModelLine.values().length)]);
+        // draws added with powertrains and driving profiles come from a stream of their own, so the draws
+        // of before keep their values
+        SplittableRandom extra = new SplittableRandom(seed ^ (vin.value().hashCode() * 0xC2B2AE3D27D4EB4FL) ^ 0x5DEECE66DL);
+        ModelLine line = line(vin, choice, r);
+        Powertrain powertrain = choice.forcedPowertrain().orElseGet(() -> line.powertrains().size() == 1
+                ? line.powertrains().iterator().next()
+                : extra.nextDouble() < PLUG_IN_HYBRID_SHARE ? Powertrain.PLUG_IN_HYBRID : Powertrain.COMBUSTION);
+        DrivingProfile driving = choice.forcedDriving().orElseGet(() -> driving(extra));
         int startYear = start.atZone(ZoneOffset.UTC).getYear();
         int modelYear = ModelYears.of(vin).orElse(startYear - r.nextInt(0, 8));
         double ageYears = Math.max(0.1, startYear - modelYear + r.nextDouble(0, 1));
 
-        double annualKm = r.nextDouble(8_000, 35_000);
-        double hoursPerDay = Math.min(4.0, annualKm / 365.0 / r.nextDouble(35, 65));
-        double oilLifeKm = r.nextDouble(15_000, 20_000);
-        double frontPadLifeKm = r.nextDouble(40_000, 60_000);
+        double annualKm = driving.annualKm(r.nextDouble());
+        double hoursPerDay = Math.min(4.0, annualKm / 365.0 / driving.averageSpeedKmh(r.nextDouble()));
+        double engineShare = powertrain == Powertrain.PLUG_IN_HYBRID ? 0.6 : 1.0;
+        double oilLifeKm = r.nextDouble(15_000, 20_000) / driving.oilWearFactor() / engineShare;
+        double regeneration = powertrain == Powertrain.BATTERY_ELECTRIC ? 2.0
+                : powertrain == Powertrain.PLUG_IN_HYBRID ? 1.5 : 1.0;
+        double frontPadLifeKm = r.nextDouble(40_000, 60_000) / driving.padWearFactor() * regeneration;
         double rearPadLifeKm = frontPadLifeKm * r.nextDouble(1.5, 2.0);
         double odometer = annualKm * ageYears;
 
@@ -49,8 +72,12 @@ public final class VehicleProfiles {
                 frontWear * 0.6 + r.nextDouble(0, 2), frontWear * 0.6 + r.nextDouble(0, 2));
 
         boolean weakBattery = r.nextDouble() < 0.10;
-        double battery = weakBattery ? r.nextDouble(12.18, 12.30) : r.nextDouble(12.45, 12.8);
-        double batteryDrift = weakBattery ? r.nextDouble(0.01, 0.04) : r.nextDouble(0.0003, 0.002);
+        double batteryUnit = r.nextDouble();
+        double drainUnit = r.nextDouble();
+        double lvHealth = weakBattery ? 45 + 15 * batteryUnit : Math.max(60, 100 - ageYears * 4 * batteryUnit);
+        double lvCharge = driving == DrivingProfile.RARELY_DRIVEN ? 55 + 30 * batteryUnit
+                : weakBattery ? 60 + 15 * batteryUnit : 80 + 20 * batteryUnit;
+        double lvDrain = weakBattery ? 3 + 2 * drainUnit : 1.5 + 0.5 * drainUnit;
 
         double nominal = line.nominalTirePressureKpa();
         double[] pressures = new double[4];
@@ -67,16 +94,58 @@ public final class VehicleProfiles {
 
         double distanceToService = pick(r, 0.10, -200, 2_000, 3_000, SERVICE_INTERVAL_KM);
         long timeToServiceDays = (long) pick(r, 0.08, 10, 40, 60, SERVICE_INTERVAL.toDays());
-        List<String> dtcs = r.nextDouble() < 0.04 ? List.of(RARE_DTCS.get(r.nextInt(RARE_DTCS.size()))) : List.of();
+        List<FaultOnset> faults = new ArrayList<>();
+        List<Fault> startable = Arrays.stream(Fault.values())
+                .filter(f -> f.appliesTo(powertrain) && f != Fault.SLOW_TYRE_LEAK && f != Fault.OIL_LEAK).toList();
+        if (r.nextDouble() < 0.04) {
+            faults.add(new FaultOnset(startable.get(r.nextInt(startable.size())), start));
+        }
+        List<Fault> later = Arrays.stream(Fault.values()).filter(f -> f.appliesTo(powertrain)).toList();
+        if (extra.nextDouble() < LATER_FAULT_SHARE) {
+            Fault fault = later.get(extra.nextInt(later.size()));
+            faults.add(new FaultOnset(fault, start.plus(Duration.ofMinutes(extra.nextLong(1_440, 525_600)))));
+        }
 
+        MoreReadings more = new MoreReadings(
+                powertrain.hasEngine() ? OptionalDouble.of(pick(extra, 0.08, 12, 25, 40, 100)) : OptionalDouble.empty(),
+                OptionalDouble.of(extra.nextDouble(0, 850)),
+                OptionalDouble.of(lvCharge), OptionalDouble.of(lvHealth),
+                powertrain.hasHighVoltageBattery() ? OptionalDouble.of(extra.nextDouble(40, 80)) : OptionalDouble.empty(),
+                powertrain.hasHighVoltageBattery()
+                        ? OptionalDouble.of(Math.max(60, 100 - ageYears * extra.nextDouble(1, 2.5))) : OptionalDouble.empty(),
+                OptionalDouble.of(pick(extra, 0.08, 5, 15, 20, 100)), List.of());
         VehicleSnapshot initial = new VehicleSnapshot(odometer, odometer / Math.max(1, annualKm / 365.0 / hoursPerDay),
-                oilLife, padWear, battery,
+                powertrain.hasEngine() ? OptionalDouble.of(oilLife) : OptionalDouble.empty(), padWear,
+                LowVoltageBattery.restingVolts(lvCharge, lvHealth),
                 new Wheels(pressures[0], pressures[1], pressures[2], pressures[3]), nominal,
-                distanceToService, Duration.ofDays(timeToServiceDays), dtcs);
-        return new VehicleProfile(vin, line, modelYear, annualKm, hoursPerDay, oilLifeKm, frontPadLifeKm,
-                rearPadLifeKm, batteryDrift, new Wheels(leaks[0], leaks[1], leaks[2], leaks[3]),
+                distanceToService, Duration.ofDays(timeToServiceDays), List.of(), more);
+        return new VehicleProfile(vin, line, modelYear, powertrain, driving, annualKm, hoursPerDay, oilLifeKm,
+                frontPadLifeKm, rearPadLifeKm,
+                powertrain.hasEngine() ? extra.nextDouble(1, 4) * driving.oilWearFactor() * engineShare : 0,
+                extra.nextDouble(4, 12), lvDrain, faults, new Wheels(leaks[0], leaks[1], leaks[2], leaks[3]),
                 SERVICE_INTERVAL_KM, SERVICE_INTERVAL, r.nextLong(), software(r, modelYear), maps(r, modelYear),
                 r.nextDouble() < 0.7, start, initial);
+    }
+
+    private static ModelLine line(Vin vin, ProfileChoice choice, SplittableRandom r) {
+        List<ModelLine> lines = choice.forcedPowertrain().map(ModelLine::builtWithPowertrain)
+                .orElse(List.of(ModelLine.values()));
+        ModelLine line = ModelLine.fromVin(vin).orElseGet(() -> lines.get(r.nextInt(lines.size())));
+        if (!lines.contains(line)) {
+            throw new IllegalArgumentException("VIN " + vin.value() + " names a " + line + " (model code "
+                    + line.modelCode() + "), which is not built as " + choice.powertrain() + "; " + choice.powertrain()
+                    + " cars are " + lines + " (VIN model codes "
+                    + lines.stream().map(ModelLine::vinModelCode).toList() + ")");
+        }
+        return line;
+    }
+
+    /** Half the cars commute, a fifth drive long distances, the rest are driven hard or rarely. */
+    private static DrivingProfile driving(SplittableRandom r) {
+        double u = r.nextDouble();
+        return u < 0.50 ? DrivingProfile.COMMUTER
+                : u < 0.70 ? DrivingProfile.LONG_DISTANCE
+                : u < 0.85 ? DrivingProfile.SPORTY : DrivingProfile.RARELY_DRIVEN;
     }
 
     /** With probability {@code critical} a value in [critLow, critHigh), else one in [low, high). */

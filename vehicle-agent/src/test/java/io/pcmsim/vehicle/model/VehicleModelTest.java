@@ -19,11 +19,12 @@ class VehicleModelTest {
     private static final long SEED = 2026;
 
     private static VehicleModel model(Vin vin) {
-        return new VehicleModel(VehicleProfiles.generate(vin, SEED, START));
+        return new VehicleModel(VehicleProfiles.generate(vin, SEED, START, new ProfileChoice(Powertrain.COMBUSTION, null)));
     }
 
+    /** A combustion car's VIN: these tests read its oil. */
     private static Vin someVin() {
-        return new VinGenerator(SEED).next();
+        return new VinGenerator(SEED, 0.15, ModelLine.builtWithPowertrain(Powertrain.COMBUSTION)).next();
     }
 
     @Test
@@ -38,7 +39,7 @@ class VehicleModelTest {
         double km = p.annualMileageKm() * 30 / 365;
         assertThat(after.odometerKm() - before.odometerKm()).isCloseTo(km, within(0.01));
         assertThat(after.operatingHours() - before.operatingHours()).isCloseTo(30 * p.drivingHoursPerDay(), within(0.01));
-        assertThat(after.engineOilLifePercent()).isLessThan(before.engineOilLifePercent());
+        assertThat(after.engineOilLifePercent().getAsDouble()).isLessThan(before.engineOilLifePercent().getAsDouble());
         assertThat(after.distanceToServiceKm()).isCloseTo(before.distanceToServiceKm() - km, within(0.01));
         assertThat(after.timeToService()).isEqualTo(before.timeToService().minusDays(30));
         for (int wheel = 0; wheel < 4; wheel++) {
@@ -67,7 +68,7 @@ class VehicleModelTest {
         model.advanceTo(START.plus(Duration.ofDays(3_650)));
         VehicleSnapshot s = model.snapshot();
 
-        assertThat(s.engineOilLifePercent()).isEqualTo(0);
+        assertThat(s.engineOilLifePercent().getAsDouble()).isEqualTo(0);
         assertThat(s.brakePadWearPercent().max()).isLessThanOrEqualTo(100);
         assertThat(s.lowVoltageBatteryVolts()).isGreaterThan(11.0);
         assertThat(s.distanceToServiceKm()).isNegative();
@@ -114,7 +115,7 @@ class VehicleModelTest {
         VehicleSnapshot f = fine.snapshot();
         VehicleSnapshot c = coarse.snapshot();
         assertThat(f.odometerKm()).isCloseTo(c.odometerKm(), within(1e-6));
-        assertThat(f.engineOilLifePercent()).isCloseTo(c.engineOilLifePercent(), within(1e-6));
+        assertThat(f.engineOilLifePercent().getAsDouble()).isCloseTo(c.engineOilLifePercent().getAsDouble(), within(1e-6));
         assertThat(f.lowVoltageBatteryVolts()).isCloseTo(c.lowVoltageBatteryVolts(), within(1e-6));
         assertThat(f.tirePressureKpa().min()).isCloseTo(c.tirePressureKpa().min(), within(1e-6));
     }
@@ -124,7 +125,7 @@ class VehicleModelTest {
         List<Vin> vins = new VinGenerator(SEED).generate(50);
         int crossing = 0;
         for (Vin vin : vins) {
-            VehicleModel model = model(vin);
+            VehicleModel model = new VehicleModel(VehicleProfiles.generate(vin, SEED, START));
             ThresholdMonitor monitor = new ThresholdMonitor(Thresholds.defaults());
             boolean crossed = false;
             for (int step = 0; step <= 180; step++) {
@@ -147,7 +148,8 @@ class VehicleModelTest {
 
         assertThat(profile.modelLine()).isEqualTo(ModelLine.P911);
         assertThat(profile.modelYear()).isEqualTo(2019);
-        assertThat(profile.annualMileageKm()).isBetween(8_000.0, 35_000.0);
+        assertThat(profile.annualMileageKm()).isBetween(profile.drivingProfile().minAnnualKm(),
+                profile.drivingProfile().maxAnnualKm());
         assertThat(profile.initialState().tirePressureNominalKpa()).isEqualTo(250);
     }
 
@@ -163,7 +165,8 @@ class VehicleModelTest {
     void generate_fleetOfFifty_annualMileageAndTyresInRealisticRanges() {
         for (Vin vin : new VinGenerator(SEED).generate(50)) {
             VehicleProfile p = VehicleProfiles.generate(vin, SEED, START);
-            assertThat(p.annualMileageKm()).isBetween(8_000.0, 35_000.0);
+            assertThat(p.annualMileageKm()).isBetween(1_500.0, 50_000.0)
+                    .isBetween(p.drivingProfile().minAnnualKm(), p.drivingProfile().maxAnnualKm());
             assertThat(p.initialState().tirePressureNominalKpa()).isBetween(230.0, 280.0);
             assertThat(p.serviceIntervalKm()).isEqualTo(30_000);
             assertThat(p.serviceInterval()).isEqualTo(Duration.ofDays(730));

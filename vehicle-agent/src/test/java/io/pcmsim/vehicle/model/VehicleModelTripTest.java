@@ -15,7 +15,9 @@ class VehicleModelTripTest {
     private static final Instant START = Instant.parse("2027-01-01T08:00:00Z");
     private static final long SEED = 77;
 
-    private final VehicleModel model = new VehicleModel(VehicleProfiles.generate(new VinGenerator(SEED).next(), SEED, START));
+    private final VehicleModel model = new VehicleModel(VehicleProfiles.generate(
+            new VinGenerator(SEED, 0.15, ModelLine.builtWithPowertrain(Powertrain.COMBUSTION)).next(), SEED, START,
+            new ProfileChoice(Powertrain.COMBUSTION, null)));
     private final VehicleModel twin = new VehicleModel(model.profile());
 
     private double baselineKm(Duration d) {
@@ -32,7 +34,7 @@ class VehicleModelTripTest {
         VehicleSnapshot without = twin.snapshot();
         assertThat(withTrip.odometerKm() - without.odometerKm()).isCloseTo(150, within(1e-6));
         assertThat(withTrip.distanceToServiceKm()).isCloseTo(without.distanceToServiceKm() - 150, within(1e-6));
-        assertThat(withTrip.engineOilLifePercent()).isLessThan(without.engineOilLifePercent());
+        assertThat(withTrip.engineOilLifePercent().getAsDouble()).isLessThan(without.engineOilLifePercent().getAsDouble());
         assertThat(withTrip.brakePadWearPercent().frontLeft()).isGreaterThan(without.brakePadWearPercent().frontLeft());
         assertThat(withTrip.operatingHours() - without.operatingHours()).isCloseTo(2, within(1e-6));
     }
@@ -82,7 +84,7 @@ class VehicleModelTripTest {
         twin.advanceTo(START.plus(Duration.ofMinutes(600)));
 
         assertThat(model.snapshot().odometerKm()).isCloseTo(twin.snapshot().odometerKm(), within(1e-6));
-        assertThat(model.snapshot().engineOilLifePercent()).isCloseTo(twin.snapshot().engineOilLifePercent(), within(1e-6));
+        assertThat(model.snapshot().engineOilLifePercent().getAsDouble()).isCloseTo(twin.snapshot().engineOilLifePercent().getAsDouble(), within(1e-6));
     }
 
     @Test
@@ -99,7 +101,7 @@ class VehicleModelTripTest {
         model.serviceAt(visit);
 
         VehicleSnapshot after = model.snapshot();
-        assertThat(after.engineOilLifePercent()).isEqualTo(100);
+        assertThat(after.engineOilLifePercent().getAsDouble()).isEqualTo(100);
         assertThat(after.brakePadWearPercent().frontLeft()).isZero();
         assertThat(after.tirePressureKpa().rearRight()).isEqualTo(after.tirePressureNominalKpa());
         assertThat(after.distanceToServiceKm()).isEqualTo(model.profile().serviceIntervalKm());

@@ -2,6 +2,7 @@ package io.pcmsim.backend.internal.session;
 
 import io.pcmsim.backend.ReportedSettings;
 import io.pcmsim.backend.internal.storage.Database;
+import io.pcmsim.backend.internal.storage.MultiRow;
 import io.pcmsim.backend.internal.storage.StorageException;
 import io.pcmsim.protocol.Vin;
 import java.sql.Connection;
@@ -9,8 +10,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The session's read-only queries. Thread-safe: each call opens and closes its own connection, and sees
@@ -27,6 +33,42 @@ public final class SessionQueries {
 
     public SessionQueries(Database database) {
         this.database = database;
+    }
+
+    /**
+     * Which of {@code vins} declared live diagnosis in their newest stored login (by boot id, then
+     * sequence), on {@code connection} (e.g. inside the ingest transaction): one query for all of them.
+     */
+    public static Set<Vin> liveDiagnosisCapable(Connection connection, Collection<Vin> vins) throws SQLException {
+        if (vins.isEmpty()) {
+            return Set.of();
+        }
+        List<String> keys = vins.stream().map(Vin::value).distinct().toList();
+        Map<String, long[]> newest = new HashMap<>();
+        Set<String> capable = new HashSet<>();
+        try (ResultSet rs = MultiRow.selectByKeys(connection,
+                "SELECT t.vin, t.boot_id, t.sequence, t.live_diagnosis FROM login AS t", "vin", keys)) {
+            while (rs.next()) {
+                String vin = rs.getString(1);
+                long[] key = {rs.getLong(2), rs.getLong(3)};
+                long[] seen = newest.get(vin);
+                if (seen == null || key[0] > seen[0] || key[0] == seen[0] && key[1] > seen[1]) {
+                    newest.put(vin, key);
+                    if (rs.getBoolean(4)) {
+                        capable.add(vin);
+                    } else {
+                        capable.remove(vin);
+                    }
+                }
+            }
+        }
+        Set<Vin> result = new HashSet<>();
+        for (Vin vin : vins) {
+            if (capable.contains(vin.value())) {
+                result.add(vin);
+            }
+        }
+        return result;
     }
 
     /** The settings of {@code vin}'s newest stored login (by boot id, then sequence), if any. */

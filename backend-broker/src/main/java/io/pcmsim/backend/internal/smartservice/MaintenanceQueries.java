@@ -100,7 +100,7 @@ public final class MaintenanceQueries {
 
     /** The newest Smart Service state of {@code vin}, if one is stored. */
     public Optional<SmartServiceState> newestState(Vin vin) {
-        String sql = "SELECT vehicle_time, boot_id, sequence, model_code, model_year, " + StateColumns.NAMES
+        String sql = "SELECT vehicle_time, boot_id, sequence, model_code, model_year, powertrain, " + StateColumns.NAMES
                 + " FROM smart_service_vehicle WHERE vin = ?";
         try (Connection c = database.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, vin.value());
@@ -114,8 +114,9 @@ public final class MaintenanceQueries {
                 Optional<String> model = Optional.ofNullable(rs.getString(4));
                 int year = rs.getInt(5);
                 OptionalInt modelYear = rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(year);
-                return Optional.of(new SmartServiceState(time, boot, sequence, model, modelYear,
-                        StateColumns.read(rs, 6)));
+                Optional<String> powertrain = Optional.ofNullable(rs.getString(6));
+                return Optional.of(new SmartServiceState(time, boot, sequence, model, modelYear, powertrain,
+                        StateColumns.read(rs, 7)));
             }
         } catch (SQLException e) {
             throw new StorageException("cannot read the newest state of " + vin + ": " + e.getMessage(), e);

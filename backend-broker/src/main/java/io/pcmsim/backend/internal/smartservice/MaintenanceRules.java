@@ -36,6 +36,8 @@ import java.util.OptionalInt;
  *   <li><b>Service interval</b>: at most 1,500 km or 30 days left MEDIUM; overdue (negative distance or
  *       time) HIGH; due at odometer + distance left and on report date + time left.</li>
  *   <li><b>Diagnostic trouble codes</b>: any stored DTC MEDIUM, due today, codes listed in the reason.</li>
+ *   <li>Oil level, brake fluid, 12 V battery health (folded into the 12 V battery need: the more urgent of
+ *       voltage and health), high-voltage battery and washer fluid: see {@link ComponentRules}.</li>
  * </ul>
  *
  * Dates are UTC dates of the report time (the vehicle's time of the message the state came from).
@@ -67,13 +69,17 @@ public final class MaintenanceRules {
      */
     public List<MaintenanceNeed> evaluate(Vin vin, ReportedState state, Instant reportTime) {
         LocalDate today = LocalDate.ofInstant(reportTime, ZoneOffset.UTC);
-        List<MaintenanceNeed> needs = new ArrayList<>(6);
+        List<MaintenanceNeed> needs = new ArrayList<>(10);
         oil(vin, state).ifPresent(needs::add);
         pads(vin, state).ifPresent(needs::add);
         battery(vin, state, today).ifPresent(needs::add);
         tyres(vin, state, today).ifPresent(needs::add);
         service(vin, state, today).ifPresent(needs::add);
         dtcs(vin, state, today).ifPresent(needs::add);
+        ComponentRules.oilLevel(vin, state, today).ifPresent(needs::add);
+        ComponentRules.brakeFluid(vin, state, today).ifPresent(needs::add);
+        ComponentRules.highVoltage(vin, state, today).ifPresent(needs::add);
+        ComponentRules.washer(vin, state, today).ifPresent(needs::add);
         return List.copyOf(needs);
     }
 
@@ -113,26 +119,27 @@ public final class MaintenanceRules {
 
     private Optional<MaintenanceNeed> battery(Vin vin, ReportedState s, LocalDate today) {
         double v = s.lowVoltageBatteryVolts().orElse(0);
-        if (v <= 0) {
+        Severity byVoltage = v <= 0 ? null
+                : v < 11.6 - EPS ? Severity.CRITICAL
+                : v < 11.9 - EPS ? Severity.HIGH
+                : v < 12.2 - EPS ? Severity.MEDIUM : null;
+        Severity byHealth = ComponentRules.lowVoltageHealth(s).orElse(null);
+        if (byVoltage == null && byHealth == null) {
             return Optional.empty();
         }
-        Severity severity;
-        int days;
-        if (v < 11.6 - EPS) {
-            severity = Severity.CRITICAL;
-            days = 0;
-        } else if (v < 11.9 - EPS) {
-            severity = Severity.HIGH;
-            days = 7;
-        } else if (v < 12.2 - EPS) {
-            severity = Severity.MEDIUM;
-            days = 30;
-        } else {
-            return Optional.empty();
-        }
+        Severity severity = byHealth == null || byVoltage != null && byVoltage.compareTo(byHealth) >= 0 ? byVoltage
+                : byHealth;
+        int days = switch (severity) {
+            case CRITICAL -> 0;
+            case HIGH -> 7;
+            default -> 30;
+        };
+        String reason = (byVoltage != null ? "12 V battery at " + String.format(Locale.ROOT, "%.2f", v) + " V" : "")
+                + (byVoltage != null && byHealth != null ? ", " : "")
+                + (byHealth != null ? (byVoltage == null ? "12 V battery " : "") + "health "
+                        + percent(s.more().lowVoltageBatteryHealthPercent().getAsDouble()) + " %" : "");
         return Optional.of(new MaintenanceNeed(vin, Component.LOW_VOLTAGE_BATTERY, severity, OptionalDouble.empty(),
-                Optional.of(today.plusDays(days)),
-                "12 V battery at " + String.format(Locale.ROOT, "%.2f", v) + " V"));
+                Optional.of(today.plusDays(days)), reason));
     }
 
     private Optional<MaintenanceNeed> tyres(Vin vin, ReportedState s, LocalDate today) {

@@ -39,9 +39,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class NewestStates {
 
-    private static final String COLUMNS = "vin, vehicle_time, boot_id, sequence, model_code, model_year, "
+    private static final String COLUMNS = "vin, vehicle_time, boot_id, sequence, model_code, model_year, powertrain, "
             + StateColumns.NAMES + ", needs_hash";
-    private static final int COUNT = 7 + StateColumns.COUNT;
+    private static final int COUNT = 8 + StateColumns.COUNT;
     private static final String UPSERT_HEAD = "INSERT INTO smart_service_vehicle AS v (" + COLUMNS + ", needs_changed)";
     private static final String NEWER = "v.vehicle_time < EXCLUDED.vehicle_time OR (v.vehicle_time = EXCLUDED.vehicle_time"
             + " AND (v.boot_id < EXCLUDED.boot_id OR (v.boot_id = EXCLUDED.boot_id AND v.sequence < EXCLUDED.sequence)))";
@@ -61,7 +61,8 @@ final class NewestStates {
 
     /** A vehicle's newest state in a batch, and the needs it gives. */
     record Candidate(Vin vin, Instant vehicleTime, long bootId, long sequence, @Nullable String modelCode,
-                     @Nullable Integer modelYear, ReportedState state, List<MaintenanceNeed> needs, long needsHash) {
+                     @Nullable Integer modelYear, @Nullable String powertrain, ReportedState state,
+                     List<MaintenanceNeed> needs, long needsHash) {
         Candidate {
             needs = List.copyOf(needs);
         }
@@ -98,7 +99,7 @@ final class NewestStates {
 
     private static void bind(Params p, Candidate d) throws SQLException {
         p.string(d.vin().value()).instant(d.vehicleTime()).bigint(d.bootId()).bigint(d.sequence())
-                .nullableString(d.modelCode()).nullableInteger(d.modelYear());
+                .nullableString(d.modelCode()).nullableInteger(d.modelYear()).nullableString(d.powertrain());
         StateColumns.bind(p, d.state());
         p.bigint(d.needsHash());
     }
@@ -188,7 +189,7 @@ final class NewestStates {
                 Params p = new Params(ps);
                 Candidate d = u.getKey();
                 p.instant(d.vehicleTime()).bigint(d.bootId()).bigint(d.sequence())
-                        .nullableString(d.modelCode()).nullableInteger(d.modelYear());
+                        .nullableString(d.modelCode()).nullableInteger(d.modelYear()).nullableString(d.powertrain());
                 StateColumns.bind(p, d.state());
                 p.bigint(d.needsHash()).string(d.vin().value()).instant(u.getValue().vehicleTime().toInstant())
                         .bigint(u.getValue().bootId()).bigint(u.getValue().sequence());

@@ -21,7 +21,13 @@ import java.util.OptionalDouble;
  *   <li><b>Service interval</b>: the counters restarted: at least {@value #SERVICE_RESTARTED_KM} km and
  *       {@value #SERVICE_RESTARTED_DAYS} days left, where reported.</li>
  *   <li><b>Trouble codes</b>: none stored.</li>
+ *   <li><b>Engine oil level</b>: at least {@value #OIL_LEVEL_TOPPED_UP_PERCENT} % between the marks.</li>
+ *   <li><b>Brake fluid</b>: at most {@value #BRAKE_FLUID_FRESH_DAYS} days old.</li>
+ *   <li><b>High-voltage battery</b>: health at least {@value #BATTERY_HEALTHY_PERCENT} %.</li>
+ *   <li><b>Washer fluid</b>: at least {@value #WASHER_FILLED_PERCENT} %.</li>
  * </ul>
+ * The 12 V battery needs, where the car reports its health, a health of at least
+ * {@value #BATTERY_HEALTHY_PERCENT} % as well.
  * A component whose readings the state does not carry is never shown replaced.
  */
 final class ReplacementRules {
@@ -32,6 +38,10 @@ final class ReplacementRules {
     static final double TYRE_TOLERANCE_PERCENT = 3;
     static final double SERVICE_RESTARTED_KM = 5_000;
     static final long SERVICE_RESTARTED_DAYS = 180;
+    static final double OIL_LEVEL_TOPPED_UP_PERCENT = 75;
+    static final double BRAKE_FLUID_FRESH_DAYS = 30;
+    static final double BATTERY_HEALTHY_PERCENT = 90;
+    static final double WASHER_FILLED_PERCENT = 80;
 
     private ReplacementRules() {
     }
@@ -47,6 +57,7 @@ final class ReplacementRules {
                     .filter(w -> w <= PADS_NEW_PERCENT).map(w -> "brake pads at most " + whole(w) + " % worn");
             case LOW_VOLTAGE_BATTERY -> s.lowVoltageBatteryVolts().isPresent()
                     && s.lowVoltageBatteryVolts().getAsDouble() >= BATTERY_CHARGED_VOLTS
+                    && s.more().lowVoltageBatteryHealthPercent().orElse(100) >= BATTERY_HEALTHY_PERCENT
                     ? Optional.of(String.format(java.util.Locale.ROOT, "12 V battery at %.2f V",
                             s.lowVoltageBatteryVolts().getAsDouble()))
                     : Optional.empty();
@@ -54,7 +65,23 @@ final class ReplacementRules {
             case SERVICE_INTERVAL -> service(s);
             case DIAGNOSTIC_TROUBLE_CODES -> s.dtcs().isEmpty() ? Optional.of("no trouble codes stored")
                     : Optional.empty();
+            case ENGINE_OIL_LEVEL -> atLeast(s.more().engineOilLevelPercent(), OIL_LEVEL_TOPPED_UP_PERCENT,
+                    "engine oil level %.0f %% between the marks");
+            case BRAKE_FLUID -> s.more().brakeFluidAgeDays().isPresent()
+                    && s.more().brakeFluidAgeDays().getAsDouble() <= BRAKE_FLUID_FRESH_DAYS
+                    ? Optional.of("brake fluid " + whole(s.more().brakeFluidAgeDays().getAsDouble()) + " days old")
+                    : Optional.empty();
+            case HIGH_VOLTAGE_BATTERY -> atLeast(s.more().highVoltageBatteryHealthPercent(), BATTERY_HEALTHY_PERCENT,
+                    "high-voltage battery health %.0f %%");
+            case WASHER_FLUID -> atLeast(s.more().washerFluidPercent(), WASHER_FILLED_PERCENT,
+                    "washer fluid %.0f %%");
         };
+    }
+
+    private static Optional<String> atLeast(OptionalDouble reading, double limit, String evidence) {
+        return reading.isPresent() && reading.getAsDouble() >= limit
+                ? Optional.of(String.format(java.util.Locale.ROOT, evidence, reading.getAsDouble()))
+                : Optional.empty();
     }
 
     private static Optional<String> tyres(ReportedState s) {

@@ -8,6 +8,7 @@ import io.pcmsim.backend.internal.service.ServiceHandler;
 import io.pcmsim.backend.internal.service.UplinkRecord;
 import io.pcmsim.backend.internal.storage.Database;
 import io.pcmsim.backend.smartservice.SmartService;
+import io.pcmsim.proto.v1.Powertrain;
 import io.pcmsim.proto.v1.SmartServiceReport;
 import io.pcmsim.proto.v1.UplinkEnvelope;
 import io.pcmsim.protocol.ReportedState;
@@ -171,8 +172,18 @@ public final class SmartServiceHandler implements ServiceHandler {
             boolean model = !report.getModelCode().isEmpty();
             candidates.add(new NewestStates.Candidate(e.getKey(), r.header().vehicleTime(), r.header().bootId(),
                     r.header().sequence(), model ? report.getModelCode() : null, model ? report.getModelYear() : null,
-                    state, needs, NewestStates.digest(needs)));
+                    powertrain(report.getPowertrain()), state, needs, NewestStates.digest(needs)));
         }
         return candidates;
+    }
+
+    /** The powertrain's name as the car's users type it, or null when the report does not say. */
+    static @Nullable String powertrain(Powertrain powertrain) {
+        return switch (powertrain) {
+            case POWERTRAIN_COMBUSTION -> "combustion";
+            case POWERTRAIN_PLUG_IN_HYBRID -> "plug-in-hybrid";
+            case POWERTRAIN_BATTERY_ELECTRIC -> "battery-electric";
+            default -> null;
+        };
     }
 }

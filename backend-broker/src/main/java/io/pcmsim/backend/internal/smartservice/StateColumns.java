@@ -1,6 +1,7 @@
 package io.pcmsim.backend.internal.smartservice;
 
 import io.pcmsim.backend.internal.storage.Params;
+import io.pcmsim.protocol.MoreReadings;
 import io.pcmsim.protocol.ReportedState;
 import io.pcmsim.protocol.WheelReadings;
 import java.sql.ResultSet;
@@ -20,8 +21,10 @@ final class StateColumns {
     static final String NAMES = "odometer_km, operating_hours, engine_oil_life_percent,"
             + " pad_wear_fl_percent, pad_wear_fr_percent, pad_wear_rl_percent, pad_wear_rr_percent, battery_volts,"
             + " tire_fl_kpa, tire_fr_kpa, tire_rl_kpa, tire_rr_kpa, tire_nominal_kpa, distance_to_service_km,"
-            + " time_to_service_s, dtcs";
-    static final int COUNT = 16;
+            + " time_to_service_s, dtcs, engine_oil_level_percent, brake_fluid_age_days, battery_charge_percent,"
+            + " battery_health_percent, hv_battery_charge_percent, hv_battery_health_percent, washer_fluid_percent,"
+            + " warnings";
+    static final int COUNT = 24;
 
     private StateColumns() {
     }
@@ -40,6 +43,11 @@ final class StateColumns {
         Optional<Duration> time = s.timeToService();
         p.nullableBigint(time.isPresent() ? time.get().toSeconds() : null);
         p.string(String.join(",", s.dtcs()));
+        MoreReadings m = s.more();
+        p.dbl(m.engineOilLevelPercent()).dbl(m.brakeFluidAgeDays()).dbl(m.lowVoltageBatteryChargePercent())
+                .dbl(m.lowVoltageBatteryHealthPercent()).dbl(m.highVoltageBatteryChargePercent())
+                .dbl(m.highVoltageBatteryHealthPercent()).dbl(m.washerFluidPercent());
+        p.string(String.join(",", m.warnings()));
     }
 
     /** Reads the {@link #COUNT} columns of {@link #NAMES}, the first at {@code first}. */
@@ -55,9 +63,15 @@ final class StateColumns {
         OptionalDouble toService = dbl(rs, i++);
         long seconds = rs.getLong(i++);
         Optional<Duration> timeToService = rs.wasNull() ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
-        String dtcs = rs.getString(i);
-        List<String> codes = dtcs == null || dtcs.isEmpty() ? List.of() : Arrays.asList(dtcs.split(","));
-        return new ReportedState(odometer, hours, oil, pads, battery, tires, nominal, toService, timeToService, codes);
+        List<String> codes = list(rs.getString(i++));
+        MoreReadings more = new MoreReadings(dbl(rs, i++), dbl(rs, i++), dbl(rs, i++), dbl(rs, i++), dbl(rs, i++),
+                dbl(rs, i++), dbl(rs, i++), list(rs.getString(i)));
+        return new ReportedState(odometer, hours, oil, pads, battery, tires, nominal, toService, timeToService, codes,
+                more);
+    }
+
+    private static List<String> list(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
     }
 
     private static OptionalDouble dbl(ResultSet rs, int index) throws SQLException {

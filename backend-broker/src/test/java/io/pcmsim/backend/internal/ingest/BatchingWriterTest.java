@@ -132,10 +132,7 @@ class BatchingWriterTest {
     }
 
     private static VehicleSnapshot withDtcs(List<String> codes) {
-        VehicleSnapshot s = Uplinks.healthyState(10);
-        return new VehicleSnapshot(s.odometerKm(), s.operatingHours(), s.engineOilLifePercent(),
-                s.brakePadWearPercent(), s.lowVoltageBatteryVolts(), s.tirePressureKpa(), s.tirePressureNominalKpa(),
-                s.distanceToServiceKm(), s.timeToService(), codes);
+        return Uplinks.healthyState(10).withDtcs(codes);
     }
 
     /** Failed on the old code: the 2,440 characters of codes did not fit VARCHAR(2000), and the writer

@@ -629,6 +629,32 @@ abstract class UplinkStoreContract {
     }
 
     @Test
+    void write_whenBatteryElectricReport_storesItsReadingsWarningsAndPowertrainAndNoOil() {
+        Vin vin = Uplinks.randomVin();
+        io.pcmsim.protocol.MoreReadings more = new io.pcmsim.protocol.MoreReadings(java.util.OptionalDouble.empty(),
+                java.util.OptionalDouble.of(800), java.util.OptionalDouble.of(91), java.util.OptionalDouble.of(88),
+                java.util.OptionalDouble.of(55.5), java.util.OptionalDouble.of(64), java.util.OptionalDouble.of(12),
+                List.of("W-HV-BATTERY", "W-WASHER-FLUID"));
+        io.pcmsim.protocol.VehicleSnapshot healthy = Uplinks.healthyState(10);
+        io.pcmsim.protocol.VehicleSnapshot electric = new io.pcmsim.protocol.VehicleSnapshot(healthy.odometerKm(),
+                healthy.operatingHours(), java.util.OptionalDouble.empty(), healthy.brakePadWearPercent(),
+                healthy.lowVoltageBatteryVolts(), healthy.tirePressureKpa(), healthy.tirePressureNominalKpa(),
+                healthy.distanceToServiceKm(), healthy.timeToService(), List.of("P0A80"), more);
+        UplinkEnvelope e = Uplinks.smartService(vin, 1, 1, electric);
+        UplinkEnvelope withPowertrain = e.toBuilder().setSmartService(e.getSmartService().toBuilder()
+                .setPowertrain(io.pcmsim.proto.v1.Powertrain.POWERTRAIN_BATTERY_ELECTRIC)).build();
+
+        store.write(List.of(record(Service.SMART_SERVICE, withPowertrain)));
+
+        io.pcmsim.backend.SmartServiceState stored = maintenance.newestState(vin).orElseThrow();
+        assertThat(stored.powertrain()).contains("battery-electric");
+        assertThat(stored.state().engineOilLifePercent()).isEmpty();
+        assertThat(stored.state().more()).isEqualTo(more);
+        assertThat(maintenance.needs(vin)).extracting(n -> n.component().name())
+                .containsExactly("DIAGNOSTIC_TROUBLE_CODES", "BRAKE_FLUID", "HIGH_VOLTAGE_BATTERY", "WASHER_FLUID");
+    }
+
+    @Test
     void write_whenHandlerRegistered_handsItOnlyTheNewMessagesOfItsService() {
         RecordingHandler manual = new RecordingHandler();
         Vin vin = Uplinks.randomVin();

@@ -185,6 +185,7 @@ public final class SmartService implements VehicleService {
                 .addAllCrossedThresholds(crossed)
                 .setState(UplinkCodec.state(model.snapshot()))
                 .setModelCode(profile.modelLine().modelCode())
-                .setModelYear(profile.modelYear())).build(), now);
+                .setModelYear(profile.modelYear())
+                .setPowertrain(PowertrainCodes.wire(profile.powertrain()))).build(), now);
     }
 }

@@ -21,8 +21,9 @@ public final class ThresholdRules {
     /** {@code thresholds} as rules with the default hysteresis bands. */
     public static List<ThresholdRule> of(Thresholds thresholds) {
         return List.of(
+                // a car without an engine reads NaN: never beyond the limit, never re-armed
                 new ThresholdRule("engine-oil-life", Direction.BELOW, thresholds.engineOilLifeMinPercent(), 5,
-                        VehicleSnapshot::engineOilLifePercent),
+                        s -> s.engineOilLifePercent().orElse(Double.NaN)),
                 new ThresholdRule("brake-pad-wear", Direction.ABOVE, thresholds.brakePadWearMaxPercent(), 5,
                         s -> s.brakePadWearPercent().max()),
                 new ThresholdRule("low-voltage-battery", Direction.BELOW, thresholds.lowVoltageBatteryMinVolts(), 0.1,

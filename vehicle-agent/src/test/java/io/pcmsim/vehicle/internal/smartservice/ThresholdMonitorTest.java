@@ -32,7 +32,7 @@ class ThresholdMonitorTest {
 
     private static VehicleSnapshot oilAndBattery(double percent, double volts) {
         VehicleSnapshot h = oil(percent);
-        return new VehicleSnapshot(h.odometerKm(), h.operatingHours(), h.engineOilLifePercent(),
+        return new VehicleSnapshot(h.odometerKm(), h.operatingHours(), h.engineOilLifePercent().getAsDouble(),
                 h.brakePadWearPercent(), volts, h.tirePressureKpa(), h.tirePressureNominalKpa(),
                 h.distanceToServiceKm(), h.timeToService(), h.dtcs());
     }
@@ -93,7 +93,7 @@ class ThresholdMonitorTest {
     void evaluate_padWearRisesAboveMaximum_reportsAboveRule() {
         ThresholdMonitor monitor = monitor(Duration.ZERO);
         VehicleSnapshot h = healthy();
-        VehicleSnapshot worn = new VehicleSnapshot(h.odometerKm(), h.operatingHours(), h.engineOilLifePercent(),
+        VehicleSnapshot worn = new VehicleSnapshot(h.odometerKm(), h.operatingHours(), h.engineOilLifePercent().getAsDouble(),
                 new Wheels(81, 70, 40, 40), h.lowVoltageBatteryVolts(), h.tirePressureKpa(),
                 h.tirePressureNominalKpa(), h.distanceToServiceKm(), h.timeToService(), h.dtcs());
 
