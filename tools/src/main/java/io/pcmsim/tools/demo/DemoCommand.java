@@ -69,6 +69,11 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Share of cars in privacy mode for the middle half of the run, 0..1 (default: ${DEFAULT-VALUE}).")
     double privacyFraction;
 
+    @Option(names = "--breakdown-fraction", defaultValue = "0.2",
+            description = "Share of cars that make a breakdown call during the run, 0..1; the consents cycle through "
+                    + "all four combinations and every third call is placed in the app (default: ${DEFAULT-VALUE}).")
+    double breakdownFraction;
+
     @Option(names = "--report", paramLabel = "FILE",
             description = "Also write the result as JSON to FILE (its folder must exist).")
     @Nullable Path report;
@@ -101,7 +106,7 @@ public final class DemoCommand implements Callable<Integer> {
         DemoOptions options;
         try {
             options = new DemoOptions(vehicles, duration, speed, seed, privacyFraction, port, mqttVersion,
-                    reportInterval, Optional.ofNullable(dataDir));
+                    reportInterval, Optional.ofNullable(dataDir), breakdownFraction);
         } catch (IllegalArgumentException e) {
             err.println("pcmsim demo: " + e.getMessage());
             return 2;

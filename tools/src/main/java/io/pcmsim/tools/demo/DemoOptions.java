@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param mqttVersion MQTT version of the cars: 3 (3.1.1) or 5
  * @param reportInterval simulated time between periodic Smart Service reports
  * @param dataDir where broker and backend keep their data; empty for a temporary folder removed afterwards
+ * @param breakdownFraction share of cars that make a breakdown call during the run, 0..1
  */
 public record DemoOptions(
         int vehicles,
@@ -27,7 +28,8 @@ public record DemoOptions(
         int port,
         int mqttVersion,
         Duration reportInterval,
-        Optional<Path> dataDir) {
+        Optional<Path> dataDir,
+        double breakdownFraction) {
 
     public DemoOptions {
         if (vehicles < 1) {
@@ -52,6 +54,20 @@ public record DemoOptions(
             throw new IllegalArgumentException("--report-interval must be positive, was " + reportInterval);
         }
         Objects.requireNonNull(dataDir, "dataDir");
+        if (!(breakdownFraction >= 0 && breakdownFraction <= 1)) {
+            throw new IllegalArgumentException("--breakdown-fraction must be between 0 and 1, was " + breakdownFraction);
+        }
+    }
+
+    /** Options without breakdown calls. */
+    public DemoOptions(int vehicles, Duration duration, double speed, long seed, double privacyFraction, int port,
+            int mqttVersion, Duration reportInterval, Optional<Path> dataDir) {
+        this(vehicles, duration, speed, seed, privacyFraction, port, mqttVersion, reportInterval, dataDir, 0);
+    }
+
+    /** Cars that make a breakdown call: the fraction of the fleet, rounded. */
+    public int breakdownCalls() {
+        return (int) Math.round(vehicles * breakdownFraction);
     }
 
     /** Cars the harness puts into privacy mode: the fraction of the fleet, rounded. */

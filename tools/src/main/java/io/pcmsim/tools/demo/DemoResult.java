@@ -21,6 +21,7 @@ import java.util.TreeMap;
  *        had the car in privacy mode
  * @param foreignPublishesOnCarTopics uplink publishes (in {@code uplinkReceivedByBroker}) made by a client other than
  *        the car the topic names; never counted as the car's
+ * @param breakdowns the breakdown calls made and what became of them
  * @param interrupted the run was ended early (Ctrl-C, SIGTERM): the counts are those measured until then
  */
 public record DemoResult(
@@ -41,6 +42,7 @@ public record DemoResult(
         long messagesReceivedWhilePrivate,
         Set<String> privacyOffenders,
         long foreignPublishesOnCarTopics,
+        DemoBreakdowns breakdowns,
         boolean interrupted) {
 
     public DemoResult {
@@ -82,6 +84,7 @@ public record DemoResult(
         privacy.put("vehiclesInPrivacyMode", vehiclesInPrivacyMode);
         privacy.put("messagesReceivedWhilePrivate", messagesReceivedWhilePrivate);
         root.put("privacy", privacy);
+        root.put("breakdown", breakdowns.toJsonTree());
         return root;
     }
 
@@ -116,6 +119,7 @@ public record DemoResult(
         if (messagesReceivedWhilePrivate > 0) {
             s.append(String.format("%n  PRIVACY VIOLATION: the broker received data from %s while private", privacyOffenders));
         }
+        s.append(System.lineSeparator()).append(breakdowns.summaryLine());
         return s.toString();
     }
 

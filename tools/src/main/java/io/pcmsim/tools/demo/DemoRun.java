@@ -58,6 +58,7 @@ public final class DemoRun {
     private @Nullable Fleet fleet;
     private @Nullable SimulatedClock clock;
     private @Nullable Instant started;
+    private @Nullable BreakdownSchedule breakdowns;
 
     /**
      * @param dataDir where broker and backend keep their data (the caller creates and removes it)
@@ -167,7 +168,18 @@ public final class DemoRun {
     private BackendConfig backendConfig(EmbeddedBroker b, SimulatedClock simulated) throws IOException {
         Path folder = Files.createDirectories(dataDir.resolve("backend"));
         return BackendConfig.builder()
-                .brokerHost(b.host()).brokerPort(b.port()).dataDir(folder).clock(simulated).build();
+                .brokerHost(b.host()).brokerPort(b.port()).dataDir(folder).clock(simulated)
+                .breakdownPullTimeout(pullTimeout()).build();
+    }
+
+    /**
+     * The backend's pull timeout on the simulated clock: 2 minutes as in real life, or 5 real seconds at the
+     * demo's speed when that is longer, so a car's answer is not outrun by simulated time.
+     */
+    private Duration pullTimeout() {
+        Duration realLife = Duration.ofMinutes(2);
+        Duration fiveRealSeconds = Duration.ofMillis((long) (5_000 * options.speed()));
+        return fiveRealSeconds.compareTo(realLife) > 0 ? fiveRealSeconds : realLife;
     }
 
     /** Runs the fleet, the status line and the privacy schedule; returns when the run ended. */
@@ -189,6 +201,9 @@ public final class DemoRun {
             ticker.schedule(privacy::on, durationMs / 4, TimeUnit.MILLISECONDS);
             ticker.schedule(privacy::off, durationMs * 3 / 4, TimeUnit.MILLISECONDS);
         }
+        BreakdownSchedule calls = BreakdownSchedule.choose(running.vehicles(), options.breakdownCalls(), options.seed());
+        breakdowns = calls;
+        calls.start(ticker, durationMs, runningBackend.breakdown());
         CompletableFuture<Void> done = new CompletableFuture<>();
         ticker.schedule(() -> done.complete(null), durationMs, TimeUnit.MILLISECONDS);
         try {
@@ -228,7 +243,7 @@ public final class DemoRun {
         Duration real = started == null ? Duration.ZERO : Duration.between(started, ended);
         Duration simulated = clock == null ? Duration.ZERO : clock.toSimulated(real);
         return Measurements.collect(options, real, simulated, broker == null ? options.port() : broker.port(),
-                fleet, backend, windows, stop.isDone());
+                fleet, backend, windows, breakdowns, stop.isDone());
     }
 
     private String statusText(FleetStats fleetStats, Backend runningBackend, long perSecond) {

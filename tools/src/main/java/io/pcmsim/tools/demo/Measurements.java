@@ -1,6 +1,7 @@
 package io.pcmsim.tools.demo;
 
 import io.pcmsim.backend.Backend;
+import io.pcmsim.backend.breakdown.BreakdownCounts;
 import io.pcmsim.backend.BackendStats;
 import io.pcmsim.backend.MaintenanceSummary;
 import io.pcmsim.protocol.Service;
@@ -24,7 +25,7 @@ final class Measurements {
 
     static DemoResult collect(DemoOptions options, Duration real, Duration simulated, int brokerPort,
                               @Nullable Fleet fleet, @Nullable Backend backend, PrivacyWindows windows,
-                              boolean interrupted) {
+                              @Nullable BreakdownSchedule calls, boolean interrupted) {
         Map<String, Long> published = byTopicName(Map.of());
         Map<String, Long> suppressed = byTopicName(Map.of());
         if (fleet != null) {
@@ -49,7 +50,23 @@ final class Measurements {
                 needs.map(MaintenanceSummary::byComponent).orElse(Map.of()),
                 needs.map(MaintenanceSummary::bySeverity).orElse(Map.of()),
                 windows.vehiclesEverPrivate(), windows.receivedWhilePrivate(), windows.offenders(),
-                windows.foreignPublishesOnCarTopics(), interrupted);
+                windows.foreignPublishesOnCarTopics(), breakdowns(backend, calls), interrupted);
+    }
+
+    /** The calls made and the backend's cases; the cars' side alone when the backend cannot tell. */
+    private static DemoBreakdowns breakdowns(@Nullable Backend backend, @Nullable BreakdownSchedule calls) {
+        if (calls == null) {
+            return DemoBreakdowns.NONE;
+        }
+        BreakdownCounts counts = DemoBreakdowns.NONE.backend();
+        if (backend != null) {
+            try {
+                counts = backend.breakdown().counts();
+            } catch (RuntimeException e) {
+                LOG.warn("breakdown cases not available", e);
+            }
+        }
+        return new DemoBreakdowns(calls.inCarCalls(), calls.refusedByCarSettings(), calls.appCalls(), counts);
     }
 
     /** The backend's needs; empty when it cannot tell (it did not start, or its database is closed). */

@@ -2,6 +2,7 @@ package io.pcmsim.tools.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pcmsim.backend.breakdown.BreakdownCounts;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -14,13 +15,15 @@ class DemoResultTest {
         return new DemoResult(10, Duration.ofSeconds(30), Duration.ofHours(30), 1883,
                 Map.of("login", 10L, "smart-service", 290L), Map.of("smart-service", 12L), received, stored,
                 duplicates, rejected, 4, Map.of("ENGINE_OIL", 4L), Map.of("MEDIUM", 4L), 2, whilePrivate,
-                whilePrivate > 0 ? Set.of("WP0ZZZ99ZTS392124") : Set.of(), 0, false);
+                whilePrivate > 0 ? Set.of("WP0ZZZ99ZTS392124") : Set.of(), 0,
+                new DemoBreakdowns(3, 1, 1, new BreakdownCounts(3, 1, 2, 2, 1, 1)), false);
     }
 
     private static DemoResult interruptedWithForeign(long foreign) {
         return new DemoResult(10, Duration.ofSeconds(5), Duration.ofHours(5), 1883,
                 Map.of("login", 10L, "smart-service", 40L), Map.of(), 50 + foreign, 50, 0,
-                Map.of("malformed-payload", foreign), 1, Map.of(), Map.of(), 2, 0, Set.of(), foreign, true);
+                Map.of("malformed-payload", foreign), 1, Map.of(), Map.of(), 2, 0, Set.of(), foreign,
+                DemoBreakdowns.NONE, true);
     }
 
     @Test
@@ -50,6 +53,16 @@ class DemoResultTest {
                 "foreignPublishesOnCarTopics", "stored", "rejected", "maintenanceNeeds", "privacy", "notHandledByBackend");
         assertThat(json.get("simulatedSeconds")).isEqualTo(108_000L);
         assertThat(json.get("published")).isEqualTo(Map.of("login", 10L, "smart-service", 290L));
+        assertThat(json.get("breakdown")).isEqualTo(Map.of("inCarCalls", 3L, "refusedByCarSettings", 1L,
+                "appCalls", 1L, "cases", 3L, "forwardedToAssistance", 1L, "forwardedToDealers", 2L,
+                "withheldForLackOfConsent", 3L, "pullsTimedOut", 1L));
+    }
+
+    @Test
+    void summary_countsBreakdownCallsInCarsAndApp_andWhatTheBackendForwarded() {
+        assertThat(result(300, 300, 0, Map.of(), 0).summary()).contains("breakdown calls     3 in cars (1 refused by"
+                + " the car's settings), 1 in the app; cases 3: to Assistance 1, to dealers 2, withheld for lack of"
+                + " consent 3, pulls timed out 1");
     }
 
     @Test

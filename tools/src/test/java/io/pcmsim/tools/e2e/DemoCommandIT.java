@@ -47,7 +47,7 @@ class DemoCommandIT {
         cli.setErr(new PrintWriter(err, true));
 
         int exit = cli.execute("demo", "--vehicles", "12", "--duration", "8s", "--speed", "3600",
-                "--privacy-fraction", "0.25", "--seed", "5", "--report", report.toString());
+                "--privacy-fraction", "0.25", "--breakdown-fraction", "0.5", "--seed", "5", "--report", report.toString());
 
         assertThat(exit).as("exit code; stderr: %s", err).isZero();
         assertThat(out.toString())
@@ -59,8 +59,11 @@ class DemoCommandIT {
         assertThat(json.get("simulatedSeconds").asLong()).isBetween(8L * 3600 * 9 / 10, 8L * 3600 * 12 / 10);
         assertThat(json.at("/published/login").asLong()).isGreaterThanOrEqualTo(12);
         assertThat(json.at("/published/smart-service").asLong()).isPositive();
-        assertThat(json.get("stored").asLong())
-                .isEqualTo(json.at("/published/login").asLong() + json.at("/published/smart-service").asLong());
+        long published = 0;
+        for (JsonNode count : json.get("published")) {
+            published += count.asLong();
+        }
+        assertThat(json.get("stored").asLong()).isEqualTo(published);
         assertThat(json.get("rejected").isObject()).isTrue();
         assertThat(json.get("notHandledByBackend").asLong()).isZero();
         assertThat(json.at("/maintenanceNeeds/total").asLong()).isPositive();
@@ -69,6 +72,16 @@ class DemoCommandIT {
         assertThat(json.at("/privacy/vehiclesInPrivacyMode").asInt()).isEqualTo(3);
         assertThat(json.at("/privacy/messagesReceivedWhilePrivate").asLong()).isZero();
         assertThat(json.at("/suppressedByCars/smart-service").asLong()).as("private cars held reports back").isPositive();
+        JsonNode breakdown = json.get("breakdown");
+        assertThat(breakdown.get("inCarCalls").asLong() + breakdown.get("appCalls").asLong()).isEqualTo(6);
+        assertThat(breakdown.get("appCalls").asLong()).isEqualTo(2);
+        assertThat(breakdown.get("cases").asLong()).as("a case per call that left a car, and per app call")
+                .isEqualTo(breakdown.get("inCarCalls").asLong() - breakdown.get("refusedByCarSettings").asLong()
+                        + breakdown.get("appCalls").asLong());
+        long inCarReports = breakdown.get("inCarCalls").asLong() - breakdown.get("refusedByCarSettings").asLong();
+        assertThat(json.at("/published/breakdown").asLong()).as("in-car reports, and answers to app pulls")
+                .isBetween(inCarReports, inCarReports + breakdown.get("appCalls").asLong());
+        assertThat(out.toString()).contains("breakdown calls     4 in cars");
     }
 
     @Test
