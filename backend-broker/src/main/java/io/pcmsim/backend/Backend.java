@@ -7,6 +7,7 @@ import io.pcmsim.backend.internal.breakdown.BreakdownCenter;
 import io.pcmsim.backend.internal.breakdown.BreakdownHandler;
 import io.pcmsim.backend.internal.breakdown.DealerChoice;
 import io.pcmsim.backend.internal.breakdown.KnowledgeBase;
+import io.pcmsim.backend.smartservice.SmartService;
 import io.pcmsim.backend.internal.broker.UplinkIntake;
 import io.pcmsim.backend.internal.ingest.BatchingWriter;
 import io.pcmsim.backend.internal.ingest.ContentLimits;
@@ -97,6 +98,7 @@ public final class Backend implements AutoCloseable {
     private final DownlinkPublisher downlinks;
     private final BreakdownCenter breakdown;
     private final RetentionJob retention;
+    private final SmartService smartService;
 
     private final Object lock = new Object();
     private @Nullable CompletableFuture<Void> started;
@@ -107,12 +109,7 @@ public final class Backend implements AutoCloseable {
     private Backend(BackendConfig config, @Nullable UplinkIntake intake) {
         this.config = config;
         this.database = Database.of(config.jdbcUrl());
-        SmartServiceHandler smartService = new SmartServiceHandler(MaintenanceRules.defaults());
-        // the services: adding one means adding its package and its handler here
-        this.handlers = List.of(new SessionHandler(config.autoEnrol() ? new AutoEnrolment() : null), smartService,
-                new BreakdownHandler(new DealerChoice(DealerDirectory.sample())));
         this.queries = new StoreQueries(database);
-        this.maintenance = smartService.queries(database);
         this.sessions = new SessionQueries(database);
         this.identity = new IdentityStore(database, config.clock());
         this.health = new WriterHealth(config.clock());
@@ -127,6 +124,13 @@ public final class Backend implements AutoCloseable {
                         Topics.sharedUplinkFilter(config.sharedGroup()), RECEIVE_MAXIMUM, queue, counters,
                         config.clock());
         this.downlinks = new DownlinkPublisher(source::publish, config.clock());
+        SmartServiceHandler smartService = SmartServiceHandler.withDownlinks(MaintenanceRules.defaults(),
+                DealerDirectory.sample(), database, downlinks, config.clock());
+        // the services: adding one means adding its package and its handler here
+        this.handlers = List.of(new SessionHandler(config.autoEnrol() ? new AutoEnrolment() : null), smartService,
+                new BreakdownHandler(new DealerChoice(DealerDirectory.sample())));
+        this.maintenance = smartService.queries(database);
+        this.smartService = smartService.api();
         this.breakdown = new BreakdownCenter(database, downlinks, config.clock(), config.breakdownPullTimeout(),
                 KnowledgeBase.shipped());
         this.retention = new RetentionJob(database, RetentionClasses.of(handlers, Map.of()), config.clock(),
@@ -334,6 +338,14 @@ public final class Backend implements AutoCloseable {
      */
     public Retention retention() {
         return retention;
+    }
+
+    /**
+     * Smart Service for its users: collection configs, needs with their lifecycle, preferred dealers and
+     * appointments (at the sample dealers, {@link DealerDirectory#sample()}). Usable once the backend has started.
+     */
+    public SmartService smartService() {
+        return smartService;
     }
 
     /** Messages stored for one vehicle (each (boot id, sequence) once). */

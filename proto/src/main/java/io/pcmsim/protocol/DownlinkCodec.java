@@ -19,6 +19,7 @@ public final class DownlinkCodec {
     static {
         LEVELS.put(DownlinkEnvelope.BodyCase.REBIRTH_REQUEST, Service.LOGIN);
         LEVELS.put(DownlinkEnvelope.BodyCase.COLLECTION_CONFIG, Service.SMART_SERVICE);
+        LEVELS.put(DownlinkEnvelope.BodyCase.NAVIGATION_DESTINATION, Service.SMART_SERVICE);
         LEVELS.put(DownlinkEnvelope.BodyCase.DATA_PULL_REQUEST, Service.BREAKDOWN);
         LEVELS.put(DownlinkEnvelope.BodyCase.SOFTWARE_UPDATE_ANSWER, Service.SOFTWARE_UPDATE);
         LEVELS.put(DownlinkEnvelope.BodyCase.UPDATE_CHUNK, Service.SOFTWARE_UPDATE);

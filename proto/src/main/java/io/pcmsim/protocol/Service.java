@@ -18,7 +18,7 @@ public enum Service {
     /** The session login ("birth"); its downlink level {@code session} carries rebirth requests. */
     LOGIN("login", "session", null, Set.of(BodyCase.LOGIN)),
     SMART_SERVICE("smart-service", "smart-service", ServiceGroup.WITHOUT_LOCATION,
-            Set.of(BodyCase.SMART_SERVICE, BodyCase.COLLECTION_CONFIG_APPLIED)),
+            Set.of(BodyCase.SMART_SERVICE, BodyCase.COLLECTION_CONFIG_APPLIED, BodyCase.APPOINTMENT_REQUEST)),
     BREAKDOWN("breakdown", "breakdown", ServiceGroup.WITH_LOCATION, Set.of(BodyCase.BREAKDOWN)),
     SOFTWARE_UPDATE("software-update", "software-update", ServiceGroup.WITHOUT_LOCATION,
             Set.of(BodyCase.SOFTWARE_UPDATE_QUERY, BodyCase.SOFTWARE_UPDATE_STATUS)),

@@ -11,6 +11,7 @@ import io.pcmsim.backend.Backend;
 import io.pcmsim.backend.BackendHealth;
 import io.pcmsim.backend.BackendStats;
 import io.pcmsim.backend.dealer.DealerDirectory;
+import io.pcmsim.backend.smartservice.SmartServiceException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -104,7 +105,10 @@ public final class HttpApi implements AutoCloseable {
         breakdown.register(config.routes);
         new VehicleRoutes(backend, breakdown::forDealer).register(config.routes);
         new RetentionRoutes(backend.retention(), backend.config().clock()).register(config.routes);
+        new SmartServiceRoutes(backend).register(config.routes);
         config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.error(), e.getMessage()));
+        config.routes.exception(SmartServiceException.class, (e, ctx) ->
+                error(ctx, SmartServiceRoutes.status(e.kind()), e.code(), e.getMessage()));
         config.routes.exception(HttpResponseException.class, (e, ctx) ->
                 error(ctx, e.getStatus(), code(e.getStatus()), message(ctx, e.getStatus(), e.getMessage())));
         config.routes.exception(Exception.class, (e, ctx) -> {
@@ -155,6 +159,7 @@ public final class HttpApi implements AutoCloseable {
             case 400 -> "bad-request";
             case 404 -> "not-found";
             case 405 -> "method-not-allowed";
+            case 409 -> "conflict";
             case 413 -> "request-too-large";
             case 415 -> "unsupported-media-type";
             default -> status >= 500 ? "internal-error" : "request-failed";

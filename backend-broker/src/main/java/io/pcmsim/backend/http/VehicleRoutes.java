@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.pcmsim.backend.Backend;
 import io.pcmsim.backend.VehicleStatus;
+import io.pcmsim.backend.smartservice.SmartService;
 import io.pcmsim.protocol.InvalidVinException;
 import io.pcmsim.protocol.Vin;
 import java.time.Clock;
@@ -13,8 +14,9 @@ import java.util.function.Function;
 
 /**
  * A vehicle's data for its owner and for dealers: {@code GET /api/v1/owner/vehicles/{vin}} (settings,
- * newest state, needs and the contract: owner, connectivity package, entitled now) and {@code GET /api/v1/dealer/vehicles/{vin}} (the Smart Service data: newest
- * state and needs; breakdown data joins it only with the dealer consent of a call).
+ * newest state, needs with their lifecycle, preferred dealer, appointments and the contract: owner,
+ * connectivity package, entitled now) and {@code GET /api/v1/dealer/vehicles/{vin}} (the Smart Service data:
+ * newest state and needs with their lifecycle; breakdown data joins it only with the dealer consent of a call).
  */
 final class VehicleRoutes {
 
@@ -37,6 +39,10 @@ final class VehicleRoutes {
     private void owner(Context ctx) {
         VehicleStatus status = status(ctx);
         Map<String, Object> json = JsonViews.vehicle(status);
+        SmartService smartService = backend.smartService();
+        json.put("needs", SmartServiceViews.needs(smartService.needs(status.vin())));
+        json.put("preferredDealer", smartService.preferredDealer(status.vin()).orElse(null));
+        json.put("appointments", SmartServiceViews.appointments(smartService.appointments(status.vin())));
         json.put("contract", JsonViews.contract(backend.identity().contract(status.vin()), clock.instant()));
         ctx.json(json);
     }
@@ -46,7 +52,7 @@ final class VehicleRoutes {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("vin", status.vin().value());
         json.put("smartService", status.smartService().map(JsonViews::smartService).orElse(null));
-        json.put("needs", status.needs().stream().map(JsonViews::need).toList());
+        json.put("needs", SmartServiceViews.needs(backend.smartService().needs(status.vin())));
         json.put("breakdownCalls", breakdownForDealer.apply(status.vin()));
         ctx.json(json);
     }

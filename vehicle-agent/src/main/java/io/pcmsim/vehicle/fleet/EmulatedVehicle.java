@@ -8,8 +8,11 @@ import io.pcmsim.vehicle.model.DrivingState;
 import io.pcmsim.vehicle.model.Fault;
 import io.pcmsim.vehicle.model.VehicleProfile;
 import io.pcmsim.vehicle.privacy.DriverSettings;
+import io.pcmsim.vehicle.smartservice.NavigationDestination;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One emulated car of a {@link Fleet}. All methods may be called from any thread and never block; setting
@@ -135,6 +138,29 @@ public interface EmulatedVehicle {
 
     /** The faults active now (injected or developed by the car), in the order they appeared. */
     Set<Fault> activeFaults();
+
+    /**
+     * The driver asks for a workshop appointment at the owner's preferred dealer, with the dealer as the
+     * navigation destination: {@code requestAppointment(null, true)}.
+     */
+    default CompletableFuture<Void> requestAppointment() {
+        return requestAppointment(null, true);
+    }
+
+    /**
+     * The driver asks for a workshop appointment for every open maintenance need (an
+     * {@code AppointmentRequest} on {@code up/smart-service}), held back like every Smart Service message
+     * when the settings do not let it through.
+     *
+     * @param dealerId a dealer of the backend's directory, or null for the owner's preferred dealer
+     * @param navigate whether the backend should send the dealer as the navigation destination
+     * @return completes when the broker acknowledged the request or its publish failed, or at once when it
+     *     was held back or buffered; fails with {@link IllegalStateException} once the fleet has stopped
+     */
+    CompletableFuture<Void> requestAppointment(@Nullable String dealerId, boolean navigate);
+
+    /** The navigation destination the backend sent last (for an appointment), if any. */
+    Optional<NavigationDestination> navigationDestination();
 
     /** Asks every service for its data now (Smart Service: an {@code ON_REQUEST} report when allowed). */
     CompletableFuture<Void> requestReport();

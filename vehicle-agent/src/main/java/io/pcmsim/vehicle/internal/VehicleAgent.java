@@ -22,11 +22,13 @@ import io.pcmsim.vehicle.model.Fault;
 import io.pcmsim.vehicle.model.VehicleModel;
 import io.pcmsim.vehicle.model.VehicleProfile;
 import io.pcmsim.vehicle.privacy.DriverSettings;
+import io.pcmsim.vehicle.smartservice.NavigationDestination;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -340,10 +342,27 @@ public final class VehicleAgent implements EmulatedVehicle, VehicleConnection.Se
         if (stopping) {
             return CompletableFuture.failedFuture(new IllegalStateException("vehicle " + vin() + " is stopped"));
         }
-        return onLaneThen(() -> services.stream()
-                .filter(SmartService.class::isInstance).map(SmartService.class::cast).findFirst()
-                .map(smartService -> smartService.reportNow(advance()))
+        return onLaneThen(() -> smartService().map(smartService -> smartService.reportNow(advance()))
                 .orElseGet(() -> CompletableFuture.completedFuture(null)));
+    }
+
+    @Override
+    public CompletableFuture<Void> requestAppointment(@Nullable String dealerId, boolean navigate) {
+        if (stopping) {
+            return CompletableFuture.failedFuture(new IllegalStateException("vehicle " + vin() + " is stopped"));
+        }
+        return onLaneThen(() -> smartService().filter(s -> !away)
+                .map(smartService -> smartService.requestAppointment(dealerId, navigate, advance()))
+                .orElseGet(() -> CompletableFuture.completedFuture(null)));
+    }
+
+    @Override
+    public Optional<NavigationDestination> navigationDestination() {
+        return smartService().flatMap(SmartService::navigationDestination);
+    }
+
+    private Optional<SmartService> smartService() {
+        return services.stream().filter(SmartService.class::isInstance).map(SmartService.class::cast).findFirst();
     }
 
     @Override

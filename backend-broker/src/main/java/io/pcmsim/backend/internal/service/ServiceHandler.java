@@ -54,4 +54,15 @@ public interface ServiceHandler {
      * @throws SQLException when the database refuses a record; the writer then isolates the refused message
      */
     void store(Connection connection, List<UplinkRecord> records, Instant backendTime) throws SQLException;
+
+    /**
+     * The transaction of the {@link #store} calls since the last commit or rollback committed: now is the time
+     * to act outside the database on what they stored (e.g. send a downlink). Must not block or throw.
+     */
+    default void committed() {
+    }
+
+    /** That transaction was rolled back: forget what its {@link #store} calls prepared. */
+    default void rolledBack() {
+    }
 }

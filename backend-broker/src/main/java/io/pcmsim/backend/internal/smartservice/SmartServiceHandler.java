@@ -1,12 +1,16 @@
 package io.pcmsim.backend.internal.smartservice;
 
 import io.pcmsim.backend.MaintenanceNeed;
+import io.pcmsim.backend.dealer.DealerDirectory;
+import io.pcmsim.backend.internal.downlink.DownlinkPublisher;
 import io.pcmsim.backend.internal.service.DataClass;
 import io.pcmsim.backend.internal.service.DerivedRows;
+import io.pcmsim.backend.internal.service.ExpiringRows;
 import io.pcmsim.backend.internal.service.RetentionPolicy;
 import io.pcmsim.backend.internal.service.ServiceHandler;
 import io.pcmsim.backend.internal.service.UplinkRecord;
 import io.pcmsim.backend.internal.storage.Database;
+import io.pcmsim.backend.smartservice.SmartService;
 import io.pcmsim.proto.v1.Powertrain;
 import io.pcmsim.proto.v1.SmartServiceReport;
 import io.pcmsim.proto.v1.UplinkEnvelope;
@@ -16,6 +20,7 @@ import io.pcmsim.protocol.UplinkCodec;
 import io.pcmsim.protocol.Vin;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,7 +36,10 @@ import org.jspecify.annotations.Nullable;
  * report) and the maintenance needs derived from it, newest by the car's clock (ties by boot id, then
  * sequence), because after a reconnect the car's outbox sends older reports under its new boot id. Every
  * report itself stays in {@code uplink_message} as the car sent it (the report history: decode the payloads);
- * the rows written before are in {@code smart_service_report}.
+ * the rows written before are in {@code smart_service_report}. The needs also live on as cases with a lifecycle
+ * ({@link NeedCases}), stepped in the same transaction. The car's acknowledgements of collection configs mark
+ * them applied ({@link ConfigRows}); its appointment requests become appointments ({@link CarAppointments}),
+ * whose navigation destinations are sent once the batch committed.
  *
  * <p>Retention: 30 years (the notice: product observation; dealers may retrieve the data by VIN for those 30
  * years). The class {@code smart-service} holds the raw reports in {@code uplink_message}, the report rows of
@@ -48,9 +56,43 @@ public final class SmartServiceHandler implements ServiceHandler {
             .thenComparingLong(r -> r.header().bootId()).thenComparingLong(r -> r.header().sequence());
 
     private final MaintenanceRules rules;
+    private final DealerDirectory dealers;
+    private final @Nullable NavigationSender navigation;
+    private final @Nullable SmartService api;
+    /** Destinations of the batch in progress, sent at its commit; writer thread only. */
+    private final List<CarAppointments.Navigation> pending = new ArrayList<>();
 
+    /** A handler that stores only: car appointments are made at the sample dealers, no destination is sent. */
     public SmartServiceHandler(MaintenanceRules rules) {
+        this(rules, DealerDirectory.sample(), null, null);
+    }
+
+    private SmartServiceHandler(MaintenanceRules rules, DealerDirectory dealers, @Nullable NavigationSender navigation,
+            @Nullable SmartService api) {
         this.rules = Objects.requireNonNull(rules, "rules");
+        this.dealers = Objects.requireNonNull(dealers, "dealers");
+        this.navigation = navigation;
+        this.api = api;
+    }
+
+    /** A handler that sends navigation destinations through {@code downlinks}, with its {@link #api()}. */
+    public static SmartServiceHandler withDownlinks(MaintenanceRules rules, DealerDirectory dealers, Database database,
+            DownlinkPublisher downlinks, Clock clock) {
+        NavigationSender navigation = new NavigationSender(downlinks, database);
+        return new SmartServiceHandler(rules, dealers, navigation,
+                new SmartServiceStore(database, downlinks, navigation, dealers, clock));
+    }
+
+    /**
+     * Smart Service for the backend's users.
+     *
+     * @throws IllegalStateException for a handler made without downlinks
+     */
+    public SmartService api() {
+        if (api == null) {
+            throw new IllegalStateException("this Smart Service handler was made without downlinks");
+        }
+        return api;
     }
 
     @Override
@@ -60,7 +102,8 @@ public final class SmartServiceHandler implements ServiceHandler {
 
     @Override
     public Set<UplinkEnvelope.BodyCase> bodies() {
-        return Set.of(UplinkEnvelope.BodyCase.SMART_SERVICE);
+        return Set.of(UplinkEnvelope.BodyCase.SMART_SERVICE, UplinkEnvelope.BodyCase.COLLECTION_CONFIG_APPLIED,
+                UplinkEnvelope.BodyCase.APPOINTMENT_REQUEST);
     }
 
     @Override
@@ -77,7 +120,12 @@ public final class SmartServiceHandler implements ServiceHandler {
     public List<DataClass> dataClasses() {
         return List.of(DataClass.messagesOf("smart-service", Service.SMART_SERVICE, RETENTION)
                 .and(new ExpiredStates())
-                .and(DerivedRows.keyedLike("smart_service_report")));
+                .and(DerivedRows.keyedLike("smart_service_report"))
+                // the needs' cases and history, appointments and collection configs, by their own backend time
+                .and(ExpiringRows.of("smart_service_need_event", "at", "event_id"))
+                .and(ExpiringRows.of("smart_service_need", "updated_at", "need_id"))
+                .and(ExpiringRows.of("smart_service_appointment", "requested_at", "appointment_id"))
+                .and(ExpiringRows.of("smart_service_collection_config", "sent_at", "config_id")));
     }
 
     /** The needs queries on {@code database}. */
@@ -87,7 +135,34 @@ public final class SmartServiceHandler implements ServiceHandler {
 
     @Override
     public void store(Connection connection, List<UplinkRecord> records, Instant backendTime) throws SQLException {
-        NeedRows.rewriteChanged(connection, NewestStates.claim(connection, newestPerVehicle(records)), backendTime);
+        List<UplinkRecord> reports = new ArrayList<>(records.size());
+        List<UplinkRecord> applied = new ArrayList<>();
+        List<UplinkRecord> appointments = new ArrayList<>();
+        for (UplinkRecord r : records) {
+            switch (r.envelope().getBodyCase()) {
+                case COLLECTION_CONFIG_APPLIED -> applied.add(r);
+                case APPOINTMENT_REQUEST -> appointments.add(r);
+                default -> reports.add(r);
+            }
+        }
+        List<NewestStates.Claimed> claimed = NewestStates.claim(connection, newestPerVehicle(reports));
+        NeedRows.rewriteChanged(connection, claimed, backendTime);
+        NeedCases.advance(connection, claimed, backendTime);
+        ConfigRows.applied(connection, applied);
+        pending.addAll(CarAppointments.store(connection, appointments, dealers, backendTime));
+    }
+
+    @Override
+    public void committed() {
+        if (navigation != null) {
+            pending.forEach(n -> navigation.send(n.vin(), n.appointmentId(), n.requestId(), n.dealer()));
+        }
+        pending.clear();
+    }
+
+    @Override
+    public void rolledBack() {
+        pending.clear();
     }
 
     /**

@@ -50,10 +50,13 @@ public final class StoreQueries {
             t.setString(1, vin.value());
             n.setString(1, vin.value());
             try (ResultSet rs = t.executeQuery(); ResultSet key = n.executeQuery()) {
-                if (!rs.next() || !key.next()) {
+                // the aggregate has a row even without messages (NULLs), and the newest key is read by a statement
+                // of its own: a message committed between the two is seen by the second only
+                OffsetDateTime earliest = rs.next() ? rs.getObject(1, OffsetDateTime.class) : null;
+                if (earliest == null || !key.next()) {
                     return Optional.empty();
                 }
-                Instant first = rs.getObject(1, OffsetDateTime.class).toInstant();
+                Instant first = earliest.toInstant();
                 OffsetDateTime row = rs.getObject(3, OffsetDateTime.class);
                 if (row != null && row.toInstant().isBefore(first)) {
                     first = row.toInstant();

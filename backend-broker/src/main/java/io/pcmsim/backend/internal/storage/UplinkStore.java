@@ -101,10 +101,12 @@ public final class UplinkStore implements AutoCloseable {
             VehicleRows.insertNew(c, dialect, stored);
             storeByService(c, stored);
             c.commit();
+            handlers.values().forEach(ServiceHandler::committed);
             return new WriteResult(stored, batch.size() - stored.size());
         } catch (SQLException | RuntimeException | AssertionError e) {
             // AssertionError: the PostgreSQL driver asserts on a connection terminated under it (with -ea)
             rollback(c, e);
+            handlers.values().forEach(ServiceHandler::rolledBack);
             String message = "batch of " + batch.size() + " uplink messages not stored: " + e.getMessage();
             if (DatabaseFaults.connectionLost(c, e)) {
                 connection = null;

@@ -1,5 +1,6 @@
 package io.pcmsim.vehicle.internal.smartservice;
 
+import io.pcmsim.proto.v1.AppointmentRequest;
 import io.pcmsim.proto.v1.CollectionConfig;
 import io.pcmsim.proto.v1.CollectionConfigApplied;
 import io.pcmsim.proto.v1.DownlinkEnvelope;
@@ -14,18 +15,24 @@ import io.pcmsim.vehicle.internal.service.SettingsChange;
 import io.pcmsim.vehicle.internal.service.VehicleService;
 import io.pcmsim.vehicle.model.VehicleModel;
 import io.pcmsim.vehicle.model.VehicleProfile;
+import io.pcmsim.vehicle.smartservice.NavigationDestination;
 import io.pcmsim.vehicle.smartservice.Thresholds;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Smart Service: the state snapshot after every login (SESSION_START) and at every vehicle start
  * (VEHICLE_START), periodic reports, threshold reports, reports on request (ON_REQUEST), and the backend's collection config ({@code down/smart-service}), applied and acknowledged
  * with {@code CollectionConfigApplied}. Threshold crossings while the service may not transmit are
- * consumed, never reported later.
+ * consumed, never reported later. The driver may ask for a workshop appointment
+ * ({@code AppointmentRequest}); a {@code NavigationDestination} the backend sends becomes the car's
+ * destination, unanswered.
  */
 public final class SmartService implements VehicleService {
 
@@ -38,6 +45,7 @@ public final class SmartService implements VehicleService {
     private ThresholdMonitor monitor;
     private Duration reportInterval;
     private Instant nextPeriodic;
+    private volatile @Nullable NavigationDestination destination;
 
     /**
      * @param firstPeriodic vehicle time of the first periodic report (spread over the fleet)
@@ -91,6 +99,10 @@ public final class SmartService implements VehicleService {
     public void downlink(DownlinkEnvelope message, Instant now) {
         if (message.hasCollectionConfig()) {
             apply(message.getCollectionConfig(), now);
+        } else if (message.hasNavigationDestination()) {
+            io.pcmsim.proto.v1.NavigationDestination d = message.getNavigationDestination();
+            destination = new NavigationDestination(d.getAppointmentId(), d.getRequestId(), d.getDealerId(),
+                    d.getDealerName(), d.getAddress(), d.getLatitude(), d.getLongitude(), now);
         }
     }
 
@@ -114,6 +126,28 @@ public final class SmartService implements VehicleService {
      */
     public CompletableFuture<Void> reportNow(Instant now) {
         return report(Trigger.PERIODIC, List.of(), now);
+    }
+
+    /**
+     * The driver asks for a workshop appointment; the settings decide whether it goes out, as for every
+     * Smart Service message.
+     *
+     * @param dealerId a dealer of the backend's directory, or null for the owner's preferred dealer
+     * @param navigate whether the backend should send the dealer as the navigation destination
+     * @return settles when the broker acknowledged it or the publish failed; complete when held back or queued
+     */
+    public CompletableFuture<Void> requestAppointment(@Nullable String dealerId, boolean navigate, Instant now) {
+        AppointmentRequest.Builder request = AppointmentRequest.newBuilder()
+                .setRequestId(UUID.randomUUID().toString()).setNavigate(navigate);
+        if (dealerId != null) {
+            request.setDealerId(dealerId);
+        }
+        return channel.send(UplinkEnvelope.newBuilder().setAppointmentRequest(request).build(), now);
+    }
+
+    /** The destination the backend sent last; any thread. */
+    public Optional<NavigationDestination> navigationDestination() {
+        return Optional.ofNullable(destination);
     }
 
     /** The report interval in force. */

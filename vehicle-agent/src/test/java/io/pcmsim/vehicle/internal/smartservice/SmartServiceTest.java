@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pcmsim.proto.v1.CollectionConfig;
 import io.pcmsim.proto.v1.DownlinkEnvelope;
+import io.pcmsim.proto.v1.NavigationDestination;
 import io.pcmsim.proto.v1.SmartServiceReport.Trigger;
 import io.pcmsim.proto.v1.UplinkEnvelope;
 import io.pcmsim.protocol.Service;
@@ -118,5 +119,40 @@ class SmartServiceTest {
         assertThat(service.reportInterval()).isEqualTo(Duration.ofHours(1));
         assertThat(service.thresholds()).isEqualTo(Thresholds.defaults());
         assertThat(channel.sent).isEmpty();
+    }
+
+    @Test
+    void appointmentRequest_allowed_sendsDealerAndNavigateWithAFreshRequestId() {
+        service.requestAppointment("stuttgart-zuffenhausen", true, T0);
+        service.requestAppointment(null, false, T0);
+
+        assertThat(channel.sent).hasSize(2);
+        assertThat(channel.sent.get(0).getAppointmentRequest().getDealerId()).isEqualTo("stuttgart-zuffenhausen");
+        assertThat(channel.sent.get(0).getAppointmentRequest().getNavigate()).isTrue();
+        assertThat(channel.sent.get(1).getAppointmentRequest().getDealerId()).as("the preferred dealer").isEmpty();
+        assertThat(channel.sent.get(1).getAppointmentRequest().getRequestId())
+                .isNotEqualTo(channel.sent.get(0).getAppointmentRequest().getRequestId());
+        channel.allowed = false;
+        service.requestAppointment(null, true, T0);
+        assertThat(channel.sent).as("held back like every Smart Service message").hasSize(2);
+    }
+
+    @Test
+    void navigationDestination_isKept_unanswered_andABrokenOneIsRefused() {
+        NavigationDestination.Builder destination = NavigationDestination.newBuilder().setAppointmentId("a-1")
+                .setDealerId("stuttgart-zuffenhausen").setDealerName("Porsche Zentrum").setAddress("x, Stuttgart, DE")
+                .setLatitude(48.83).setLongitude(9.15);
+        service.downlink(DownlinkEnvelope.newBuilder().setNavigationDestination(destination).build(), T0);
+
+        assertThat(service.navigationDestination()).hasValueSatisfying(d -> {
+            assertThat(d.appointmentId()).isEqualTo("a-1");
+            assertThat(d.latitude()).isEqualTo(48.83);
+            assertThat(d.receivedAt()).isEqualTo(T0);
+        });
+        assertThat(channel.sent).isEmpty();
+        assertThatThrownBy(() -> service.downlink(DownlinkEnvelope.newBuilder().setNavigationDestination(
+                destination.setAppointmentId("a-2").setLatitude(91)).build(), T0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("91");
+        assertThat(service.navigationDestination().orElseThrow().appointmentId()).isEqualTo("a-1");
     }
 }

@@ -1,0 +1,70 @@
+package io.pcmsim.backend.internal.smartservice;
+
+import io.pcmsim.backend.Component;
+import io.pcmsim.backend.Severity;
+import io.pcmsim.backend.internal.storage.Jdbc;
+import io.pcmsim.backend.smartservice.NeedEvent;
+import io.pcmsim.backend.smartservice.NeedState;
+import io.pcmsim.backend.smartservice.TrackedNeed;
+import io.pcmsim.protocol.Vin;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/** Reads a vehicle's needs with their history: two statements, whatever their number. */
+final class NeedReads {
+
+    private static final String NEEDS = "SELECT need_id, component, state, severity, due_km, due_date, reason,"
+            + " opened_at, updated_at, resolved_at, appointment_id FROM smart_service_need WHERE vin = ?"
+            + " ORDER BY opened_at DESC, need_id";
+    private static final String EVENTS = "SELECT e.need_id, e.state, e.at, e.vehicle_time, e.note"
+            + " FROM smart_service_need_event e JOIN smart_service_need n ON n.need_id = e.need_id"
+            + " WHERE n.vin = ? ORDER BY e.event_id";
+
+    private NeedReads() {
+    }
+
+    /** The needs of {@code vin}, newest first (by the car's clock of their opening). */
+    static List<TrackedNeed> of(Connection c, Vin vin) throws SQLException {
+        Map<String, List<NeedEvent>> history = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(EVENTS)) {
+            ps.setString(1, vin.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    history.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new NeedEvent(
+                            NeedState.valueOf(rs.getString(2)), Jdbc.instant(rs.getObject(3, OffsetDateTime.class)),
+                            Optional.ofNullable(rs.getObject(4, OffsetDateTime.class)).map(Jdbc::instant),
+                            rs.getString(5)));
+                }
+            }
+        }
+        List<TrackedNeed> needs = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(NEEDS)) {
+            ps.setString(1, vin.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String id = rs.getString(1);
+                    double km = rs.getDouble(5);
+                    OptionalDouble dueKm = rs.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(km);
+                    needs.add(new TrackedNeed(id, vin, Component.valueOf(rs.getString(2)),
+                            NeedState.valueOf(rs.getString(3)), Severity.valueOf(rs.getString(4)), dueKm,
+                            Optional.ofNullable(rs.getObject(6, LocalDate.class)), rs.getString(7),
+                            Jdbc.instant(rs.getObject(8, OffsetDateTime.class)),
+                            Jdbc.instant(rs.getObject(9, OffsetDateTime.class)),
+                            Optional.ofNullable(rs.getObject(10, OffsetDateTime.class)).map(Jdbc::instant),
+                            Optional.ofNullable(rs.getString(11)), history.getOrDefault(id, List.of())));
+                }
+            }
+        }
+        return needs;
+    }
+}
