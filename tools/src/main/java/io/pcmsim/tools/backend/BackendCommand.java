@@ -1,6 +1,7 @@
 package io.pcmsim.tools.backend;
 
 import io.pcmsim.backend.identity.IdentityRegistry;
+import io.pcmsim.tools.cli.DurationConverter;
 import io.pcmsim.tools.cli.LogLevel;
 import io.pcmsim.tools.cli.MetricsOption;
 import io.pcmsim.tools.cli.ShutdownRequest;
@@ -80,6 +81,12 @@ public final class BackendCommand implements Callable<Integer> {
     @Mixin
     MetricsOption metricsOption;
 
+    @Option(names = "--breakdown-pull-timeout", paramLabel = "D", defaultValue = "2m",
+            converter = DurationConverter.class,
+            description = "How long a breakdown call placed in the app waits for the car's answer before its case"
+                    + " times out (default: ${DEFAULT-VALUE}).")
+    private Duration breakdownPullTimeout;
+
     @Option(names = "--verbose", description = "Show the libraries' log and technical details of failures.")
     private boolean verbose;
 
@@ -94,7 +101,8 @@ public final class BackendCommand implements Callable<Integer> {
         }
         BackendSettings settings;
         try {
-            settings = new BackendSettings(bind, port, httpPort, broker, dataDir, jdbcUrl, !noAutoEnrol);
+            settings = new BackendSettings(bind, port, httpPort, broker, dataDir, jdbcUrl, !noAutoEnrol,
+                    breakdownPullTimeout);
         } catch (IllegalArgumentException e) {
             err.println("pcmsim backend: " + e.getMessage());
             return 2;

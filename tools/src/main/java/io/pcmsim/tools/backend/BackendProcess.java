@@ -52,7 +52,8 @@ final class BackendProcess implements AutoCloseable {
             throw new StartFailure("cannot use --data-dir " + data + ": " + e.getMessage(), e);
         }
         BackendConfig.Builder config = BackendConfig.builder().dataDir(data.resolve("backend")).clock(clock)
-                .autoEnrol(settings.autoEnrol());
+                .autoEnrol(settings.autoEnrol())
+                .breakdownPullTimeout(settings.breakdownPullTimeout());
         if (settings.jdbcUrl() != null) {
             config.jdbcUrl(settings.jdbcUrl());
         }

@@ -2,6 +2,7 @@ package io.pcmsim.tools.backend;
 
 import io.pcmsim.tools.fleet.BrokerAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -15,15 +16,19 @@ import org.jspecify.annotations.Nullable;
  * @param dataDir folder of the H2 database and the broker's files
  * @param jdbcUrl another database than H2, or null
  * @param autoEnrol whether unknown VINs are enrolled at their first login
+ * @param breakdownPullTimeout how long a breakdown call placed in the app waits for the car's answer
  */
 record BackendSettings(String bind, int brokerPort, int httpPort, @Nullable BrokerAddress broker, Path dataDir,
-        @Nullable String jdbcUrl, boolean autoEnrol) {
+        @Nullable String jdbcUrl, boolean autoEnrol, Duration breakdownPullTimeout) {
 
     BackendSettings {
         Objects.requireNonNull(bind, "bind");
         Objects.requireNonNull(dataDir, "dataDir");
         checkPort("--port", brokerPort);
         checkPort("--http-port", httpPort);
+        if (breakdownPullTimeout.isZero() || breakdownPullTimeout.isNegative()) {
+            throw new IllegalArgumentException("--breakdown-pull-timeout must be positive, was " + breakdownPullTimeout);
+        }
     }
 
     private static void checkPort(String option, int port) {
