@@ -2,7 +2,7 @@
 # Smart Service and the breakdown call, end to end: one car driven at its console (pcmsim vehicle)
 # against a backend on its own (pcmsim backend), every step shown through the backend's HTTP API.
 #
-#   scripts/walkthrough.sh            # from the project's root; needs curl
+#   scripts/walkthrough.sh            # needs curl and GNU date; ports: MQTT_PORT, HTTP_PORT
 #
 # Flows: a maintenance need from a fault, an appointment at the preferred dealer that the dealer books,
 # the need resolved by the workshop visit; breakdown calls in the car with each pair of consents and what
@@ -65,6 +65,19 @@ until_contains() {
   fail "GET $path never contained $text: $BODY"
 }
 
+# polls a GET until the text occurs the given number of times in its answer, at most 30 s
+until_count() {
+  local path=$1 text=$2 count=$3
+  for _ in $(seq 1 60); do
+    BODY=$(curl -s "$API$path")
+    if [ "$(printf '%s' "$BODY" | grep -o "$text" | wc -l)" -ge "$count" ]; then
+      printf '$ curl %s\n%s\n' "$path" "$BODY"; return 0
+    fi
+    sleep 0.5
+  done
+  fail "GET $path never held $count times $text: $BODY"
+}
+
 step "backend: embedded broker on $MQTT_PORT, HTTP API on $HTTP_PORT, app calls time out after 10 s"
 ./pcmsim backend --port "$MQTT_PORT" --http-port "$HTTP_PORT" --data-dir "$WORK/backend" \
   --breakdown-pull-timeout 10s >"$WORK/backend.log" 2>&1 &
@@ -107,9 +120,7 @@ car breakdown --assistance yes --dealer yes
 car breakdown --assistance yes --dealer no
 car breakdown --assistance no --dealer yes
 car breakdown --assistance no --dealer no
-until_contains "/assistance/cases" '"trigger":"IN_CAR"'
-sleep 1
-api GET "/assistance/cases"
+until_count "/assistance/cases" '"trigger":"IN_CAR"' 4
 printf '(the Assistance sees location and diagnosis only of the calls with its consent)\n'
 api GET "/dealer/vehicles/$VIN"
 printf '(the dealer sees the calls with the dealer consent only)\n'
