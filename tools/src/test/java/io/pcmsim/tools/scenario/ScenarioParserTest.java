@@ -85,8 +85,8 @@ class ScenarioParserTest {
                 Arguments.of("  - at: 2h\n", "  - at: 2x\n",
                         List.of("test.yaml:18: timeline[0].at: \"2x\" is not a duration (use 30s, 5m, 2h, 1d)")),
                 Arguments.of("duration: 12h\n", "duraton: 12h\n",
-                        List.of("test.yaml:6: duraton: unknown field; did you mean duration? (known here: backend, broker,"
-                                + " breakdownPullTimeout, clock, description, duration, expect, fleet, name, reportInterval,"
+                        List.of("test.yaml:6: duraton: unknown field; did you mean duration? (known here: backend,"
+                                + " breakdownPullTimeout, broker, clock, description, duration, expect, fleet, name, reportInterval,"
                                 + " seed, timeline)",
                                 "test.yaml:1: duration: missing")),
                 Arguments.of("    event: drive\n", "    event: drve\n",
