@@ -101,7 +101,7 @@ final class EventActions {
                         return null;
                     });
         } catch (RuntimeException e) {
-            return notPlaced(car, e.getMessage());
+            return notPlaced(car, e.toString());
         }
     }
 
