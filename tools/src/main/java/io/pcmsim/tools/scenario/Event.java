@@ -2,12 +2,13 @@ package io.pcmsim.tools.scenario;
 
 import io.pcmsim.protocol.Service;
 import io.pcmsim.protocol.ServiceGroup;
+import io.pcmsim.vehicle.model.Fault;
 import java.time.Duration;
 
 /**
  * What happens at a moment of the timeline. Each kind has its name in the file ({@link #kind()}); car
- * events are done by each addressed car, the others once. A later kind (faults, breakdown calls) is one
- * more record here, its fields in {@link TimelineReader} and its action in {@link EventActions}.
+ * events are done by each addressed car, the others once. A later kind is one more record here, its fields
+ * in {@link TimelineReader} and its action in {@link EventActions}.
  */
 public sealed interface Event {
 
@@ -96,6 +97,26 @@ public sealed interface Event {
     record Workshop() implements Event {
         public String kind() {
             return "workshop";
+        }
+    }
+
+    /**
+     * A fault appears in the car (its trouble codes stored, its warnings lit); a car that cannot have it
+     * (a misfire in a battery-electric car) is skipped and counted.
+     */
+    record InjectFault(Fault fault) implements Event {
+        public String kind() {
+            return "fault";
+        }
+    }
+
+    /**
+     * A breakdown call with the consents given in it: started by the driver in the car, or placed by the
+     * owner in the app (the backend then pulls the data from the car).
+     */
+    record BreakdownCall(boolean assistance, boolean dealer, boolean inApp) implements Event {
+        public String kind() {
+            return "breakdown-call";
         }
     }
 

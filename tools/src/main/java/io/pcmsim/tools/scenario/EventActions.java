@@ -1,16 +1,38 @@
 package io.pcmsim.tools.scenario;
 
+import io.pcmsim.backend.Backend;
+import io.pcmsim.backend.breakdown.CaseState;
+import io.pcmsim.backend.breakdown.Consents;
 import io.pcmsim.tools.demo.PrivacySwitch;
+import io.pcmsim.vehicle.fleet.BreakdownCallResult;
 import io.pcmsim.vehicle.fleet.EmulatedVehicle;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** What each car event does to one car, through the public {@link EmulatedVehicle} API. */
+/**
+ * What each car event does to one car, through the public {@link EmulatedVehicle} API (and, for a
+ * breakdown call placed in the app, the backend's {@code breakdown()} API). Faults and breakdown calls are
+ * counted in an {@link EventCounter}.
+ */
 final class EventActions {
 
-    private EventActions() {
+    private static final Logger LOG = LoggerFactory.getLogger(EventActions.class);
+
+    private final PrivacySwitch privacy;
+    private final EventCounter counter;
+    private final Supplier<@Nullable Backend> backend;
+
+    /** @param backend the backend running now; null while there is none (a broker restart) */
+    EventActions(PrivacySwitch privacy, EventCounter counter, Supplier<@Nullable Backend> backend) {
+        this.privacy = privacy;
+        this.counter = counter;
+        this.backend = backend;
     }
 
-    static CompletableFuture<Void> apply(Event event, EmulatedVehicle car, PrivacySwitch privacy) {
+    CompletableFuture<Void> apply(Event event, EmulatedVehicle car) {
         if (event instanceof Event.Drive drive) {
             return car.drive(drive.duration(), drive.distanceKm());
         } else if (event instanceof Event.Park) {
@@ -33,7 +55,59 @@ final class EventActions {
             return car.visitWorkshop();
         } else if (event instanceof Event.SmartServiceReport) {
             return car.requestReport();
+        } else if (event instanceof Event.InjectFault fault) {
+            return injectFault(fault, car);
+        } else if (event instanceof Event.BreakdownCall call) {
+            return call.inApp() ? appCall(call, car) : carCall(call, car);
         }
         throw new IllegalArgumentException(event.kind() + " is not done car by car");
+    }
+
+    private CompletableFuture<Void> injectFault(Event.InjectFault event, EmulatedVehicle car) {
+        CompletableFuture<Void> injected;
+        try {
+            injected = car.injectFault(event.fault());
+        } catch (IllegalArgumentException e) {
+            counter.faultsSkipped.incrementAndGet();
+            LOG.info("fault skipped: {}", e.getMessage());
+            return CompletableFuture.completedFuture(null);
+        }
+        counter.faultsInjected.incrementAndGet();
+        return injected;
+    }
+
+    private CompletableFuture<Void> carCall(Event.BreakdownCall call, EmulatedVehicle car) {
+        counter.callsInCars.incrementAndGet();
+        return car.callBreakdown(call.assistance(), call.dealer()).thenAccept(result -> {
+            if (result.outcome() == BreakdownCallResult.Outcome.REFUSED_BY_SETTINGS) {
+                counter.callsRefusedByCars.incrementAndGet();
+                LOG.info("breakdown call in {} refused by the car's settings: nothing sent", car.vin());
+            }
+        });
+    }
+
+    private CompletableFuture<Void> appCall(Event.BreakdownCall call, EmulatedVehicle car) {
+        counter.callsInApp.incrementAndGet();
+        Backend running = backend.get();
+        if (running == null) {
+            return notPlaced(car, "no backend is running (the broker is restarting)");
+        }
+        try {
+            return running.breakdown().placeAppCall(car.vin(), new Consents(call.assistance(), call.dealer()))
+                    .handle((placed, error) -> {
+                        if (error != null || placed.state() == CaseState.PULL_NOT_SENT) {
+                            notPlaced(car, error != null ? error.toString() : placed.stateReason().orElse("?"));
+                        }
+                        return null;
+                    });
+        } catch (RuntimeException e) {
+            return notPlaced(car, e.toString());
+        }
+    }
+
+    private CompletableFuture<Void> notPlaced(EmulatedVehicle car, String why) {
+        counter.appCallsNotPlaced.incrementAndGet();
+        LOG.info("breakdown call in the app for {} not placed: {}", car.vin(), why);
+        return CompletableFuture.completedFuture(null);
     }
 }

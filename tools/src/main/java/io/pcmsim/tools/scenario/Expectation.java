@@ -77,6 +77,33 @@ public sealed interface Expectation {
         }
     }
 
+    /** Breakdown cases the backend opened (all, or those forwarded to or withheld from one recipient), within bounds. */
+    record BreakdownCases(int line, Optional<BreakdownFilter> filter, Optional<Long> atLeast,
+            Optional<Long> atMost) implements Expectation {
+        public String kind() {
+            return "breakdownCases";
+        }
+
+        @Override
+        public Expectation scaled(double factor) {
+            return new BreakdownCases(line, filter, atLeast.map(n -> (long) Math.floor(n * factor)),
+                    atMost.map(n -> (long) Math.floor(n * factor)));
+        }
+    }
+
+    /** Breakdown calls placed in the app whose data pull the car did not answer in time, within bounds. */
+    record PullsTimedOut(int line, Optional<Long> atLeast, Optional<Long> atMost) implements Expectation {
+        public String kind() {
+            return "pullsTimedOut";
+        }
+
+        @Override
+        public Expectation scaled(double factor) {
+            return new PullsTimedOut(line, atLeast.map(n -> (long) Math.floor(n * factor)),
+                    atMost.map(n -> (long) Math.floor(n * factor)));
+        }
+    }
+
     /** Every car that may be online at the end (not private or silenced, not away, no outage) is online. */
     record AllOnlineAtEnd(int line) implements Expectation {
         public String kind() {

@@ -16,9 +16,11 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 final class ExpectationReader {
 
     private static final Set<String> FLAGS = Set.of("nothingReceivedWhilePrivate", "noMessageLost", "allOnlineAtEnd");
-    private static final Set<String> BOUNDED = Set.of("stored", "rejected", "maintenanceNeeds");
+    private static final Set<String> BOUNDED = Set.of("stored", "rejected", "maintenanceNeeds", "breakdownCases",
+            "pullsTimedOut");
     private static final Set<String> BOUNDS = Set.of("atLeast", "atMost");
     private static final Set<String> NEEDS = Set.of("atLeast", "atMost", "component");
+    private static final Set<String> CASES = Set.of("atLeast", "atMost", "forwardedTo", "withheldFrom");
 
     private ExpectationReader() {
     }
@@ -84,7 +86,11 @@ final class ExpectationReader {
     }
 
     private static Optional<Expectation> bounded(String kind, YamlMap bounds, int line, Problems problems) {
-        bounds.rejectUnknown(kind.equals("maintenanceNeeds") ? NEEDS : BOUNDS);
+        bounds.rejectUnknown(switch (kind) {
+            case "maintenanceNeeds" -> NEEDS;
+            case "breakdownCases" -> CASES;
+            default -> BOUNDS;
+        });
         Optional<Long> atLeast = bounds.count("atLeast", false, 0, Long.MAX_VALUE);
         Optional<Long> atMost = bounds.count("atMost", false, 0, Long.MAX_VALUE);
         if (!bounds.has("atLeast") && !bounds.has("atMost")) {
@@ -98,9 +104,23 @@ final class ExpectationReader {
         return Optional.of(switch (kind) {
             case "stored" -> new Expectation.Stored(line, atLeast, atMost);
             case "rejected" -> new Expectation.Rejected(line, atLeast, atMost);
+            case "breakdownCases" -> new Expectation.BreakdownCases(line, breakdownFilter(bounds, problems), atLeast,
+                    atMost);
+            case "pullsTimedOut" -> new Expectation.PullsTimedOut(line, atLeast, atMost);
             default -> new Expectation.MaintenanceNeeds(line, bounds.read("component", false,
                     ExpectationReader::component), atLeast, atMost);
         });
+    }
+
+    /** {@code forwardedTo} or {@code withheldFrom} and a recipient; neither: every case. */
+    private static Optional<BreakdownFilter> breakdownFilter(YamlMap bounds, Problems problems) {
+        Optional<BreakdownFilter> forwarded = bounds.read("forwardedTo", false, r -> BreakdownFilter.of(true, r));
+        Optional<BreakdownFilter> withheld = bounds.read("withheldFrom", false, r -> BreakdownFilter.of(false, r));
+        if (bounds.has("forwardedTo") && bounds.has("withheldFrom")) {
+            problems.at(bounds.node("withheldFrom").orElseThrow(), bounds.field("withheldFrom"),
+                    "give forwardedTo or withheldFrom, not both (one expectation each)");
+        }
+        return forwarded.or(() -> withheld);
     }
 
     private static Component component(String text) {

@@ -1,6 +1,7 @@
 package io.pcmsim.tools.scenario;
 
 import io.pcmsim.backend.SequenceGaps;
+import io.pcmsim.backend.breakdown.BreakdownCounts;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,6 +39,17 @@ final class Expectations {
             Outcome outcome = bounded(e, needs.atLeast(), needs.atMost(), actual);
             String of = needs.component().map(c -> " " + c.name() + " needs").orElse(" needs");
             return new Outcome(e, outcome.passed(), outcome.expected() + of, outcome.actual());
+        }
+        if (e instanceof Expectation.BreakdownCases cases) {
+            long actual = m.breakdown().map(b -> cases.filter().map(f -> f.count(b)).orElse(b.calls())).orElse(0L);
+            Outcome outcome = bounded(e, cases.atLeast(), cases.atMost(), actual);
+            String of = cases.filter().map(f -> " cases " + f.words()).orElse(" cases");
+            return new Outcome(e, outcome.passed(), outcome.expected() + of, outcome.actual());
+        }
+        if (e instanceof Expectation.PullsTimedOut timedOut) {
+            Outcome outcome = bounded(e, timedOut.atLeast(), timedOut.atMost(),
+                    m.breakdown().map(BreakdownCounts::pullsTimedOut).orElse(0L));
+            return new Outcome(e, outcome.passed(), outcome.expected() + " unanswered data pulls", outcome.actual());
         }
         Expectation.AllOnlineAtEnd online = (Expectation.AllOnlineAtEnd) e;
         boolean all = m.online() == m.mayBeOnline();

@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         description = {
             "Runs a scenario file (YAML, see docs/scenarios.md): a fleet in groups, a timeline of events on "
-                    + "simulated time (drives, privacy mode, outages, cars that come and go, a broker restart, ...) "
+                    + "simulated time (drives, privacy mode, outages, cars that come and go, faults, breakdown calls, "
+                    + "a broker restart, ...) "
                     + "and expectations checked at the end, so the file is also an acceptance test.",
             "The file is checked first: every problem is printed with its file, line and field, and nothing starts.",
             "Ctrl-C (or SIGTERM) ends the run early: everything is stopped and the summary shows what was "
@@ -65,7 +66,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--vehicles-scale", paramLabel = "F", defaultValue = "1",
             description = "Multiply every group's count by F (at least 1 car per group), and the counts of the "
-                    + "stored and maintenanceNeeds expectations likewise, e.g. 0.01 to try a large scenario small "
+                    + "stored, maintenanceNeeds, breakdownCases and pullsTimedOut expectations likewise, e.g. 0.01 to try a large scenario small "
                     + "(default: ${DEFAULT-VALUE}).")
     double vehiclesScale;
 

@@ -16,14 +16,16 @@ import java.util.Optional;
  * @param duration simulated time the run lasts
  * @param broker the broker the cars use; empty: an embedded broker in this process
  * @param backend where the backend runs
+ * @param breakdownPullTimeout how long (simulated time) the backend waits for a car's answer to the data pull
+ *     of a breakdown call placed in the app
  * @param reportInterval simulated time between periodic Smart Service reports
  * @param groups the fleet, group by group, in the order their VINs are generated
  * @param timeline the events, ordered by their time (events at the same time in file order)
  * @param expectations checked at the end, in file order
  */
 public record Scenario(String name, long seed, Optional<Instant> start, double speed, Duration duration,
-        Optional<BrokerAddress> broker, BackendMode backend, Duration reportInterval, List<Group> groups,
-        List<TimedEvent> timeline, List<Expectation> expectations) {
+        Optional<BrokerAddress> broker, BackendMode backend, Duration breakdownPullTimeout, Duration reportInterval,
+        List<Group> groups, List<TimedEvent> timeline, List<Expectation> expectations) {
 
     public Scenario {
         groups = List.copyOf(groups);
@@ -48,18 +50,19 @@ public record Scenario(String name, long seed, Optional<Instant> start, double s
 
     /** The same scenario at another speed. */
     public Scenario withSpeed(double newSpeed) {
-        return new Scenario(name, seed, start, newSpeed, duration, broker, backend, reportInterval, groups,
-                timeline, expectations);
+        return new Scenario(name, seed, start, newSpeed, duration, broker, backend, breakdownPullTimeout,
+                reportInterval, groups, timeline, expectations);
     }
 
     /**
      * The same scenario with every group's count multiplied by {@code factor} (rounded, at least 1) and
-     * the car counts of the expectations ({@code stored}, {@code maintenanceNeeds}) likewise (rounded down).
+     * the counts of the expectations that grow with the fleet ({@code stored}, {@code maintenanceNeeds},
+     * {@code breakdownCases}, {@code pullsTimedOut}) likewise (rounded down).
      */
     public Scenario scaled(double factor) {
         List<Group> scaledGroups = groups.stream().map(g -> g.scaled(factor)).toList();
         List<Expectation> scaledExpectations = expectations.stream().map(e -> e.scaled(factor)).toList();
-        return new Scenario(name, seed, start, speed, duration, broker, backend, reportInterval, scaledGroups,
-                timeline, scaledExpectations);
+        return new Scenario(name, seed, start, speed, duration, broker, backend, breakdownPullTimeout,
+                reportInterval, scaledGroups, timeline, scaledExpectations);
     }
 }

@@ -1,5 +1,6 @@
 package io.pcmsim.tools.scenario;
 
+import io.pcmsim.backend.BackendConfig;
 import io.pcmsim.protocol.Service;
 import io.pcmsim.protocol.ServiceGroup;
 import io.pcmsim.tools.fleet.BrokerAddress;
@@ -41,7 +42,7 @@ public final class ScenarioParser {
     /** Cars in one scenario at most. */
     static final int MAX_VEHICLES = 100_000;
     private static final Set<String> TOP = Set.of("name", "description", "seed", "clock", "duration", "broker",
-            "backend", "reportInterval", "fleet", "timeline", "expect");
+            "backend", "breakdownPullTimeout", "reportInterval", "fleet", "timeline", "expect");
     private static final Set<String> CLOCK = Set.of("start", "speed");
     private static final Set<String> GROUP = Set.of("group", "count", "privacyMode", "disabledServiceGroups",
             "disabledServices");
@@ -92,16 +93,23 @@ public final class ScenarioParser {
         Scenario.BackendMode backend = top.read("backend", false, ScenarioParser::backend)
                 .orElse(Scenario.BackendMode.EMBEDDED);
         Duration reportInterval = top.duration("reportInterval", false).orElse(Duration.ofHours(1));
+        Duration pullTimeout = top.duration("breakdownPullTimeout", false)
+                .orElse(BackendConfig.DEFAULT_BREAKDOWN_PULL_TIMEOUT);
+        if (top.has("breakdownPullTimeout") && backend != Scenario.BackendMode.EMBEDDED) {
+            problems.at(top.node("breakdownPullTimeout").orElseThrow(), "breakdownPullTimeout",
+                    "is a setting of the backend in this process (backend: embedded)");
+        }
         List<Group> groups = groups(top, problems);
         Set<String> names = new HashSet<>();
         groups.forEach(g -> names.add(g.name()));
-        List<TimedEvent> timeline = new TimelineReader(problems, names, broker.isEmpty(), givenDuration).read(top);
+        List<TimedEvent> timeline = new TimelineReader(problems, names, broker.isEmpty(),
+                backend == Scenario.BackendMode.EMBEDDED, givenDuration).read(top);
         List<Expectation> expectations = ExpectationReader.read(top, problems, broker.isEmpty(), backend);
         if (problems.any()) {
             throw new ScenarioException(problems.all());
         }
-        return new Scenario(name, seed, start, speed, duration, broker, backend, reportInterval, groups, timeline,
-                expectations);
+        return new Scenario(name, seed, start, speed, duration, broker, backend, pullTimeout, reportInterval, groups,
+                timeline, expectations);
     }
 
     private static Node compose(String name, Reader reader) {

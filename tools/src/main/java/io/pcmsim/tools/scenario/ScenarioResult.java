@@ -2,6 +2,7 @@ package io.pcmsim.tools.scenario;
 
 import io.pcmsim.backend.MaintenanceSummary;
 import io.pcmsim.backend.SequenceGaps;
+import io.pcmsim.backend.breakdown.BreakdownCounts;
 import io.pcmsim.tools.cli.JsonFile;
 import io.pcmsim.tools.fleet.FleetReport;
 import java.nio.file.Path;
@@ -23,11 +24,12 @@ import java.util.TreeMap;
  * @param vehiclesEverPrivate cars that were in privacy mode at some point
  * @param receivedWhilePrivate uplink publishes the embedded broker received from cars while private
  * @param eventsPlayed timeline actions done (a car's leaving and return in come-and-go count apart)
+ * @param events what the timeline's faults and breakdown calls did
  */
 public record ScenarioResult(String name, Duration realTime, Duration simulatedTime, FleetReport fleet,
         OptionalLong receivedByBroker, Optional<BackendFigures> backend, int brokerRestarts,
         int vehiclesEverPrivate, long receivedWhilePrivate, Set<String> privacyOffenders, long eventsPlayed,
-        List<Outcome> outcomes, boolean interrupted) {
+        EventCounts events, List<Outcome> outcomes, boolean interrupted) {
 
     public ScenarioResult {
         privacyOffenders = Set.copyOf(privacyOffenders);
@@ -39,9 +41,10 @@ public record ScenarioResult(String name, Duration realTime, Duration simulatedT
      *
      * @param notHandled messages the embedded broker received that no backend had stored, counted or
      *     rejected at the end (0 with an external broker: it cannot be told)
+     * @param breakdown the breakdown cases, after every data pull past its deadline was timed out
      */
     public record BackendFigures(long stored, long duplicates, Map<String, Long> rejected, long notHandled,
-            MaintenanceSummary needs, SequenceGaps gaps) {
+            MaintenanceSummary needs, SequenceGaps gaps, BreakdownCounts breakdown) {
         public BackendFigures {
             rejected = new TreeMap<>(rejected);
         }
@@ -80,8 +83,27 @@ public record ScenarioResult(String name, Duration realTime, Duration simulatedT
             needs.put("byComponent", new TreeMap<>(b.needs().byComponent()));
             needs.put("bySeverity", new TreeMap<>(b.needs().bySeverity()));
             tree.put("maintenanceNeeds", needs);
+            BreakdownCounts cases = b.breakdown();
+            Map<String, Object> breakdown = new LinkedHashMap<>();
+            breakdown.put("cases", cases.calls());
+            breakdown.put("forwardedToAssistance", cases.forwardedToAssistance());
+            breakdown.put("forwardedToDealers", cases.forwardedToDealers());
+            breakdown.put("withheldFromAssistance", cases.withheldFromAssistance());
+            breakdown.put("withheldFromDealers", cases.withheldFromDealers());
+            breakdown.put("pullsTimedOut", cases.pullsTimedOut());
+            tree.put("breakdownCases", breakdown);
             root.put("backend", tree);
         });
+        Map<String, Object> faults = new LinkedHashMap<>();
+        faults.put("injected", events.faultsInjected());
+        faults.put("skippedCarCannotHaveIt", events.faultsSkipped());
+        root.put("faults", faults);
+        Map<String, Object> calls = new LinkedHashMap<>();
+        calls.put("inCars", events.callsInCars());
+        calls.put("refusedByCarSettings", events.callsRefusedByCars());
+        calls.put("inApp", events.callsInApp());
+        calls.put("appCallsNotPlaced", events.appCallsNotPlaced());
+        root.put("breakdownCalls", calls);
         Map<String, Object> privacy = new LinkedHashMap<>();
         privacy.put("vehiclesEverPrivate", vehiclesEverPrivate);
         privacy.put("messagesReceivedWhilePrivate", receivedWhilePrivate);
@@ -120,7 +142,23 @@ public record ScenarioResult(String name, Duration realTime, Duration simulatedT
             s.append(String.format("  sequence gaps   %d missing in %d boots%n", b.gaps().missing(), b.gaps().boots()));
             s.append(String.format("  maintenance     %d needs  by component %s%n", b.needs().total(),
                     new TreeMap<>(b.needs().byComponent())));
+            BreakdownCounts c = b.breakdown();
+            if (c.calls() > 0) {
+                s.append(String.format("  breakdown cases %d: to Assistance %d, to dealers %d, withheld for lack of"
+                        + " consent from Assistance %d, from dealers %d; pulls timed out %d%n", c.calls(),
+                        c.forwardedToAssistance(), c.forwardedToDealers(), c.withheldFromAssistance(),
+                        c.withheldFromDealers(), c.pullsTimedOut()));
+            }
         });
+        if (events.faultsInjected() + events.faultsSkipped() > 0) {
+            s.append(String.format("  faults          %d injected, %d skipped (the car cannot have the fault)%n",
+                    events.faultsInjected(), events.faultsSkipped()));
+        }
+        if (events.callsInCars() + events.callsInApp() > 0) {
+            s.append(String.format("  breakdown calls %d in cars (%d refused by the car's settings), %d in the app"
+                    + " (%d not placed)%n", events.callsInCars(), events.callsRefusedByCars(), events.callsInApp(),
+                    events.appCallsNotPlaced()));
+        }
         s.append(String.format("  privacy mode    %d cars private at some point; messages received from them"
                 + " meanwhile: %d%n", vehiclesEverPrivate, receivedWhilePrivate));
         if (outcomes.isEmpty()) {

@@ -126,7 +126,9 @@ public final class ScenarioRun {
         Instant started = wall.instant();
         AtomicReference<Instant> allConnected = new AtomicReference<>();
         fleet.start().thenRun(() -> allConnected.set(wall.instant()));
-        TimelineDriver timeline = new TimelineDriver(scenario.timeline(), groups, privacy, system, scenario.seed());
+        EventCounter counter = new EventCounter();
+        TimelineDriver timeline = new TimelineDriver(scenario.timeline(), groups, privacy, counter, system,
+                scenario.seed());
         CompletableFuture<Duration> done = new CompletableFuture<>();
         Instant simStart = clock.instant();
         timelineThread.scheduleAtFixedRate(() -> {
@@ -166,16 +168,17 @@ public final class ScenarioRun {
         Instant connectedAt = allConnected.get();
         Duration firstConnects = Duration.between(started, connectedAt != null ? connectedAt : ended);
         FleetReport fleetReport = FleetReport.of(run, real, onlineAtEnd, firstConnects, atEnd, buffered, stop.isDone());
-        Optional<ScenarioResult.BackendFigures> backend = backendFigures(system);
+        Optional<ScenarioResult.BackendFigures> backend = system.figures();
         Measured measured = new Measured(windows.receivedWhilePrivate(), windows.offenders(),
                 backend.map(ScenarioResult.BackendFigures::stored).orElse(0L),
                 backend.map(ScenarioResult.BackendFigures::rejectedTotal).orElse(0L),
                 backend.map(ScenarioResult.BackendFigures::needs), backend.map(ScenarioResult.BackendFigures::gaps),
+                backend.map(ScenarioResult.BackendFigures::breakdown),
                 mayBeOnline.size(), mayBeOnline.size() - notOnline.size(), notOnline.stream().limit(10).toList());
         return new ScenarioResult(scenario.name(), real, simulated, fleetReport,
                 scenario.broker().isEmpty() ? OptionalLong.of(windows.uplinkPublishes()) : OptionalLong.empty(),
                 backend, system.restarts(), windows.vehiclesEverPrivate(), windows.receivedWhilePrivate(),
-                windows.offenders(), timeline.done(), Expectations.check(scenario.expectations(), measured),
+                windows.offenders(), timeline.done(), counter.snapshot(), Expectations.check(scenario.expectations(), measured),
                 stop.isDone());
     }
 
@@ -199,16 +202,6 @@ public final class ScenarioRun {
     /** Cars whose settings allow a service and that are neither away nor in an outage. */
     private static List<EmulatedVehicle> mayBeOnline(List<EmulatedVehicle> cars) {
         return cars.stream().filter(c -> c.settings().anyServiceAllowed() && !c.away() && c.networkAvailable()).toList();
-    }
-
-    private Optional<ScenarioResult.BackendFigures> backendFigures(ScenarioSystem system) {
-        Backend backend = system.backend();
-        if (backend == null) {
-            return Optional.empty();
-        }
-        long notHandled = scenario.broker().isEmpty() ? Math.max(0, windows.uplinkPublishes() - system.handled()) : 0;
-        return Optional.of(new ScenarioResult.BackendFigures(system.stored(), system.duplicates(), system.rejected(),
-                notHandled, backend.maintenanceSummary(), backend.sequenceGaps()));
     }
 
     private String statusText(FleetStats stats, ScenarioSystem system, TimelineDriver timeline, SimulatedClock clock,

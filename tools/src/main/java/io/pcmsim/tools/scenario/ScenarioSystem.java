@@ -91,7 +91,8 @@ final class ScenarioSystem implements AutoCloseable {
     private BackendConfig.Builder backendConfig() {
         try {
             Path folder = Files.createDirectories(dataDir.resolve("backend"));
-            return BackendConfig.builder().dataDir(folder).clock(clock);
+            return BackendConfig.builder().dataDir(folder).clock(clock)
+                    .breakdownPullTimeout(scenario.breakdownPullTimeout());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + dataDir.resolve("backend"), e);
         }
@@ -172,6 +173,21 @@ final class ScenarioSystem implements AutoCloseable {
     /** Messages handled (stored, duplicates, rejected) by every backend instance of the run. */
     long handled() {
         return stored() + duplicates() + rejected().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /**
+     * The backend's figures at the end of the run (data pulls past their deadline timed out first, so the
+     * count does not wait for the backend's next sweep); empty without a backend.
+     */
+    Optional<ScenarioResult.BackendFigures> figures() {
+        Backend b = backend;
+        if (b == null) {
+            return Optional.empty();
+        }
+        long notHandled = scenario.broker().isEmpty() ? Math.max(0, windows.uplinkPublishes() - handled()) : 0;
+        b.breakdown().timeOutPulls();
+        return Optional.of(new ScenarioResult.BackendFigures(stored(), duplicates(), rejected(), notHandled,
+                b.maintenanceSummary(), b.sequenceGaps(), b.breakdown().counts()));
     }
 
     private static void await(CompletableFuture<Void> start, String failure) {

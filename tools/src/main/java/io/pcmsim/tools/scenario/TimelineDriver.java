@@ -30,15 +30,15 @@ final class TimelineDriver {
             ? Long.compare(a.order, b.order) : a.at.compareTo(b.at));
     private final AtomicLong order = new AtomicLong();
     private final FleetGroups cars;
-    private final PrivacySwitch privacy;
+    private final EventActions actions;
     private final ScenarioSystem system;
     private final long seed;
     private long done;
 
-    TimelineDriver(List<TimedEvent> timeline, FleetGroups cars, PrivacySwitch privacy, ScenarioSystem system,
-            long seed) {
+    TimelineDriver(List<TimedEvent> timeline, FleetGroups cars, PrivacySwitch privacy, EventCounter counter,
+            ScenarioSystem system, long seed) {
         this.cars = cars;
-        this.privacy = privacy;
+        this.actions = new EventActions(privacy, counter, system::backend);
         this.system = system;
         this.seed = seed;
         timeline.forEach(e -> schedule(e.at(), e.event().kind() + " to " + e.target().describe(), () -> play(e)));
@@ -85,7 +85,7 @@ final class TimelineDriver {
             comeAndGo(timed.at(), comeAndGo, targets, new Random(eventSeed));
             return;
         }
-        targets.forEach(car -> ignoreFailure(() -> EventActions.apply(event, car, privacy)));
+        targets.forEach(car -> ignoreFailure(() -> actions.apply(event, car)));
     }
 
     private void comeAndGo(Duration at, Event.ComeAndGo event, List<EmulatedVehicle> targets, Random random) {

@@ -2,11 +2,13 @@ package io.pcmsim.tools.scenario;
 
 import io.pcmsim.protocol.Vin;
 import io.pcmsim.tools.cli.DurationConverter;
+import io.pcmsim.vehicle.model.Fault;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -32,21 +34,24 @@ final class TimelineReader {
             Map.entry("come-and-go", Set.of("for", "awayFor")),
             Map.entry("workshop", Set.of()),
             Map.entry("smart-service-report", Set.of()),
+            Map.entry("fault", Set.of("fault")),
+            Map.entry("breakdown-call", Set.of("assistance", "dealer", "placedIn")),
             Map.entry("broker-restart", Set.of("for")));
-    /** Kinds the format keeps for services and car models still to come. */
-    private static final Set<String> RESERVED = Set.of("fault", "breakdown-call");
 
     private final Problems problems;
     private final Set<String> groups;
     private final Optional<Duration> runDuration;
     private final boolean embeddedBroker;
+    private final boolean embeddedBackend;
 
     /** @param runDuration the run's duration, when the file gives a usable one */
-    TimelineReader(Problems problems, Set<String> groups, boolean embeddedBroker, Optional<Duration> runDuration) {
+    TimelineReader(Problems problems, Set<String> groups, boolean embeddedBroker, boolean embeddedBackend,
+            Optional<Duration> runDuration) {
         this.problems = problems;
         this.groups = groups;
         this.runDuration = runDuration;
         this.embeddedBroker = embeddedBroker;
+        this.embeddedBackend = embeddedBackend;
     }
 
     /** The event kinds and their own fields (besides at, event, group, share, vins). */
@@ -82,11 +87,6 @@ final class TimelineReader {
             return Optional.empty();
         }
         Node kindNode = e.node("event").orElseThrow();
-        if (RESERVED.contains(kind.get())) {
-            problems.at(kindNode, e.field("event"), "\"" + kind.get() + "\" is not supported yet (events: "
-                    + String.join(", ", FIELDS.keySet().stream().sorted().toList()) + ")");
-            return Optional.empty();
-        }
         Set<String> specific = FIELDS.get(kind.get());
         if (specific == null) {
             problems.at(kindNode, e.field("event"), "\"" + kind.get() + "\" is not an event"
@@ -154,8 +154,52 @@ final class TimelineReader {
             }
             case "workshop" -> Optional.of(new Event.Workshop());
             case "smart-service-report" -> Optional.of(new Event.SmartServiceReport());
+            case "fault" -> e.read("fault", true, TimelineReader::fault).map(Event.InjectFault::new);
+            case "breakdown-call" -> breakdownCall(e);
             case "broker-restart" -> e.duration("for", true).map(Event.BrokerRestart::new);
             default -> throw new IllegalStateException("no reader for event " + kind);
+        };
+    }
+
+    private Optional<Event> breakdownCall(YamlMap e) {
+        Optional<Boolean> assistance = e.read("assistance", false, TimelineReader::yesNo);
+        Optional<Boolean> dealer = e.read("dealer", false, TimelineReader::yesNo);
+        Optional<Boolean> inApp = e.read("placedIn", false, TimelineReader::inApp);
+        if (inApp.orElse(false) && !embeddedBackend) {
+            problems.at(e.node("placedIn").orElseThrow(), e.field("placedIn"),
+                    "a call placed in the app needs the backend in this process (backend: embedded)");
+        }
+        if (e.has("assistance") && assistance.isEmpty() || e.has("dealer") && dealer.isEmpty()
+                || e.has("placedIn") && inApp.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Event.BreakdownCall(assistance.orElse(false), dealer.orElse(false),
+                inApp.orElse(false)));
+    }
+
+    private static Fault fault(String text) {
+        try {
+            return Fault.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("\"" + text + "\" is not a fault" + Problems.suggestion(text, Fault.names())
+                    + " (faults: " + String.join(", ", Fault.names()) + ")");
+        }
+    }
+
+    private static boolean yesNo(String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "yes", "true" -> true;
+            case "no", "false" -> false;
+            default -> throw new IllegalArgumentException("\"" + text + "\" is not yes or no");
+        };
+    }
+
+    private static boolean inApp(String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "car" -> false;
+            case "app" -> true;
+            default -> throw new IllegalArgumentException("\"" + text + "\" is not car or app"
+                    + " (car: the driver calls in the car; app: the owner places the call in the app)");
         };
     }
 

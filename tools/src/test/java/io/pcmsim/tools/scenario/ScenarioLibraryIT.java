@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -45,15 +46,24 @@ class ScenarioLibraryIT {
         return cli.execute(all.toArray(String[]::new));
     }
 
-    /** The file and the options that keep its run to seconds. */
+    /**
+     * The file, the options that keep its run to seconds, and values its report must have (JSON pointer to
+     * number) besides its expectations: the counts no expectation covers.
+     */
     static Stream<Arguments> library() {
         return Stream.of(
-                Arguments.of("quickstart.yaml", List.of("--speed", "10800")),
-                Arguments.of("privacy-mode.yaml", List.of("--speed", "7200")),
-                Arguments.of("network-outage.yaml", List.of("--speed", "7200")),
-                Arguments.of("reconnect-storm.yaml", List.of("--speed", "2400")),
-                Arguments.of("year-of-wear.yaml", List.of("--speed", "4000000")),
-                Arguments.of("fleet-10000.yaml", List.of("--vehicles-scale", "0.005", "--speed", "1800")));
+                Arguments.of("quickstart.yaml", List.of("--speed", "10800"), Map.of()),
+                Arguments.of("privacy-mode.yaml", List.of("--speed", "7200"), Map.of()),
+                Arguments.of("network-outage.yaml", List.of("--speed", "7200"), Map.of()),
+                Arguments.of("reconnect-storm.yaml", List.of("--speed", "2400"), Map.of()),
+                Arguments.of("year-of-wear.yaml", List.of("--speed", "4000000"), Map.of()),
+                Arguments.of("fleet-10000.yaml", List.of("--vehicles-scale", "0.005", "--speed", "1800"), Map.of()),
+                Arguments.of("breakdown-calls.yaml", List.of(), Map.of(
+                        "/breakdownCalls/inCars", 5L, "/breakdownCalls/refusedByCarSettings", 1L,
+                        "/breakdownCalls/inApp", 2L, "/breakdownCalls/appCallsNotPlaced", 0L,
+                        "/faults/injected", 6L, "/faults/skippedCarCannotHaveIt", 1L)),
+                Arguments.of("faults-and-workshop.yaml", List.of("--speed", "7200"), Map.of(
+                        "/faults/injected", 15L, "/faults/skippedCarCannotHaveIt", 1L)));
     }
 
     @Test
@@ -67,7 +77,8 @@ class ScenarioLibraryIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("library")
     @Timeout(180)
-    void run_aShippedScenario_meetsItsExpectations(String file, List<String> options) throws IOException {
+    void run_aShippedScenario_meetsItsExpectations(String file, List<String> options, Map<String, Long> counts)
+            throws IOException {
         Path report = folder.resolve("report.json");
         List<String> args = new ArrayList<>(List.of(LIBRARY.resolve(file).toString(), "--report", report.toString()));
         args.addAll(options);
@@ -78,6 +89,7 @@ class ScenarioLibraryIT {
         JsonNode json = new ObjectMapper().readTree(report.toFile());
         assertThat(json.get("passed").asBoolean()).isTrue();
         assertThat(json.get("expectations")).isNotEmpty().allSatisfy(e -> assertThat(e.get("passed").asBoolean()).isTrue());
+        counts.forEach((pointer, value) -> assertThat(json.at(pointer).asLong()).as(pointer).isEqualTo(value));
         assertThat(out.toString()).contains("expectations").doesNotContain("FAILED");
     }
 

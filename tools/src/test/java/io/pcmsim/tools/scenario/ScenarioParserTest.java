@@ -85,13 +85,15 @@ class ScenarioParserTest {
                 Arguments.of("  - at: 2h\n", "  - at: 2x\n",
                         List.of("test.yaml:18: timeline[0].at: \"2x\" is not a duration (use 30s, 5m, 2h, 1d)")),
                 Arguments.of("duration: 12h\n", "duraton: 12h\n",
-                        List.of("test.yaml:6: duraton: unknown field; did you mean duration? (known here: backend, broker,"
-                                + " clock, description, duration, expect, fleet, name, reportInterval, seed, timeline)",
+                        List.of("test.yaml:6: duraton: unknown field; did you mean duration? (known here: backend,"
+                                + " breakdownPullTimeout, broker, clock, description, duration, expect, fleet, name, reportInterval,"
+                                + " seed, timeline)",
                                 "test.yaml:1: duration: missing")),
                 Arguments.of("    event: drive\n", "    event: drve\n",
                         List.of("test.yaml:21: timeline[0].event: \"drve\" is not an event; did you mean drive? (events:"
-                                + " broker-restart, come-and-go, come-back, drive, go-away, network-outage, park,"
-                                + " privacy-mode, service, service-group, smart-service-report, vehicle-start, workshop)")),
+                                + " breakdown-call, broker-restart, come-and-go, come-back, drive, fault, go-away,"
+                                + " network-outage, park, privacy-mode, service, service-group, smart-service-report,"
+                                + " vehicle-start, workshop)")),
                 Arguments.of("    group: commuters\n    share", "    group: comuters\n    share",
                         List.of("test.yaml:19: timeline[0].group: \"comuters\" is not a group of the fleet (commuters,"
                                 + " others, or all); did you mean commuters?")),
@@ -120,8 +122,8 @@ class ScenarioParserTest {
                         List.of("test.yaml:37: expect[2].stored.atMost: is below atLeast (100)")),
                 Arguments.of("  - noMessageLost: true\n", "  - noMesageLost: true\n",
                         List.of("test.yaml:31: expect[0].noMesageLost: unknown expectation; did you mean noMessageLost?"
-                                + " (known: allOnlineAtEnd, maintenanceNeeds, noMessageLost, nothingReceivedWhilePrivate,"
-                                + " rejected, stored)")),
+                                + " (known: allOnlineAtEnd, breakdownCases, maintenanceNeeds, noMessageLost,"
+                                + " nothingReceivedWhilePrivate, pullsTimedOut, rejected, stored)")),
                 Arguments.of("    disabledServices: [smart-service]\n", "    disabledServices: [smart-servce]\n",
                         List.of("test.yaml:13: fleet[0].disabledServices[0]: \"smart-servce\" is not a service"
                                 + " (smart-service, breakdown, software-update, manual, map); did you mean smart-service?")),
@@ -131,10 +133,6 @@ class ScenarioParserTest {
                         List.of("test.yaml:30: timeline[2].group: unknown field (known here: at, event, for)")),
                 Arguments.of("  - at: 2h\n", "  - at: 13h\n",
                         List.of("test.yaml:18: timeline[0].at: is after the end of the run (duration 12h)")),
-                Arguments.of("    event: drive\n", "    event: fault\n",
-                        List.of("test.yaml:21: timeline[0].event: \"fault\" is not supported yet (events: broker-restart,"
-                                + " come-and-go, come-back, drive, go-away, network-outage, park, privacy-mode, service,"
-                                + " service-group, smart-service-report, vehicle-start, workshop)")),
                 Arguments.of("seed: 5\n", "seed: 5\nseed: 6\n",
                         List.of("test.yaml:3: seed: given twice")),
                 Arguments.of("  start: 2027-01-01T08:00:00Z\n", "  start: tomorrow\n",
@@ -198,6 +196,118 @@ class ScenarioParserTest {
                 .containsExactly("b.yaml: not a text file in UTF-8");
         assertThat(catchThrowableOfType(() -> ScenarioParser.parse(dir), ScenarioException.class).problems())
                 .singleElement().asString().endsWith(": cannot read the file (it is a folder)");
+    }
+
+    /** {@link #VALID} with faults, breakdown calls and their expectations; broken ones below change one line. */
+    private static final String CALLS = """
+            duration: 2h
+            breakdownPullTimeout: 30m
+            fleet:
+              - group: cars
+                count: 4
+            timeline:
+              - at: 10m
+                event: fault
+                fault: misfire
+              - at: 20m
+                group: cars
+                event: breakdown-call
+                assistance: yes
+                dealer: no
+              - at: 30m
+                event: breakdown-call
+                placedIn: app
+            expect:
+              - breakdownCases:
+                  forwardedTo: assistance
+                  atLeast: 1
+              - breakdownCases:
+                  atMost: 2
+              - pullsTimedOut:
+                  atMost: 1
+            """;
+
+    @Test
+    void parse_faultsBreakdownCallsAndTheirExpectations() {
+        Scenario s = ScenarioParser.parse("calls.yaml", CALLS);
+
+        assertThat(s.breakdownPullTimeout()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(s.timeline()).extracting(TimedEvent::event).containsExactly(
+                new Event.InjectFault(io.pcmsim.vehicle.model.Fault.MISFIRE),
+                new Event.BreakdownCall(true, false, false),
+                new Event.BreakdownCall(false, false, true));
+        assertThat(s.expectations()).containsExactly(
+                new Expectation.BreakdownCases(19, Optional.of(BreakdownFilter.FORWARDED_TO_ASSISTANCE), Optional.of(1L),
+                        Optional.empty()),
+                new Expectation.BreakdownCases(22, Optional.empty(), Optional.empty(), Optional.of(2L)),
+                new Expectation.PullsTimedOut(24, Optional.empty(), Optional.of(1L)));
+        assertThat(s.scaled(0.5).expectations()).containsExactly(
+                new Expectation.BreakdownCases(19, Optional.of(BreakdownFilter.FORWARDED_TO_ASSISTANCE), Optional.of(0L),
+                        Optional.empty()),
+                new Expectation.BreakdownCases(22, Optional.empty(), Optional.empty(), Optional.of(1L)),
+                new Expectation.PullsTimedOut(24, Optional.empty(), Optional.of(0L)));
+        assertThat(ScenarioParser.parse("d.yaml", "duration: 1h\nfleet: [{group: a, count: 1}]\n").breakdownPullTimeout())
+                .isEqualTo(Duration.ofMinutes(2));
+    }
+
+    static List<Arguments> brokenCalls() {
+        return List.of(
+                Arguments.of("    fault: misfire\n", "    fault: misfyre\n",
+                        List.of("calls.yaml:9: timeline[0].fault: \"misfyre\" is not a fault; did you mean misfire?"
+                                + " (faults: slow-tyre-leak, weak-12v-battery, misfire, catalyst, lean-mixture,"
+                                + " coolant-thermostat, oil-leak, wheel-speed-sensor, hv-battery-degraded,"
+                                + " hv-isolation)")),
+                Arguments.of("    fault: misfire\n", "",
+                        List.of("calls.yaml:7: timeline[0].fault: missing")),
+                Arguments.of("    assistance: yes\n", "    assistance: maybe\n",
+                        List.of("calls.yaml:13: timeline[1].assistance: \"maybe\" is not yes or no")),
+                Arguments.of("    dealer: no\n", "    dealer: [no]\n",
+                        List.of("calls.yaml:14: timeline[1].dealer: must be a single value, was a list")),
+                Arguments.of("    placedIn: app\n", "    placedIn: phone\n",
+                        List.of("calls.yaml:17: timeline[2].placedIn: \"phone\" is not car or app (car: the driver"
+                                + " calls in the car; app: the owner places the call in the app)")),
+                Arguments.of("    dealer: no\n", "    dealer: no\n    placed: car\n",
+                        List.of("calls.yaml:15: timeline[1].placed: unknown field; did you mean placedIn? (known here:"
+                                + " assistance, at, dealer, event, group, placedIn, share, vins)")),
+                Arguments.of("duration: 2h\n", "duration: 2h\nbackend: none\n",
+                        List.of("calls.yaml:3: breakdownPullTimeout: is a setting of the backend in this process"
+                                + " (backend: embedded)",
+                                "calls.yaml:18: timeline[2].placedIn: a call placed in the app needs the backend in this"
+                                + " process (backend: embedded)",
+                                "calls.yaml:20: expect[0].breakdownCases: needs the backend in this process"
+                                + " (backend: embedded)",
+                                "calls.yaml:23: expect[1].breakdownCases: needs the backend in this process"
+                                + " (backend: embedded)",
+                                "calls.yaml:25: expect[2].pullsTimedOut: needs the backend in this process"
+                                + " (backend: embedded)")),
+                Arguments.of("breakdownPullTimeout: 30m\n", "breakdownPullTimeout: soon\n",
+                        List.of("calls.yaml:2: breakdownPullTimeout: \"soon\" is not a duration (use 30s, 5m, 2h, 1d)")),
+                Arguments.of("      forwardedTo: assistance\n", "      forwardedTo: police\n",
+                        List.of("calls.yaml:20: expect[0].breakdownCases.forwardedTo: \"police\" is not a recipient"
+                                + " (assistance, dealer)")),
+                Arguments.of("      forwardedTo: assistance\n", "      forwardedTo: assistance\n      withheldFrom: dealer\n",
+                        List.of("calls.yaml:21: expect[0].breakdownCases.withheldFrom: give forwardedTo or withheldFrom,"
+                                + " not both (one expectation each)")),
+                Arguments.of("      forwardedTo: assistance\n", "      component: ENGINE_OIL\n",
+                        List.of("calls.yaml:20: expect[0].breakdownCases.component: unknown field (known here: atLeast,"
+                                + " atMost, forwardedTo, withheldFrom)")),
+                Arguments.of("      atMost: 1\n", "      withheldFrom: dealer\n",
+                        List.of("calls.yaml:25: expect[2].pullsTimedOut.withheldFrom: unknown field (known here: atLeast,"
+                                + " atMost)",
+                                "calls.yaml:25: expect[2].pullsTimedOut.atLeast: give atLeast, atMost or both")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("brokenCalls")
+    void parse_brokenFaultOrBreakdownCall_namesFileLineAndField(String line, String replacement, List<String> expected) {
+        assertThat(CALLS).contains(line);
+        String broken = CALLS.replaceFirst(java.util.regex.Pattern.quote(line),
+                java.util.regex.Matcher.quoteReplacement(replacement));
+
+        ScenarioException e = catchThrowableOfType(() -> ScenarioParser.parse("calls.yaml", broken), ScenarioException.class);
+
+        assertThat(e).as("refused").isNotNull();
+        assertThat(e.problems()).containsExactlyElementsOf(expected);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pcmsim.vehicle.model.Fault;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,6 +40,17 @@ class ScenarioSchemaTest {
         List<String> names = new ArrayList<>();
         schema().at("/properties/expect/items/properties").fieldNames().forEachRemaining(names::add);
         assertThat(names).containsExactlyInAnyOrder("nothingReceivedWhilePrivate", "noMessageLost", "allOnlineAtEnd",
-                "stored", "rejected", "maintenanceNeeds");
+                "stored", "rejected", "maintenanceNeeds", "breakdownCases", "pullsTimedOut");
+    }
+
+    @Test
+    void schema_faultNames_matchTheCar() throws IOException {
+        List<String> names = new ArrayList<>();
+        for (JsonNode rule : schema().at("/properties/timeline/items/allOf")) {
+            if (rule.at("/if/properties/event/const").asText().equals("fault")) {
+                rule.at("/then/properties/fault/enum").forEach(n -> names.add(n.asText()));
+            }
+        }
+        assertThat(names).containsExactlyElementsOf(Fault.names());
     }
 }
