@@ -37,7 +37,7 @@ final class DealerRoutes {
             return;
         }
         GeoPosition position = position(near);
-        int limit = limit(ctx.queryParam("limit"));
+        int limit = QueryParams.limit(ctx.queryParam("limit"), DEFAULT_LIMIT, MAX_LIMIT);
         List<Dealer> nearest = directory.nearest(position, limit);
         ctx.json(nearest.stream().map(d -> JsonViews.dealer(d, d.position().distanceKm(position))).toList());
     }
@@ -56,21 +56,5 @@ final class DealerRoutes {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("invalid-query", "near: " + e.getMessage());
         }
-    }
-
-    private static int limit(String text) {
-        if (text == null) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(text.trim());
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ApiException.badRequest("invalid-query", "limit must be a whole number from 1 to " + MAX_LIMIT
-                + "; was " + text);
     }
 }

@@ -92,7 +92,7 @@ final class RetentionRoutes {
     }
 
     private void list(Context ctx) {
-        int limit = limit(ctx.queryParam("limit"));
+        int limit = QueryParams.limit(ctx.queryParam("limit"), DEFAULT_LIMIT, MAX_LIMIT);
         ctx.json(retention.runs(limit).stream().map(RetentionRoutes::view).toList());
     }
 
@@ -110,22 +110,6 @@ final class RetentionRoutes {
 
     private void classes(Context ctx) {
         ctx.json(retention.classes().stream().map(RetentionRoutes::view).toList());
-    }
-
-    private static int limit(String text) {
-        if (text == null) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(text.trim());
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ApiException.badRequest("invalid-query", "limit must be a whole number from 1 to " + MAX_LIMIT
-                + "; was " + text);
     }
 
     static Map<String, Object> view(RetentionRun run) {

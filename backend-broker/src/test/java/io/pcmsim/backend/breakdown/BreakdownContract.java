@@ -13,8 +13,8 @@ import io.pcmsim.backend.Severity;
 import io.pcmsim.backend.retention.RetentionRun;
 import io.pcmsim.backend.retention.RetentionTrigger;
 import io.pcmsim.backend.testing.EmbeddedBrokerExtension;
+import io.pcmsim.backend.testing.ManualClock;
 import io.pcmsim.backend.testing.MqttSessions;
-import io.pcmsim.backend.testing.TestClock;
 import io.pcmsim.backend.testing.TestPublisher;
 import io.pcmsim.backend.testing.Uplinks;
 import io.pcmsim.proto.v1.DataPullRequest;
@@ -56,7 +56,7 @@ abstract class BreakdownContract {
 
     @TempDir
     Path dataDir;
-    private final TestClock clock = new TestClock(NOW);
+    private final ManualClock clock = new ManualClock(NOW);
     private Backend backend;
     private String clientId;
     private @Nullable TestPublisher car;
