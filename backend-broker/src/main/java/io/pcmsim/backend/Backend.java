@@ -124,11 +124,12 @@ public final class Backend implements AutoCloseable {
                         Topics.sharedUplinkFilter(config.sharedGroup()), RECEIVE_MAXIMUM, queue, counters,
                         config.clock());
         this.downlinks = new DownlinkPublisher(source::publish, config.clock());
+        DealerDirectory dealers = DealerDirectory.sample();
         SmartServiceHandler smartService = SmartServiceHandler.withDownlinks(MaintenanceRules.defaults(),
-                DealerDirectory.sample(), database, downlinks, config.clock());
+                dealers, database, downlinks, config.clock());
         // the services: adding one means adding its package and its handler here
         this.handlers = List.of(new SessionHandler(config.autoEnrol() ? new AutoEnrolment() : null), smartService,
-                new BreakdownHandler(new DealerChoice(DealerDirectory.sample())));
+                new BreakdownHandler(new DealerChoice(dealers)));
         this.maintenance = smartService.queries(database);
         this.smartService = smartService.api();
         this.breakdown = new BreakdownCenter(database, downlinks, config.clock(), config.breakdownPullTimeout(),
