@@ -92,11 +92,12 @@ public final class ScenarioRun {
             if (started != null) {
                 metrics.bind(started);
             }
-            SimulatedClock clock = SimulatedClock.startingAt(simStart, scenario.speed(), wall);
+            FreezableTime time = new FreezableTime(wall);
+            SimulatedClock clock = SimulatedClock.startingAt(simStart, scenario.speed(), time);
             backendClock.follow(clock);
             try (Fleet fleet = createFleet(address, clock)) {
                 metrics.bind(fleet);
-                return runFleet(system, fleet, clock, address);
+                return runFleet(system, fleet, clock, time, address);
             }
         } finally {
             timelineThread.shutdownNow();
@@ -119,7 +120,8 @@ public final class ScenarioRun {
         }
     }
 
-    private ScenarioResult runFleet(ScenarioSystem system, Fleet fleet, SimulatedClock clock, BrokerAddress address) {
+    private ScenarioResult runFleet(ScenarioSystem system, Fleet fleet, SimulatedClock clock, FreezableTime time,
+            BrokerAddress address) {
         FleetGroups groups = new FleetGroups(scenario.groups(), fleet.vehicles());
         PrivacySwitch privacy = new PrivacySwitch(windows);
         awaitQuietly(initialSettings(groups, privacy), SETTLE_TIMEOUT);
@@ -153,7 +155,9 @@ public final class ScenarioRun {
         statusThread.shutdownNow();
         status.finish();
         boolean drainable = scenario.broker().isEmpty() && system.hasBackend();
+        time.freeze(); // the cars produce nothing more: what they sent settles before the fleet closes
         if (drainable && !stop.isDone()) { // while the cars are connected, so what is in flight is acknowledged
+            settle(fleet);
             waitUntil(() -> system.handled() >= windows.uplinkPublishes(), SETTLE_TIMEOUT);
         }
         fleet.close();
@@ -234,6 +238,26 @@ public final class ScenarioRun {
             stop.complete(null);
         } catch (ExecutionException | TimeoutException e) {
             throw new ScenarioFailure("the cars' initial settings did not settle within " + timeout.toSeconds() + " s", e);
+        }
+    }
+
+    /**
+     * Lets every online car settle what it handed to the broker: three rounds, since a publish that failed goes
+     * back to the outbox and out again. Gives up quietly after {@link #SETTLE_TIMEOUT} or a stop.
+     */
+    private void settle(Fleet fleet) {
+        for (int round = 0; round < 3 && !stop.isDone(); round++) {
+            CompletableFuture<?>[] cars = fleet.vehicles().stream().filter(EmulatedVehicle::online)
+                    .map(car -> car.evaluateNow().exceptionally(error -> null)).toArray(CompletableFuture[]::new);
+            try {
+                CompletableFuture.anyOf(CompletableFuture.allOf(cars), stop).get(SETTLE_TIMEOUT.toMillis(),
+                        TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException | TimeoutException e) {
+                return;
+            }
         }
     }
 

@@ -64,9 +64,10 @@ class RetentionCommandIT {
         assertThat(retention("--now", "2026-06-08T12:00:00Z", "--data-dir", dir.toString())).as(err.toString())
                 .isZero();
         assertThat(out.toString())
-                .containsPattern("breakdown +keep P7D +cutoff 2026-06-01T12:00:00Z +deleted 1 \\(uplink_message 1\\)")
+                .containsPattern("breakdown +keep P7D +cutoff 2026-06-01T12:00:00Z +deleted 2 \\(uplink_message 1,"
+                        + " breakdown_case 1\\)")
                 .containsPattern("smart-service +keep P30Y +cutoff 1996-06-08T12:00:00Z +deleted 0\\n")
-                .contains("deleted 1 rows in all");
+                .contains("deleted 2 rows in all");
 
         try (Backend backend = Backend.create(config())) {
             List<RetentionRun> runs = backend.retention().runs(5);

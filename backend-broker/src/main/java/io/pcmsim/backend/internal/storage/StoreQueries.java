@@ -71,7 +71,8 @@ public final class StoreQueries {
 
     /** Missing sequence numbers per (VIN, boot), see {@link io.pcmsim.backend.SequenceGaps}. */
     public io.pcmsim.backend.SequenceGaps sequenceGaps() {
-        String sql = "SELECT vin, boot_id, MAX(sequence) - COUNT(*) FROM uplink_message GROUP BY vin, boot_id";
+        String sql = "SELECT vin, boot_id, MAX(sequence) - MIN(sequence) + 1 - COUNT(*) FROM uplink_message"
+                + " GROUP BY vin, boot_id";
         long boots = 0;
         long missing = 0;
         java.util.List<String> examples = new java.util.ArrayList<>();

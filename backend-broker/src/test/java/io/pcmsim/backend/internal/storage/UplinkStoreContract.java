@@ -101,6 +101,24 @@ abstract class UplinkStoreContract {
     }
 
     @Test
+    void sequenceGaps_countNumbersMissingBetweenTheLowestAndHighestStored_notThoseBelowTheLowest() {
+        Vin vin = Uplinks.randomVin();
+        Vin other = Uplinks.randomVin();
+        // a boot whose login (1) and first report (2) the retention job deleted, and whose 5 was lost
+        store.write(List.of(smart(vin, 7, 3, Uplinks.healthyState(1000)), smart(vin, 7, 4, Uplinks.healthyState(1010)),
+                smart(vin, 7, 6, Uplinks.healthyState(1020))));
+        // a boot stored whole
+        store.write(List.of(record(Service.LOGIN, Uplinks.login(other, 1, 1)),
+                smart(other, 1, 2, Uplinks.healthyState(500))));
+
+        io.pcmsim.backend.SequenceGaps gaps = queries.sequenceGaps();
+
+        assertThat(gaps.boots()).isEqualTo(2);
+        assertThat(gaps.missing()).isEqualTo(1);
+        assertThat(gaps.examples()).containsExactly(vin.value() + "/7: 1");
+    }
+
+    @Test
     void write_whenBatchIsEmpty_storesNothing() {
         WriteResult result = store.write(List.of());
 
