@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Bounded FIFO of uplinks that passed the gate and wait for the broker: while the car is offline, or
- * while its in-flight window is full. When full, the oldest entry
+ * while its in-flight window is full; a breakdown call's report goes first. When full, the oldest entry
  * makes room. Confined to the vehicle's lane, except {@link #size()}, which any thread may read.
  */
 final class Outbox {
@@ -30,10 +30,18 @@ final class Outbox {
         this.capacity = capacity;
     }
 
-    /** Appends {@code uplink}; returns the oldest entry it pushed out when the outbox was full. */
+    /**
+     * Appends {@code uplink}, or puts it first when it is a breakdown call's report: a driver waiting for help
+     * does not wait behind the car's routine reports. Returns the oldest entry it pushed out when the outbox
+     * was full.
+     */
     Optional<Uplink> offer(Uplink uplink) {
         Uplink dropped = queue.size() >= capacity ? queue.pollFirst() : null;
-        queue.addLast(uplink);
+        if (uplink.service() == Service.BREAKDOWN) {
+            queue.addFirst(uplink);
+        } else {
+            queue.addLast(uplink);
+        }
         size = queue.size();
         return Optional.ofNullable(dropped);
     }
