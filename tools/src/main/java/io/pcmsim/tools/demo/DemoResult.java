@@ -21,6 +21,7 @@ import java.util.TreeMap;
  *        had the car in privacy mode
  * @param foreignPublishesOnCarTopics uplink publishes (in {@code uplinkReceivedByBroker}) made by a client other than
  *        the car the topic names; never counted as the car's
+ * @param tripsStarted trips the demo started (each begins with a vehicle start)
  * @param breakdowns the breakdown calls made and what became of them
  * @param interrupted the run was ended early (Ctrl-C, SIGTERM): the counts are those measured until then
  */
@@ -42,6 +43,7 @@ public record DemoResult(
         long messagesReceivedWhilePrivate,
         Set<String> privacyOffenders,
         long foreignPublishesOnCarTopics,
+        long tripsStarted,
         DemoBreakdowns breakdowns,
         boolean interrupted) {
 
@@ -84,6 +86,7 @@ public record DemoResult(
         privacy.put("vehiclesInPrivacyMode", vehiclesInPrivacyMode);
         privacy.put("messagesReceivedWhilePrivate", messagesReceivedWhilePrivate);
         root.put("privacy", privacy);
+        root.put("tripsStarted", tripsStarted);
         root.put("breakdown", breakdowns.toJsonTree());
         return root;
     }
@@ -119,6 +122,7 @@ public record DemoResult(
         if (messagesReceivedWhilePrivate > 0) {
             s.append(String.format("%n  PRIVACY VIOLATION: the broker received data from %s while private", privacyOffenders));
         }
+        s.append(String.format("%n  trips               %d started (each with a vehicle start)", tripsStarted));
         s.append(System.lineSeparator()).append(breakdowns.summaryLine());
         return s.toString();
     }

@@ -59,6 +59,7 @@ public final class DemoRun {
     private @Nullable SimulatedClock clock;
     private @Nullable Instant started;
     private @Nullable BreakdownSchedule breakdowns;
+    private @Nullable TripSchedule trips;
 
     /**
      * @param dataDir where broker and backend keep their data (the caller creates and removes it)
@@ -204,6 +205,10 @@ public final class DemoRun {
         BreakdownSchedule calls = BreakdownSchedule.choose(running.vehicles(), options.breakdownCalls(), options.seed());
         breakdowns = calls;
         calls.start(ticker, durationMs, runningBackend.breakdown());
+        TripSchedule driving = TripSchedule.choose(running.vehicles(),
+                Duration.ofMillis((long) (durationMs * options.speed())), options.seed());
+        trips = driving;
+        driving.start(ticker, durationMs);
         CompletableFuture<Void> done = new CompletableFuture<>();
         ticker.schedule(() -> done.complete(null), durationMs, TimeUnit.MILLISECONDS);
         try {
@@ -243,7 +248,7 @@ public final class DemoRun {
         Duration real = started == null ? Duration.ZERO : Duration.between(started, ended);
         Duration simulated = clock == null ? Duration.ZERO : clock.toSimulated(real);
         return Measurements.collect(options, real, simulated, broker == null ? options.port() : broker.port(),
-                fleet, backend, windows, breakdowns, stop.isDone());
+                fleet, backend, windows, breakdowns, trips, stop.isDone());
     }
 
     private String statusText(FleetStats fleetStats, Backend runningBackend, long perSecond) {

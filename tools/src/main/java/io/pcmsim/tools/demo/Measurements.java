@@ -25,7 +25,8 @@ final class Measurements {
 
     static DemoResult collect(DemoOptions options, Duration real, Duration simulated, int brokerPort,
                               @Nullable Fleet fleet, @Nullable Backend backend, PrivacyWindows windows,
-                              @Nullable BreakdownSchedule calls, boolean interrupted) {
+                              @Nullable BreakdownSchedule calls, @Nullable TripSchedule trips,
+                              boolean interrupted) {
         Map<String, Long> published = byTopicName(Map.of());
         Map<String, Long> suppressed = byTopicName(Map.of());
         if (fleet != null) {
@@ -50,7 +51,8 @@ final class Measurements {
                 needs.map(MaintenanceSummary::byComponent).orElse(Map.of()),
                 needs.map(MaintenanceSummary::bySeverity).orElse(Map.of()),
                 windows.vehiclesEverPrivate(), windows.receivedWhilePrivate(), windows.offenders(),
-                windows.foreignPublishesOnCarTopics(), breakdowns(backend, calls), interrupted);
+                windows.foreignPublishesOnCarTopics(), trips == null ? 0 : trips.started(),
+                breakdowns(backend, calls), interrupted);
     }
 
     /** The calls made and the backend's cases; the cars' side alone when the backend cannot tell. */

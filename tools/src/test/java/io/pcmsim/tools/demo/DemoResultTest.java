@@ -15,14 +15,14 @@ class DemoResultTest {
         return new DemoResult(10, Duration.ofSeconds(30), Duration.ofHours(30), 1883,
                 Map.of("login", 10L, "smart-service", 290L), Map.of("smart-service", 12L), received, stored,
                 duplicates, rejected, 4, Map.of("ENGINE_OIL", 4L), Map.of("MEDIUM", 4L), 2, whilePrivate,
-                whilePrivate > 0 ? Set.of("WP0ZZZ99ZTS392124") : Set.of(), 0,
+                whilePrivate > 0 ? Set.of("WP0ZZZ99ZTS392124") : Set.of(), 0, 14,
                 new DemoBreakdowns(3, 1, 1, new BreakdownCounts(3, 1, 2, 2, 1, 1)), false);
     }
 
     private static DemoResult interruptedWithForeign(long foreign) {
         return new DemoResult(10, Duration.ofSeconds(5), Duration.ofHours(5), 1883,
                 Map.of("login", 10L, "smart-service", 40L), Map.of(), 50 + foreign, 50, 0,
-                Map.of("malformed-payload", foreign), 1, Map.of(), Map.of(), 2, 0, Set.of(), foreign,
+                Map.of("malformed-payload", foreign), 1, Map.of(), Map.of(), 2, 0, Set.of(), foreign, 0,
                 DemoBreakdowns.NONE, true);
     }
 

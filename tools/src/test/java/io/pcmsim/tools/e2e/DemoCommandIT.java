@@ -82,6 +82,8 @@ class DemoCommandIT {
         assertThat(json.at("/published/breakdown").asLong()).as("in-car reports, and answers to app pulls")
                 .isBetween(inCarReports, inCarReports + breakdown.get("appCalls").asLong());
         assertThat(out.toString()).contains("breakdown calls     4 in cars");
+        assertThat(json.get("tripsStarted").asLong()).as("every car drives at least once, at most three times")
+                .isBetween(12L, 36L);
     }
 
     @Test
