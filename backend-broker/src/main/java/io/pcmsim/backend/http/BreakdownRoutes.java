@@ -1,8 +1,5 @@
 package io.pcmsim.backend.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.pcmsim.backend.Backend;
@@ -10,7 +7,6 @@ import io.pcmsim.backend.breakdown.BreakdownCase;
 import io.pcmsim.backend.breakdown.Consents;
 import io.pcmsim.backend.dealer.DealerDirectory;
 import io.pcmsim.protocol.Vin;
-import java.util.Iterator;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -28,7 +24,6 @@ final class BreakdownRoutes {
 
     private final Backend backend;
     private final BreakdownJson json;
-    private final ObjectMapper mapper = new ObjectMapper();
 
     BreakdownRoutes(Backend backend, DealerDirectory dealers) {
         this.backend = backend;
@@ -85,40 +80,8 @@ final class BreakdownRoutes {
     }
 
     /** The consents of an optional body {@code {"assistance": bool, "dealer": bool}}; none when empty. */
-    Consents consents(String body) {
-        if (body.isBlank()) {
-            return Consents.NONE;
-        }
-        JsonNode root;
-        try {
-            root = mapper.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw invalidBody("the body is not JSON: " + e.getOriginalMessage());
-        }
-        if (root == null || !root.isObject()) {
-            throw invalidBody("the body must be a JSON object such as {\"assistance\": true, \"dealer\": false}");
-        }
-        for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!name.equals("assistance") && !name.equals("dealer")) {
-                throw invalidBody("unknown field \"" + name + "\"; the body has \"assistance\" and \"dealer\" only");
-            }
-        }
-        return new Consents(flag(root, "assistance"), flag(root, "dealer"));
-    }
-
-    private static boolean flag(JsonNode root, String name) {
-        JsonNode value = root.get(name);
-        if (value == null || value.isNull()) {
-            return false;
-        }
-        if (!value.isBoolean()) {
-            throw invalidBody("\"" + name + "\" must be true or false, was " + value);
-        }
-        return value.booleanValue();
-    }
-
-    private static ApiException invalidBody(String message) {
-        return ApiException.badRequest("invalid-body", message);
+    static Consents consents(String body) {
+        JsonBody json = JsonBody.parse(body, true, "assistance", "dealer");
+        return new Consents(json.bool("assistance", false), json.bool("dealer", false));
     }
 }

@@ -1,8 +1,5 @@
 package io.pcmsim.backend.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.pcmsim.backend.retention.ClassDeletion;
@@ -12,9 +9,9 @@ import io.pcmsim.backend.retention.RetentionRun;
 import io.pcmsim.backend.retention.RetentionTrigger;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The operator's retention routes: {@code POST /api/v1/operator/retention-runs} runs the retention job now (as of
@@ -27,7 +24,6 @@ final class RetentionRoutes {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 1_000;
     private static final String RUNS = ApiRole.OPERATOR.prefix() + "/retention-runs";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Retention retention;
     private final Clock clock;
@@ -54,40 +50,16 @@ final class RetentionRoutes {
         ctx.status(201).header("Location", RUNS + "/" + run.id()).json(view(run));
     }
 
-    /** The body's {@code asOf}, or the backend's clock for an empty body. */
+    /** The body's {@code asOf}, or the backend's clock for an empty body or one without it. */
     private Instant asOf(String body) {
-        if (body.isBlank()) {
+        Optional<String> asOf = JsonBody.parse(body, true, "asOf").text("asOf");
+        if (asOf.isEmpty()) {
             return clock.instant();
         }
-        JsonNode json;
         try {
-            json = JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("invalid-body", "the body must be empty or a JSON object like"
-                    + " {\"asOf\": \"2027-01-08T00:00:00Z\"}: " + e.getOriginalMessage());
-        }
-        if (json == null || !json.isObject()) {
-            throw ApiException.badRequest("invalid-body", "the body must be empty or a JSON object like"
-                    + " {\"asOf\": \"2027-01-08T00:00:00Z\"}, was " + body.strip());
-        }
-        for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!name.equals("asOf")) {
-                throw ApiException.badRequest("invalid-body", "unknown field " + name + "; the only field is asOf");
-            }
-        }
-        JsonNode asOf = json.get("asOf");
-        if (asOf == null || asOf.isNull()) {
-            return clock.instant();
-        }
-        if (!asOf.isTextual()) {
-            throw ApiException.badRequest("invalid-body", "asOf must be a string like \"2027-01-08T00:00:00Z\", was "
-                    + asOf);
-        }
-        try {
-            return Retention.asOf(asOf.asText());
+            return Retention.asOf(asOf.get());
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("invalid-body", "asOf: " + e.getMessage());
+            throw JsonBody.invalid("asOf", e.getMessage());
         }
     }
 

@@ -164,7 +164,7 @@ class BreakdownApiIT {
         String calls = "/api/v1/owner/vehicles/" + known.value() + "/breakdown-calls";
         assertError(post(calls, "{\"assistance\": tru"), 400, "invalid-body");
         assertError(post(calls, "[true]"), 400, "invalid-body");
-        assertError(post(calls, "{\"assistance\": \"yes\"}"), 400, "invalid-body");
+        assertError(post(calls, "{\"assistance\": \"yes\"}"), 400, "invalid-assistance");
         assertError(post(calls, "{\"assistance\": true, \"police\": true}"), 400, "invalid-body");
         assertError(post("/api/v1/owner/vehicles/NOT-A-VIN/breakdown-calls", ""), 400, "invalid-vin");
         assertError(post("/api/v1/owner/vehicles/" + Uplinks.randomVin().value() + "/breakdown-calls", "{}"), 404,

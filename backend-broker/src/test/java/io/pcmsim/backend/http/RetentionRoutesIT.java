@@ -122,10 +122,10 @@ class RetentionRoutesIT {
 
     @Test
     void badBodiesAndIds_are400WithASentence_andRunNothing() throws Exception {
-        assertError(post("{\"asOf\": \"yesterday\"}"), 400, "invalid-body", "yesterday");
-        assertError(post("{\"asOf\": 20270108}"), 400, "invalid-body", "asOf must be a string");
-        assertError(post("{\"asof\": \"2027-01-08T00:00:00Z\"}"), 400, "invalid-body", "unknown field asof");
-        assertError(post("{\"asOf\": "), 400, "invalid-body", "JSON object");
+        assertError(post("{\"asOf\": \"yesterday\"}"), 400, "invalid-asOf", "yesterday");
+        assertError(post("{\"asOf\": 20270108}"), 400, "invalid-asOf", "asOf must be a string");
+        assertError(post("{\"asof\": \"2027-01-08T00:00:00Z\"}"), 400, "invalid-body", "unknown field \"asof\"");
+        assertError(post("{\"asOf\": "), 400, "invalid-body", "not JSON");
         assertError(post("[\"2027-01-08T00:00:00Z\"]"), 400, "invalid-body", "JSON object");
         assertError(get(RUNS + "/abc"), 400, "invalid-run-id", "abc");
         assertError(get(RUNS + "/999"), 404, "retention-run-not-found", "999");
