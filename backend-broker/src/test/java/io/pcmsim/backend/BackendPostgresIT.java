@@ -1,11 +1,7 @@
 package io.pcmsim.backend;
 
 import io.pcmsim.backend.testing.EmbeddedBrokerExtension;
-import io.pcmsim.backend.testing.ExternalServices;
-import io.pcmsim.backend.testing.PostgresSchema;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import io.pcmsim.backend.testing.PostgresSchemaExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -15,27 +11,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class BackendPostgresIT extends BackendScenarioContract {
 
     @RegisterExtension
+    static final PostgresSchemaExtension POSTGRES = new PostgresSchemaExtension();
+
+    @RegisterExtension
     static final EmbeddedBrokerExtension BROKER = new EmbeddedBrokerExtension();
-
-    private static PostgresSchema schema;
-
-    @BeforeAll
-    static void createSchema() {
-        ExternalServices.requirePostgres();
-        schema = PostgresSchema.create();
-    }
-
-    @AfterEach
-    void emptySchema() {
-        schema.recreate();
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        if (schema != null) {
-            schema.drop();
-        }
-    }
 
     @Override
     String brokerHost() {
@@ -49,6 +28,6 @@ class BackendPostgresIT extends BackendScenarioContract {
 
     @Override
     String jdbcUrl() {
-        return schema.jdbcUrl();
+        return POSTGRES.jdbcUrl();
     }
 }

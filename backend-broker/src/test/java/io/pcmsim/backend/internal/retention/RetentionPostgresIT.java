@@ -1,9 +1,7 @@
 package io.pcmsim.backend.internal.retention;
 
-import io.pcmsim.backend.testing.ExternalServices;
-import io.pcmsim.backend.testing.PostgresSchema;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.pcmsim.backend.testing.PostgresSchemaExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@link RetentionContract} on PostgreSQL at 127.0.0.1:5432 (database {@code test}, trust auth), in a fresh
@@ -11,24 +9,12 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class RetentionPostgresIT extends RetentionContract {
 
-    private static PostgresSchema schema;
-
-    @BeforeAll
-    static void createSchema() {
-        ExternalServices.requirePostgres();
-        schema = PostgresSchema.create();
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        if (schema != null) {
-            schema.drop();
-        }
-    }
+    @RegisterExtension
+    static final PostgresSchemaExtension POSTGRES = PostgresSchemaExtension.keptBetweenTests();
 
     @Override
     String freshDatabaseUrl() {
-        schema.recreate();
-        return schema.jdbcUrl();
+        POSTGRES.schema().recreate();
+        return POSTGRES.jdbcUrl();
     }
 }

@@ -2,12 +2,10 @@ package io.pcmsim.backend.internal.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pcmsim.backend.testing.ExternalServices;
-import io.pcmsim.backend.testing.PostgresSchema;
+import io.pcmsim.backend.testing.PostgresSchemaExtension;
 import java.sql.SQLException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@link UplinkStoreContract} on PostgreSQL at 127.0.0.1:5432 (database {@code test}, trust auth), in a
@@ -15,20 +13,8 @@ import org.junit.jupiter.api.Test;
  */
 class UplinkStorePostgresIT extends UplinkStoreContract {
 
-    private static PostgresSchema schema;
-
-    @BeforeAll
-    static void createSchema() {
-        ExternalServices.requirePostgres();
-        schema = PostgresSchema.create();
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        if (schema != null) {
-            schema.drop();
-        }
-    }
+    @RegisterExtension
+    static final PostgresSchemaExtension POSTGRES = PostgresSchemaExtension.keptBetweenTests();
 
     @Test
     void migrate_onPostgres_leavesRoomForUpdatesOnVehicleAndNewestStatePages() throws SQLException {
@@ -39,7 +25,7 @@ class UplinkStorePostgresIT extends UplinkStoreContract {
 
     @Override
     String freshDatabaseUrl() {
-        schema.recreate();
-        return schema.jdbcUrl();
+        POSTGRES.schema().recreate();
+        return POSTGRES.jdbcUrl();
     }
 }
