@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.pcmsim.backend.Backend;
-import io.pcmsim.backend.BackendConfig;
 import io.pcmsim.backend.dealer.DealerDirectory;
 import io.pcmsim.backend.testing.EmbeddedBrokerExtension;
 import io.pcmsim.backend.testing.TestPublisher;
@@ -16,24 +13,13 @@ import io.pcmsim.protocol.Service;
 import io.pcmsim.protocol.Vin;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The HTTP API over a running backend on the embedded broker, called over real HTTP: what a car sent is
@@ -42,37 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class HttpApiIT {
 
-    private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
-
     @RegisterExtension
     static final EmbeddedBrokerExtension BROKER = new EmbeddedBrokerExtension();
 
-    @TempDir
-    Path dataDir;
-    private Backend backend;
-    private HttpApi api;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private final ObjectMapper json = new ObjectMapper();
-
-    @BeforeEach
-    void start() throws Exception {
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        backend = Backend.create(BackendConfig.builder().brokerHost(BROKER.host()).brokerPort(BROKER.port())
-                .clientId("http-it-" + run).sharedGroup("http-it-" + run).dataDir(dataDir)
-                .clock(Clock.fixed(NOW, ZoneOffset.UTC)).build());
-        backend.start().get(30, TimeUnit.SECONDS);
-        api = HttpApi.create(backend, DealerDirectory.sample()).start("127.0.0.1", 0);
-    }
-
-    @AfterEach
-    void stop() {
-        if (api != null) {
-            api.close();
-        }
-        if (backend != null) {
-            backend.close();
-        }
-    }
+    @RegisterExtension
+    final ApiUnderTest api = new ApiUnderTest(BROKER, "http-it");
 
     @Test
     void ownerAndDealerSeeWhatTheCarReported() throws Exception {
@@ -81,13 +41,13 @@ class HttpApiIT {
             car.publish(Service.LOGIN, Uplinks.login(vin, 7, 1));
             car.publish(Service.SMART_SERVICE, Uplinks.smartService(vin, 7, 2, Uplinks.wornState(61_000)));
         }
-        await().atMost(Duration.ofSeconds(20)).until(() -> backend.storedMessages(vin) == 2);
+        await().atMost(Duration.ofSeconds(20)).until(() -> api.backend().storedMessages(vin) == 2);
 
-        HttpResponse<String> owner = get("/api/v1/owner/vehicles/" + vin.value());
+        HttpResponse<String> owner = api.get("/api/v1/owner/vehicles/" + vin.value());
         assertThat(owner.statusCode()).isEqualTo(200);
         assertThat(owner.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/json"));
-        JsonNode body = json.readTree(owner.body());
+        JsonNode body = api.json(owner);
         assertThat(body.path("vin").asText()).isEqualTo(vin.value());
         assertThat(body.path("storedMessages").asLong()).isEqualTo(2);
         assertThat(body.path("settings").path("bootId").asLong()).isEqualTo(7);
@@ -100,7 +60,7 @@ class HttpApiIT {
         assertThat(body.path("contract").path("connectivityPackage").path("name").asText()).isEqualTo("Connect");
         assertThat(body.path("contract").path("entitled").asBoolean()).isTrue();
 
-        JsonNode dealer = json.readTree(get("/api/v1/dealer/vehicles/" + vin.value()).body());
+        JsonNode dealer = api.json(api.get("/api/v1/dealer/vehicles/" + vin.value()));
         assertThat(dealer.path("smartService")).isEqualTo(body.path("smartService"));
         assertThat(dealer.path("needs")).isEqualTo(body.path("needs"));
         assertThat(dealer.has("settings")).as("the dealer's view has no settings").isFalse();
@@ -109,12 +69,11 @@ class HttpApiIT {
 
     @Test
     void vehicleErrorsHaveAStatusACodeAndASentence() throws Exception {
-        assertError(get("/api/v1/owner/vehicles/NOT-A-VIN"), 400, "invalid-vin");
-        assertError(get("/api/v1/dealer/vehicles/" + Uplinks.randomVin().value()), 404, "vehicle-not-found");
-        assertError(get("/api/v1/nothing-here"), 404, "not-found");
-        HttpResponse<String> post = http.send(HttpRequest.newBuilder(uri("/api/v1/dealers"))
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
-        assertError(post, 405, "method-not-allowed");
+        api.assertError(api.get("/api/v1/owner/vehicles/NOT-A-VIN"), 400, "invalid-vin");
+        api.assertError(api.get("/api/v1/dealer/vehicles/" + Uplinks.randomVin().value()), 404, "vehicle-not-found");
+        api.assertError(api.get("/api/v1/nothing-here"), 404, "not-found");
+        HttpResponse<String> post = api.post("/api/v1/dealers", "{}");
+        api.assertError(post, 405, "method-not-allowed");
     }
 
     @Test
@@ -124,7 +83,7 @@ class HttpApiIT {
                     + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(response).startsWith("HTTP/1.1 400 ").contains("Content-Type: application/json");
-            JsonNode body = json.readTree(response.substring(response.indexOf("\r\n\r\n") + 4));
+            JsonNode body = api.json(response.substring(response.indexOf("\r\n\r\n") + 4));
             assertThat(body.path("status").asInt()).isEqualTo(400);
             assertThat(body.path("error").asText()).isEqualTo("bad-request");
         }
@@ -132,26 +91,26 @@ class HttpApiIT {
 
     @Test
     void dealersNearAPositionComeNearestFirstWithTheirDistance() throws Exception {
-        JsonNode all = json.readTree(get("/api/v1/dealers").body());
+        JsonNode all = api.json(api.get("/api/v1/dealers"));
         assertThat(all.size()).isEqualTo(DealerDirectory.sample().all().size());
 
-        JsonNode near = json.readTree(get("/api/v1/dealers?near=48.7758,9.1829&limit=2").body());
+        JsonNode near = api.json(api.get("/api/v1/dealers?near=48.7758,9.1829&limit=2"));
         assertThat(near.size()).isEqualTo(2);
         assertThat(near.get(0).path("id").asText()).isEqualTo("stuttgart-zuffenhausen");
         assertThat(near.get(0).path("distanceKm").asDouble())
                 .isLessThan(near.get(1).path("distanceKm").asDouble());
 
-        assertError(get("/api/v1/dealers?near=north"), 400, "invalid-query");
-        assertError(get("/api/v1/dealers?near=95,9"), 400, "invalid-query");
-        assertError(get("/api/v1/dealers?near=48,9&limit=0"), 400, "invalid-query");
-        assertError(get("/api/v1/dealers?limit=3"), 400, "invalid-query");
+        api.assertError(api.get("/api/v1/dealers?near=north"), 400, "invalid-query");
+        api.assertError(api.get("/api/v1/dealers?near=95,9"), 400, "invalid-query");
+        api.assertError(api.get("/api/v1/dealers?near=48,9&limit=0"), 400, "invalid-query");
+        api.assertError(api.get("/api/v1/dealers?limit=3"), 400, "invalid-query");
     }
 
     @Test
     void healthSaysWhetherTheBackendIsStoring() throws Exception {
-        HttpResponse<String> health = get("/health");
+        HttpResponse<String> health = api.get("/health");
         assertThat(health.statusCode()).isEqualTo(200);
-        JsonNode body = json.readTree(health.body());
+        JsonNode body = api.json(health);
         assertThat(body.path("status").asText()).isEqualTo("UP");
         assertThat(body.path("writer").asText()).isEqualTo("RUNNING");
     }
@@ -159,26 +118,11 @@ class HttpApiIT {
     @Test
     void aPortInUseIsNamedInTheError() throws Exception {
         try (ServerSocket taken = new ServerSocket(0)) {
-            HttpApi second = HttpApi.create(backend, DealerDirectory.sample());
+            HttpApi second = HttpApi.create(api.backend(), DealerDirectory.sample());
             assertThatThrownBy(() -> second.start("127.0.0.1", taken.getLocalPort()))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageStartingWith("cannot serve the HTTP API on 127.0.0.1:" + taken.getLocalPort());
         }
     }
 
-    private void assertError(HttpResponse<String> response, int status, String code) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        JsonNode body = json.readTree(response.body());
-        assertThat(body.path("status").asInt()).isEqualTo(status);
-        assertThat(body.path("error").asText()).isEqualTo(code);
-        assertThat(body.path("message").asText()).isNotBlank();
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + api.port() + path);
-    }
 }

@@ -4,32 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.pcmsim.backend.Backend;
-import io.pcmsim.backend.BackendConfig;
-import io.pcmsim.backend.dealer.DealerDirectory;
 import io.pcmsim.backend.testing.EmbeddedBrokerExtension;
 import io.pcmsim.backend.testing.TestPublisher;
 import io.pcmsim.backend.testing.Uplinks;
 import io.pcmsim.protocol.Service;
 import io.pcmsim.protocol.Vin;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The operator's retention routes over real HTTP on a running backend: a run as of the backend's clock (no
@@ -38,46 +23,21 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class RetentionRoutesIT {
 
-    private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
     private static final String RUNS = "/api/v1/operator/retention-runs";
 
     @RegisterExtension
     static final EmbeddedBrokerExtension BROKER = new EmbeddedBrokerExtension();
 
-    @TempDir
-    Path dataDir;
-    private Backend backend;
-    private HttpApi api;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private final ObjectMapper json = new ObjectMapper();
-
-    @BeforeEach
-    void start() throws Exception {
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        backend = Backend.create(BackendConfig.builder().brokerHost(BROKER.host()).brokerPort(BROKER.port())
-                .clientId("retention-http-" + run).sharedGroup("retention-http-" + run).dataDir(dataDir)
-                .clock(Clock.fixed(NOW, ZoneOffset.UTC)).build());
-        backend.start().get(30, TimeUnit.SECONDS);
-        api = HttpApi.create(backend, DealerDirectory.sample()).start("127.0.0.1", 0);
-    }
-
-    @AfterEach
-    void stop() {
-        if (api != null) {
-            api.close();
-        }
-        if (backend != null) {
-            backend.close();
-        }
-    }
+    @RegisterExtension
+    final ApiUnderTest api = new ApiUnderTest(BROKER, "retention-http");
 
     @Test
     void postWithoutBody_runsAsOfTheBackendsClock_andAnswersTheRunRecord() throws Exception {
         HttpResponse<String> response = post("");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        JsonNode run = json.readTree(response.body());
-        assertThat(run.path("asOf").asText()).isEqualTo(NOW.toString());
+        JsonNode run = api.json(response);
+        assertThat(run.path("asOf").asText()).isEqualTo(ApiUnderTest.NOW.toString());
         assertThat(run.path("triggeredBy").asText()).isEqualTo("API");
         assertThat(run.path("outcome").asText()).isEqualTo("COMPLETED");
         assertThat(run.path("deleted").asLong()).isZero();
@@ -97,45 +57,45 @@ class RetentionRoutesIT {
             car.publish(Service.SMART_SERVICE, Uplinks.smartService(vin, 1, 1, Uplinks.healthyState(10)));
             car.publish(Service.BREAKDOWN, Uplinks.breakdown(vin, 1, 2));
         }
-        await().atMost(Duration.ofSeconds(20)).until(() -> backend.storedMessages(vin) == 2);
+        await().atMost(Duration.ofSeconds(20)).until(() -> api.backend().storedMessages(vin) == 2);
 
-        JsonNode early = json.readTree(post("{\"asOf\": \"2026-06-08T11:59:59Z\"}").body());
+        JsonNode early = api.json(post("{\"asOf\": \"2026-06-08T11:59:59Z\"}"));
         assertThat(early.path("deleted").asLong()).as("a second before 7 days").isZero();
         HttpResponse<String> response = post("{\"asOf\": \"2026-06-08T12:00:00Z\"}");
         assertThat(response.statusCode()).isEqualTo(201);
-        JsonNode run = json.readTree(response.body());
+        JsonNode run = api.json(response);
         assertThat(run.path("asOf").asText()).isEqualTo("2026-06-08T12:00:00Z");
         JsonNode breakdown = run.path("classes").get(2);
         assertThat(breakdown.path("dataClass").asText()).isEqualTo("breakdown");
-        assertThat(breakdown.path("cutoff").asText()).isEqualTo(NOW.toString());
+        assertThat(breakdown.path("cutoff").asText()).isEqualTo(ApiUnderTest.NOW.toString());
         assertThat(breakdown.path("deletedByTable").path("uplink_message").asLong()).isEqualTo(1);
-        assertThat(backend.storedMessages(vin)).as("the Smart Service report stays").isEqualTo(1);
+        assertThat(api.backend().storedMessages(vin)).as("the Smart Service report stays").isEqualTo(1);
 
-        JsonNode runs = json.readTree(get(RUNS).body());
+        JsonNode runs = api.json(api.get(RUNS));
         assertThat(runs.size()).isEqualTo(2);
         assertThat(runs.get(0).path("id").asLong()).isEqualTo(run.path("id").asLong());
-        assertThat(json.readTree(get(RUNS + "?limit=1").body()).size()).isEqualTo(1);
-        assertThat(json.readTree(get(RUNS + "/" + run.path("id").asLong()).body())).isEqualTo(run);
-        assertThat(json.readTree(post("{\"asOf\": \"2026-06-09\"}").body()).path("asOf").asText())
+        assertThat(api.json(api.get(RUNS + "?limit=1")).size()).isEqualTo(1);
+        assertThat(api.json(api.get(RUNS + "/" + run.path("id").asLong()))).isEqualTo(run);
+        assertThat(api.json(post("{\"asOf\": \"2026-06-09\"}")).path("asOf").asText())
                 .as("a date is its 00:00 UTC").isEqualTo("2026-06-09T00:00:00Z");
     }
 
     @Test
     void badBodiesAndIds_are400WithASentence_andRunNothing() throws Exception {
-        assertError(post("{\"asOf\": \"yesterday\"}"), 400, "invalid-asOf", "yesterday");
-        assertError(post("{\"asOf\": 20270108}"), 400, "invalid-asOf", "asOf must be a string");
-        assertError(post("{\"asof\": \"2027-01-08T00:00:00Z\"}"), 400, "invalid-body", "unknown field \"asof\"");
-        assertError(post("{\"asOf\": "), 400, "invalid-body", "not JSON");
-        assertError(post("[\"2027-01-08T00:00:00Z\"]"), 400, "invalid-body", "JSON object");
-        assertError(get(RUNS + "/abc"), 400, "invalid-run-id", "abc");
-        assertError(get(RUNS + "/999"), 404, "retention-run-not-found", "999");
-        assertError(get(RUNS + "?limit=0"), 400, "invalid-query", "limit");
-        assertThat(json.readTree(get(RUNS).body()).size()).as("no run was made").isZero();
+        api.assertError(post("{\"asOf\": \"yesterday\"}"), 400, "invalid-asOf", "yesterday");
+        api.assertError(post("{\"asOf\": 20270108}"), 400, "invalid-asOf", "asOf must be a string");
+        api.assertError(post("{\"asof\": \"2027-01-08T00:00:00Z\"}"), 400, "invalid-body", "unknown field \"asof\"");
+        api.assertError(post("{\"asOf\": "), 400, "invalid-body", "not JSON");
+        api.assertError(post("[\"2027-01-08T00:00:00Z\"]"), 400, "invalid-body", "JSON object");
+        api.assertError(api.get(RUNS + "/abc"), 400, "invalid-run-id", "abc");
+        api.assertError(api.get(RUNS + "/999"), 404, "retention-run-not-found", "999");
+        api.assertError(api.get(RUNS + "?limit=0"), 400, "invalid-query", "limit");
+        assertThat(api.json(api.get(RUNS)).size()).as("no run was made").isZero();
     }
 
     @Test
     void theClassesAreListedWithTheirPeriodsReasonsAndTables() throws Exception {
-        JsonNode classes = json.readTree(get("/api/v1/operator/retention-classes").body());
+        JsonNode classes = api.json(api.get("/api/v1/operator/retention-classes"));
 
         assertThat(classes.size()).isEqualTo(3);
         assertThat(classes.get(1).path("name").asText()).isEqualTo("smart-service");
@@ -145,24 +105,7 @@ class RetentionRoutesIT {
         assertThat(classes.get(2).path("keep").asText()).isEqualTo("P7D");
     }
 
-    private void assertError(HttpResponse<String> response, int status, String code, String mentions)
-            throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        JsonNode body = json.readTree(response.body());
-        assertThat(body.path("error").asText()).isEqualTo(code);
-        assertThat(body.path("message").asText()).contains(mentions);
-    }
-
     private HttpResponse<String> post(String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(RUNS)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + api.port() + path);
+        return api.post(RUNS, body);
     }
 }
