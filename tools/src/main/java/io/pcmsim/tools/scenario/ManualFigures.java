@@ -1,6 +1,7 @@
 package io.pcmsim.tools.scenario;
 
 import io.pcmsim.backend.manual.ManualCounts;
+import io.pcmsim.vehicle.manual.ManualCodes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.ToLongFunction;
-import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
@@ -21,8 +21,6 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 final class ManualFigures {
 
     static final String KIND = "manualEvents";
-    private static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9-]{0,63}");
-    private static final Pattern CHAPTER = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final Map<String, ToLongFunction<ManualCounts>> FIGURES = figureReaders();
 
     private ManualFigures() {
@@ -112,21 +110,11 @@ final class ManualFigures {
     }
 
     static String code(String text) {
-        String code = text.strip().toUpperCase(Locale.ROOT);
-        if (!CODE.matcher(code).matches()) {
-            throw new IllegalArgumentException("\"" + text + "\" is not a message code (1 to 64 letters, digits and"
-                    + " dashes, e.g. W-OIL-LEVEL)");
-        }
-        return code;
+        return ManualCodes.messageCode(text);
     }
 
     static String chapter(String text) {
-        String chapter = text.strip().toLowerCase(Locale.ROOT);
-        if (!CHAPTER.matcher(chapter).matches()) {
-            throw new IllegalArgumentException("\"" + text + "\" is not a chapter id (1 to 64 letters, digits and"
-                    + " dashes, e.g. oil-top-up)");
-        }
-        return chapter;
+        return ManualCodes.chapterId(text);
     }
 
     static boolean trueFalse(String text) {

@@ -9,6 +9,7 @@ import io.pcmsim.protocol.Service;
 import io.pcmsim.protocol.Vin;
 import io.pcmsim.vehicle.internal.service.ServiceChannel;
 import io.pcmsim.vehicle.internal.service.VehicleService;
+import io.pcmsim.vehicle.manual.ManualCodes;
 import io.pcmsim.vehicle.manual.ManualLinks;
 import io.pcmsim.vehicle.manual.ManualUse;
 import io.pcmsim.vehicle.manual.ProfileOutcome;
@@ -84,7 +85,7 @@ public final class ManualService implements VehicleService {
      * @throws IllegalArgumentException when the code is not 1 to 64 letters, digits and dashes
      */
     public CompletableFuture<Optional<ManualLinks>> showMessage(String code, Instant now) {
-        String messageCode = ManualText.messageCode(code);
+        String messageCode = ManualCodes.messageCode(code);
         String eventId = UUID.nameUUIDFromBytes((vin.value() + "/" + (++shown) + "/" + now.toEpochMilli())
                 .getBytes(StandardCharsets.UTF_8)).toString();
         boolean answerable = channel.allowed() && channel.online();
@@ -101,12 +102,12 @@ public final class ManualService implements VehicleService {
      * @return settles when the broker acknowledged it or the publish failed; at once when held back or queued
      */
     public CompletableFuture<Void> openChapter(String chapterId, Instant now) {
-        return visit(ManualText.chapterId(chapterId), "", now);
+        return visit(ManualCodes.chapterId(chapterId), "", now);
     }
 
     /** The driver adds or removes a favourite chapter: {@code FAVOURITE_ADDED} or {@code FAVOURITE_REMOVED}. */
     public CompletableFuture<Void> favourite(String chapterId, boolean add, Instant now) {
-        String chapter = ManualText.chapterId(chapterId);
+        String chapter = ManualCodes.chapterId(chapterId);
         if (add ? favourites.add(chapter) : favourites.remove(chapter)) {
             favouriteList = List.copyOf(favourites);
         }

@@ -1,36 +1,14 @@
 package io.pcmsim.vehicle.internal.manual;
 
 import io.pcmsim.vehicle.manual.ManualLinks;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
-/** Checks what the driver types and reads what the backend sends for the manual. Stateless. */
+/**
+ * Checks the driver's name and user ID and reads what the backend sends for the manual (codes and chapters:
+ * {@link io.pcmsim.vehicle.manual.ManualCodes}). Stateless.
+ */
 final class ManualText {
 
-    private static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9-]{0,63}");
-    private static final Pattern CHAPTER = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
-
     private ManualText() {
-    }
-
-    /** A message code in upper case, e.g. {@code W-OIL-LEVEL}. */
-    static String messageCode(String code) {
-        String upper = code.strip().toUpperCase(Locale.ROOT);
-        if (!CODE.matcher(upper).matches()) {
-            throw new IllegalArgumentException("message code [" + code + "] must be 1 to 64 letters, digits and"
-                    + " dashes, e.g. W-OIL-LEVEL");
-        }
-        return upper;
-    }
-
-    /** A chapter id in lower case, e.g. {@code oil-top-up}. */
-    static String chapterId(String chapter) {
-        String lower = chapter.strip().toLowerCase(Locale.ROOT);
-        if (!CHAPTER.matcher(lower).matches()) {
-            throw new IllegalArgumentException("chapter [" + chapter + "] must be 1 to 64 letters, digits and"
-                    + " dashes, e.g. oil-top-up");
-        }
-        return lower;
     }
 
     static String name(String name) {
