@@ -101,8 +101,8 @@ public interface EmulatedVehicle {
      * location), and keeps the chapter links the backend answers with ({@link #manualLinks()}).
      *
      * @param messageCode 1 to 64 letters, digits and dashes, e.g. {@code W-OIL-LEVEL} (upper-cased)
-     * @return the links once they arrived; empty at once when the settings hold the event back or the car is
-     *     offline (it waits in the outbox then); fails with {@link IllegalArgumentException} for a bad code and
+     * @return the links once they arrived; empty at once when the settings hold the event back, the car is
+     *     offline (it waits in the outbox then) or it has gone away (nothing is sent); fails with {@link IllegalArgumentException} for a bad code and
      *     with {@link IllegalStateException} once the fleet has stopped
      */
     CompletableFuture<Optional<ManualLinks>> showManualMessage(String messageCode);

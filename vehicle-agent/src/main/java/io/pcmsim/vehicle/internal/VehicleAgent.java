@@ -383,22 +383,26 @@ public final class VehicleAgent implements EmulatedVehicle, VehicleConnection.Se
 
     @Override
     public CompletableFuture<Optional<ManualLinks>> showManualMessage(String messageCode) {
-        return onLaneAnswer(() -> manual.showMessage(messageCode, advance()));
+        return onLaneAnswer(() -> away ? CompletableFuture.completedFuture(Optional.empty())
+                : manual.showMessage(messageCode, advance()));
     }
 
     @Override
     public CompletableFuture<Void> openManualChapter(String chapterId) {
-        return onLaneAnswer(() -> manual.openChapter(chapterId, advance()));
+        return onLaneAnswer(() -> away ? CompletableFuture.completedFuture(null)
+                : manual.openChapter(chapterId, advance()));
     }
 
     @Override
     public CompletableFuture<Void> setManualFavourite(String chapterId, boolean favourite) {
-        return onLaneAnswer(() -> manual.favourite(chapterId, favourite, advance()));
+        return onLaneAnswer(() -> away ? CompletableFuture.completedFuture(null)
+                : manual.favourite(chapterId, favourite, advance()));
     }
 
     @Override
     public CompletableFuture<Optional<ProfileOutcome>> requestManualProfile(String name, String userId) {
-        return onLaneAnswer(() -> manual.requestProfile(name, userId, advance()));
+        return onLaneAnswer(() -> away ? CompletableFuture.completedFuture(Optional.empty())
+                : manual.requestProfile(name, userId, advance()));
     }
 
     @Override
