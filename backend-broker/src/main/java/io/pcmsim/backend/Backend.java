@@ -27,6 +27,9 @@ import io.pcmsim.backend.internal.session.SessionHandler;
 import io.pcmsim.backend.identity.IdentityRegistry;
 import io.pcmsim.backend.internal.identity.AutoEnrolment;
 import io.pcmsim.backend.internal.identity.IdentityStore;
+import io.pcmsim.backend.internal.manual.ManualHandler;
+import io.pcmsim.backend.internal.manual.ManualIndex;
+import io.pcmsim.backend.manual.OwnersManual;
 import io.pcmsim.backend.internal.session.SessionQueries;
 import io.pcmsim.backend.internal.smartservice.MaintenanceQueries;
 import io.pcmsim.backend.internal.smartservice.MaintenanceRules;
@@ -99,6 +102,7 @@ public final class Backend implements AutoCloseable {
     private final BreakdownCenter breakdown;
     private final RetentionJob retention;
     private final SmartService smartService;
+    private final OwnersManual manual;
 
     private final Object lock = new Object();
     private @Nullable CompletableFuture<Void> started;
@@ -127,9 +131,11 @@ public final class Backend implements AutoCloseable {
         DealerDirectory dealers = DealerDirectory.sample();
         SmartServiceHandler smartService = SmartServiceHandler.withDownlinks(MaintenanceRules.defaults(),
                 dealers, database, downlinks, config.clock());
+        ManualHandler manual = new ManualHandler(ManualIndex.shipped(), database, downlinks);
+        this.manual = manual.api();
         // the services: adding one means adding its package and its handler here
         this.handlers = List.of(new SessionHandler(config.autoEnrol() ? new AutoEnrolment() : null), smartService,
-                new BreakdownHandler(new DealerChoice(dealers)));
+                new BreakdownHandler(new DealerChoice(dealers)), manual);
         this.maintenance = smartService.queries(database);
         this.smartService = smartService.api();
         this.breakdown = new BreakdownCenter(database, downlinks, config.clock(), config.breakdownPullTimeout(),
@@ -347,6 +353,15 @@ public final class Backend implements AutoCloseable {
      */
     public SmartService smartService() {
         return smartService;
+    }
+
+    /**
+     * The owner's manual: profiles, favourites and recently visited chapters per car, the chapters linked to
+     * each message code (the sample index {@link ManualIndex#SHIPPED}), anonymised usage statistics and the
+     * counts. Usable once the backend has started.
+     */
+    public OwnersManual manual() {
+        return manual;
     }
 
     /** Messages stored for one vehicle (each (boot id, sequence) once). */

@@ -97,12 +97,16 @@ class RetentionRoutesIT {
     void theClassesAreListedWithTheirPeriodsReasonsAndTables() throws Exception {
         JsonNode classes = api.json(api.get("/api/v1/operator/retention-classes"));
 
-        assertThat(classes.size()).isEqualTo(3);
+        assertThat(classes.size()).isEqualTo(6);
         assertThat(classes.get(1).path("name").asText()).isEqualTo("smart-service");
         assertThat(classes.get(1).path("keep").asText()).isEqualTo("P30Y");
         assertThat(classes.get(1).path("tables").toString()).contains("maintenance_need", "uplink_message");
         assertThat(classes.get(2).path("name").asText()).isEqualTo("breakdown");
         assertThat(classes.get(2).path("keep").asText()).isEqualTo("P7D");
+        assertThat(classes.get(3).path("name").asText()).isEqualTo("manual-usage");
+        assertThat(classes.get(3).path("keep").asText()).isEqualTo("P12M");
+        assertThat(classes.get(4).path("name").asText()).isEqualTo("manual-profile");
+        assertThat(classes.get(5).path("tables").toString()).contains("manual_statistic");
     }
 
     private HttpResponse<String> post(String body) throws Exception {

@@ -120,6 +120,20 @@ public sealed interface Event {
         }
     }
 
+    /** The cluster shows a warning or information message; the car sends it to the manual service. */
+    record ManualMessage(String code) implements Event {
+        public String kind() {
+            return "manual-message";
+        }
+    }
+
+    /** The driver opens a manual chapter, or keeps it as a favourite ({@code favourite: true}). */
+    record ManualChapter(String chapter, boolean favourite) implements Event {
+        public String kind() {
+            return "manual-chapter";
+        }
+    }
+
     /** Smart Service sends a report now (trigger ON_REQUEST). */
     record SmartServiceReport() implements Event {
         public String kind() {

@@ -57,6 +57,11 @@ final class EventActions {
             return car.requestReport();
         } else if (event instanceof Event.InjectFault fault) {
             return injectFault(fault, car);
+        } else if (event instanceof Event.ManualMessage message) {
+            return car.showManualMessage(message.code()).thenApply(links -> null);
+        } else if (event instanceof Event.ManualChapter chapter) {
+            return chapter.favourite() ? car.setManualFavourite(chapter.chapter(), true)
+                    : car.openManualChapter(chapter.chapter());
         } else if (event instanceof Event.BreakdownCall call) {
             return call.inApp() ? appCall(call, car) : carCall(call, car);
         }

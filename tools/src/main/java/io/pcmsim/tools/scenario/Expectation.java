@@ -1,6 +1,7 @@
 package io.pcmsim.tools.scenario;
 
 import io.pcmsim.backend.Component;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -101,6 +102,27 @@ public sealed interface Expectation {
         public Expectation scaled(double factor) {
             return new PullsTimedOut(line, atLeast.map(n -> (long) Math.floor(n * factor)),
                     atMost.map(n -> (long) Math.floor(n * factor)));
+        }
+    }
+
+    /**
+     * The owner's manual's counts at the backend ({@code messagesShown}, {@code linksServed}, ...), each exactly
+     * a number or within {@code atLeast}/{@code atMost}; read and checked by {@link ManualFigures}.
+     */
+    record ManualEvents(int line, Map<String, ManualFigures.Bounds> figures) implements Expectation {
+        public ManualEvents {
+            figures = new java.util.TreeMap<>(figures);
+        }
+
+        public String kind() {
+            return "manualEvents";
+        }
+
+        @Override
+        public Expectation scaled(double factor) {
+            Map<String, ManualFigures.Bounds> scaled = new java.util.TreeMap<>();
+            figures.forEach((name, bounds) -> scaled.put(name, bounds.scaled(factor)));
+            return new ManualEvents(line, scaled);
         }
     }
 

@@ -36,6 +36,7 @@ final class ExpectationReader {
         }
         List<String> kinds = new ArrayList<>(FLAGS);
         kinds.addAll(BOUNDED);
+        kinds.add(ManualFigures.KIND);
         kinds.sort(null);
         List<Expectation> result = new ArrayList<>();
         for (int i = 0; i < list.getValue().size(); i++) {
@@ -53,6 +54,8 @@ final class ExpectationReader {
             Optional<Expectation> expectation;
             if (FLAGS.contains(kind)) {
                 expectation = flag(kind, entry.getValueNode(), field, line, problems);
+            } else if (kind.equals(ManualFigures.KIND)) {
+                expectation = ManualFigures.read(YamlMap.of(entry.getValueNode(), field, problems), line, problems);
             } else if (BOUNDED.contains(kind)) {
                 expectation = bounded(kind, YamlMap.of(entry.getValueNode(), field, problems), line, problems);
             } else {

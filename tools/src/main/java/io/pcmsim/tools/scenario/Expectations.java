@@ -46,6 +46,9 @@ final class Expectations {
             String of = cases.filter().map(f -> " cases " + f.words()).orElse(" cases");
             return new Outcome(e, outcome.passed(), outcome.expected() + of, outcome.actual());
         }
+        if (e instanceof Expectation.ManualEvents manual) {
+            return ManualFigures.check(manual, m.manual());
+        }
         if (e instanceof Expectation.PullsTimedOut timedOut) {
             Outcome outcome = bounded(e, timedOut.atLeast(), timedOut.atMost(),
                     m.breakdown().map(BreakdownCounts::pullsTimedOut).orElse(0L));

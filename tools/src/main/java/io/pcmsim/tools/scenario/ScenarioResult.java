@@ -3,6 +3,7 @@ package io.pcmsim.tools.scenario;
 import io.pcmsim.backend.MaintenanceSummary;
 import io.pcmsim.backend.SequenceGaps;
 import io.pcmsim.backend.breakdown.BreakdownCounts;
+import io.pcmsim.backend.manual.ManualCounts;
 import io.pcmsim.tools.cli.JsonFile;
 import io.pcmsim.tools.fleet.FleetReport;
 import java.nio.file.Path;
@@ -42,9 +43,10 @@ public record ScenarioResult(String name, Duration realTime, Duration simulatedT
      * @param notHandled messages the embedded broker received that no backend had stored, counted or
      *     rejected at the end (0 with an external broker: it cannot be told)
      * @param breakdown the breakdown cases, after every data pull past its deadline was timed out
+     * @param manual the owner's manual's counts
      */
     public record BackendFigures(long stored, long duplicates, Map<String, Long> rejected, long notHandled,
-            MaintenanceSummary needs, SequenceGaps gaps, BreakdownCounts breakdown) {
+            MaintenanceSummary needs, SequenceGaps gaps, BreakdownCounts breakdown, ManualCounts manual) {
         public BackendFigures {
             rejected = new TreeMap<>(rejected);
         }
@@ -92,6 +94,7 @@ public record ScenarioResult(String name, Duration realTime, Duration simulatedT
             breakdown.put("withheldFromDealers", cases.withheldFromDealers());
             breakdown.put("pullsTimedOut", cases.pullsTimedOut());
             tree.put("breakdownCases", breakdown);
+            tree.put("manualEvents", ManualFigures.figures(b.manual()));
             root.put("backend", tree);
         });
         Map<String, Object> faults = new LinkedHashMap<>();
@@ -148,6 +151,9 @@ public record ScenarioResult(String name, Duration realTime, Duration simulatedT
                         + " consent from Assistance %d, from dealers %d; pulls timed out %d%n", c.calls(),
                         c.forwardedToAssistance(), c.forwardedToDealers(), c.withheldFromAssistance(),
                         c.withheldFromDealers(), c.pullsTimedOut()));
+            }
+            if (b.manual().events() > 0) {
+                s.append(String.format("  manual          %s%n", ManualFigures.figures(b.manual())));
             }
         });
         if (events.faultsInjected() + events.faultsSkipped() > 0) {

@@ -36,6 +36,8 @@ final class TimelineReader {
             Map.entry("smart-service-report", Set.of()),
             Map.entry("fault", Set.of("fault")),
             Map.entry("breakdown-call", Set.of("assistance", "dealer", "placedIn")),
+            Map.entry("manual-message", Set.of("code")),
+            Map.entry("manual-chapter", Set.of("chapter", "favourite")),
             Map.entry("broker-restart", Set.of("for")));
 
     private final Problems problems;
@@ -156,6 +158,13 @@ final class TimelineReader {
             case "smart-service-report" -> Optional.of(new Event.SmartServiceReport());
             case "fault" -> e.read("fault", true, TimelineReader::fault).map(Event.InjectFault::new);
             case "breakdown-call" -> breakdownCall(e);
+            case "manual-message" -> e.read("code", true, ManualFigures::code).map(Event.ManualMessage::new);
+            case "manual-chapter" -> {
+                Optional<String> chapter = e.read("chapter", true, ManualFigures::chapter);
+                Optional<Boolean> favourite = e.read("favourite", false, ManualFigures::trueFalse);
+                yield chapter.isPresent() && (favourite.isPresent() || !e.has("favourite"))
+                        ? Optional.of(new Event.ManualChapter(chapter.get(), favourite.orElse(false))) : Optional.empty();
+            }
             case "broker-restart" -> e.duration("for", true).map(Event.BrokerRestart::new);
             default -> throw new IllegalStateException("no reader for event " + kind);
         };

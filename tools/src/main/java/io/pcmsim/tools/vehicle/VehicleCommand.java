@@ -9,6 +9,7 @@ import io.pcmsim.tools.traffic.VinConverter;
 import io.pcmsim.vehicle.fleet.BrokerTls;
 import io.pcmsim.vehicle.fleet.Fleet;
 import io.pcmsim.vehicle.fleet.FleetConfig;
+import io.pcmsim.vehicle.manual.ManualUse;
 import io.pcmsim.vehicle.model.ProfileChoice;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -137,7 +138,8 @@ public final class VehicleCommand implements Callable<Integer> {
             try {
                 config = FleetConfig.builder().brokerHost(broker.host()).brokerPort(broker.port())
                         .tls(broker.tls() ? (caFile == null ? BrokerTls.defaultTrust() : BrokerTls.trusting(caFile)) : null)
-                        .vehicles(1).seed(seed).profiles(choice).clock(time.clock()).wallClock(Clock.systemUTC()).build();
+                        .vehicles(1).seed(seed).profiles(choice).clock(time.clock()).wallClock(Clock.systemUTC())
+                        .manualUse(ManualUse.none()).build();
                 fleet = Fleet.create(config, List.of(vin));
             } catch (IllegalArgumentException e) {
                 err.println("pcmsim vehicle: " + e.getMessage());

@@ -63,7 +63,9 @@ class ScenarioLibraryIT {
                         "/breakdownCalls/inApp", 2L, "/breakdownCalls/appCallsNotPlaced", 0L,
                         "/faults/injected", 6L, "/faults/skippedCarCannotHaveIt", 1L)),
                 Arguments.of("faults-and-workshop.yaml", List.of("--speed", "7200"), Map.of(
-                        "/faults/injected", 15L, "/faults/skippedCarCannotHaveIt", 1L)));
+                        "/faults/injected", 15L, "/faults/skippedCarCannotHaveIt", 1L)),
+                Arguments.of("owners-manual.yaml", List.of(), Map.of(
+                        "/backend/manualEvents/unknownCodes", 4L, "/faults/injected", 4L)));
     }
 
     @Test

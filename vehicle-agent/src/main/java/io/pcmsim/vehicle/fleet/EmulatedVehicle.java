@@ -4,11 +4,14 @@ import io.pcmsim.protocol.Service;
 import io.pcmsim.protocol.ServiceGroup;
 import io.pcmsim.protocol.VehicleSnapshot;
 import io.pcmsim.protocol.Vin;
+import io.pcmsim.vehicle.manual.ManualLinks;
+import io.pcmsim.vehicle.manual.ProfileOutcome;
 import io.pcmsim.vehicle.model.DrivingState;
 import io.pcmsim.vehicle.model.Fault;
 import io.pcmsim.vehicle.model.VehicleProfile;
 import io.pcmsim.vehicle.privacy.DriverSettings;
 import io.pcmsim.vehicle.smartservice.NavigationDestination;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -90,6 +93,46 @@ public interface EmulatedVehicle {
      *     stopped
      */
     CompletableFuture<BreakdownCallResult> callBreakdown(boolean consentAssistance, boolean consentDealer);
+
+    /**
+     * The cluster shows a warning or information message now (warnings that light up by themselves are shown
+     * the same way at the car's next evaluation): the car sends a {@code MESSAGE_SHOWN} event on
+     * {@code up/manual} with the code, when its settings let the manual service transmit (group without
+     * location), and keeps the chapter links the backend answers with ({@link #manualLinks()}).
+     *
+     * @param messageCode 1 to 64 letters, digits and dashes, e.g. {@code W-OIL-LEVEL} (upper-cased)
+     * @return the links once they arrived; empty at once when the settings hold the event back, the car is
+     *     offline (it waits in the outbox then) or it has gone away (nothing is sent); fails with {@link IllegalArgumentException} for a bad code and
+     *     with {@link IllegalStateException} once the fleet has stopped
+     */
+    CompletableFuture<Optional<ManualLinks>> showManualMessage(String messageCode);
+
+    /**
+     * The driver opens a manual chapter: a {@code CHAPTER_VISITED} event, held back like every manual message.
+     *
+     * @return completes when the broker acknowledged it or its publish failed, at once when held back or
+     *     buffered; fails with {@link IllegalArgumentException} for a chapter id that is not 1 to 64 letters,
+     *     digits and dashes
+     */
+    CompletableFuture<Void> openManualChapter(String chapterId);
+
+    /** The driver adds ({@code true}) or removes a favourite chapter; completes as {@link #openManualChapter}. */
+    CompletableFuture<Void> setManualFavourite(String chapterId, boolean favourite);
+
+    /**
+     * The driver asks for a manual profile with name and user ID ({@code ManualProfileRequest}); the backend
+     * matches them against its identity registry and links the profile to this car.
+     *
+     * @return the answer once it arrived; empty at once when the settings hold the request back or the car is
+     *     offline; fails with {@link IllegalArgumentException} for a blank or too long name or user ID
+     */
+    CompletableFuture<Optional<ProfileOutcome>> requestManualProfile(String name, String userId);
+
+    /** The manual links the backend sent, newest first, at most 20. */
+    List<ManualLinks> manualLinks();
+
+    /** The driver's favourite manual chapters, in the order added. */
+    List<String> manualFavourites();
 
     /**
      * Ignition and motion now. Without trips a car stays {@link DrivingState#PARKED} and wears by its annual

@@ -1,6 +1,7 @@
 package io.pcmsim.vehicle.fleet;
 
 import io.pcmsim.time.SimulatedClock;
+import io.pcmsim.vehicle.manual.ManualUse;
 import io.pcmsim.vehicle.model.ProfileChoice;
 import io.pcmsim.vehicle.smartservice.Thresholds;
 import java.time.Clock;
@@ -43,6 +44,8 @@ import org.jspecify.annotations.Nullable;
  *     newest ones, 0 to 100,000; 0 (the default) keeps none, so that a large fleet keeps its small heap per car
  * @param profiles the powertrain and driving profile forced on every car (default {@link ProfileChoice#ANY}: a
  *     realistic mix drawn from the seed); a forced powertrain also limits the VINs to lines built with it
+ * @param manualUse how the simulated drivers open the manual chapters linked to the messages their cars show
+ *     (default {@link ManualUse#defaults()})
  */
 public record FleetConfig(
         String brokerHost,
@@ -64,7 +67,8 @@ public record FleetConfig(
         VehicleCredentials credentials,
         double privacyFraction,
         int historyCapacity,
-        ProfileChoice profiles) {
+        ProfileChoice profiles,
+        ManualUse manualUse) {
 
     /** The most messages of each direction a car's history can keep. */
     public static final int MAX_HISTORY = 100_000;
@@ -107,6 +111,18 @@ public record FleetConfig(
                     + historyCapacity);
         }
         Objects.requireNonNull(profiles, "profiles");
+        Objects.requireNonNull(manualUse, "manualUse");
+    }
+
+    /** A configuration whose drivers use the manual as {@link ManualUse#defaults()}, as before {@code manualUse} existed. */
+    public FleetConfig(String brokerHost, int brokerPort, MqttVersion mqttVersion, MqttClientLibrary mqttClient,
+            int vehicles, long seed, SimulatedClock clock, Clock wallClock, Duration reportInterval,
+            Duration sampleInterval, Thresholds thresholds, int outboxCapacity, int connectConcurrency,
+            double connectRate, Shard shard, @Nullable BrokerTls tls, VehicleCredentials credentials,
+            double privacyFraction, int historyCapacity, ProfileChoice profiles) {
+        this(brokerHost, brokerPort, mqttVersion, mqttClient, vehicles, seed, clock, wallClock, reportInterval,
+                sampleInterval, thresholds, outboxCapacity, connectConcurrency, connectRate, shard, tls, credentials,
+                privacyFraction, historyCapacity, profiles, ManualUse.defaults());
     }
 
     /** A configuration with the seed's mix of powertrains and driving profiles, as before {@code profiles} existed. */
@@ -169,6 +185,7 @@ public record FleetConfig(
         private double privacyFraction;
         private int historyCapacity;
         private ProfileChoice profiles = ProfileChoice.ANY;
+        private ManualUse manualUse = ManualUse.defaults();
 
         private Builder() {
         }
@@ -279,11 +296,17 @@ public record FleetConfig(
             return this;
         }
 
+        /** How the simulated drivers open linked manual chapters and keep favourites. */
+        public Builder manualUse(ManualUse value) {
+            this.manualUse = value;
+            return this;
+        }
+
         public FleetConfig build() {
             SimulatedClock simulated = clock != null ? clock : SimulatedClock.startingAt(wallClock.instant(), 1, wallClock);
             return new FleetConfig(brokerHost, brokerPort, mqttVersion, mqttClient, vehicles, seed, simulated, wallClock,
                     reportInterval, sampleInterval, thresholds, outboxCapacity, connectConcurrency, connectRate, shard, tls,
-                    credentials, privacyFraction, historyCapacity, profiles);
+                    credentials, privacyFraction, historyCapacity, profiles, manualUse);
         }
     }
 }

@@ -14,9 +14,12 @@ import io.pcmsim.vehicle.internal.breakdown.BreakdownService;
 import io.pcmsim.vehicle.internal.connection.Downlink;
 import io.pcmsim.vehicle.internal.connection.UplinkObserver;
 import io.pcmsim.vehicle.internal.connection.VehicleConnection;
+import io.pcmsim.vehicle.internal.manual.ManualService;
 import io.pcmsim.vehicle.internal.service.VehicleService;
 import io.pcmsim.vehicle.internal.session.SessionService;
 import io.pcmsim.vehicle.internal.smartservice.SmartService;
+import io.pcmsim.vehicle.manual.ManualLinks;
+import io.pcmsim.vehicle.manual.ProfileOutcome;
 import io.pcmsim.vehicle.model.DrivingState;
 import io.pcmsim.vehicle.model.Fault;
 import io.pcmsim.vehicle.model.VehicleModel;
@@ -59,6 +62,7 @@ public final class VehicleAgent implements EmulatedVehicle, VehicleConnection.Se
     private final VehicleConnection connection;
     private final List<VehicleService> services;
     private final BreakdownService breakdown;
+    private final ManualService manual;
     private final UplinkObserver observer;
     private final @Nullable MessageLog history;
     private final ExecutorService lane;
@@ -107,12 +111,13 @@ public final class VehicleAgent implements EmulatedVehicle, VehicleConnection.Se
                 task -> onLane(task), this);
         Instant firstPeriodic = profile.start().plus(Duration.ofNanos((long) (config.reportInterval().toNanos() * phase)));
         this.breakdown = new BreakdownService(connection.channelFor(Service.BREAKDOWN), profile, model);
+        this.manual = new ManualService(connection.channelFor(Service.MANUAL), vin, model, config.manualUse());
         // The services of this car, the session first: adding a service means adding a line here.
         this.services = List.of(
                 new SessionService(connection.channelFor(Service.LOGIN), profile, () -> logIn(false)),
                 new SmartService(connection.channelFor(Service.SMART_SERVICE), profile, model, config.thresholds(),
                         config.reportInterval(), firstPeriodic),
-                breakdown);
+                breakdown, manual);
     }
 
     /**
@@ -370,6 +375,62 @@ public final class VehicleAgent implements EmulatedVehicle, VehicleConnection.Se
         CompletableFuture<BreakdownCallResult> result = new CompletableFuture<>();
         boolean queued = !stopping && onLane(() -> breakdown.call(consentAssistance, consentDealer, advance())
                 .whenComplete((outcome, error) -> result.complete(outcome)));
+        if (!queued) {
+            result.completeExceptionally(new IllegalStateException("vehicle " + vin() + " is stopped"));
+        }
+        return result;
+    }
+
+    @Override
+    public CompletableFuture<Optional<ManualLinks>> showManualMessage(String messageCode) {
+        return onLaneAnswer(() -> away ? CompletableFuture.completedFuture(Optional.empty())
+                : manual.showMessage(messageCode, advance()));
+    }
+
+    @Override
+    public CompletableFuture<Void> openManualChapter(String chapterId) {
+        return onLaneAnswer(() -> away ? CompletableFuture.completedFuture(null)
+                : manual.openChapter(chapterId, advance()));
+    }
+
+    @Override
+    public CompletableFuture<Void> setManualFavourite(String chapterId, boolean favourite) {
+        return onLaneAnswer(() -> away ? CompletableFuture.completedFuture(null)
+                : manual.favourite(chapterId, favourite, advance()));
+    }
+
+    @Override
+    public CompletableFuture<Optional<ProfileOutcome>> requestManualProfile(String name, String userId) {
+        return onLaneAnswer(() -> away ? CompletableFuture.completedFuture(Optional.empty())
+                : manual.requestProfile(name, userId, advance()));
+    }
+
+    @Override
+    public List<ManualLinks> manualLinks() {
+        return manual.received();
+    }
+
+    @Override
+    public List<String> manualFavourites() {
+        return manual.favourites();
+    }
+
+    /** Runs {@code step} on the lane and passes on its outcome (also its failure); failed once stopped. */
+    private <T> CompletableFuture<T> onLaneAnswer(java.util.function.Supplier<CompletableFuture<T>> step) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        boolean queued = !stopping && onLane(() -> {
+            try {
+                step.get().whenComplete((value, error) -> {
+                    if (error != null) {
+                        result.completeExceptionally(error);
+                    } else {
+                        result.complete(value);
+                    }
+                });
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
         if (!queued) {
             result.completeExceptionally(new IllegalStateException("vehicle " + vin() + " is stopped"));
         }
