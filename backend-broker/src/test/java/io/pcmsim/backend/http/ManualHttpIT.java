@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.pcmsim.backend.Backend;
-import io.pcmsim.backend.BackendConfig;
-import io.pcmsim.backend.dealer.DealerDirectory;
 import io.pcmsim.backend.identity.UserAccount;
 import io.pcmsim.backend.testing.EmbeddedBrokerExtension;
 import io.pcmsim.backend.testing.TestPublisher;
@@ -17,23 +13,12 @@ import io.pcmsim.proto.v1.ManualProfileRequest;
 import io.pcmsim.proto.v1.UplinkEnvelope;
 import io.pcmsim.protocol.Service;
 import io.pcmsim.protocol.Vin;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The owner's manual's routes over real HTTP, on a backend on the embedded broker fed by a hand-driven car: the
@@ -43,37 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ManualHttpIT {
 
-    private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
-
     @RegisterExtension
     static final EmbeddedBrokerExtension BROKER = new EmbeddedBrokerExtension();
 
-    @TempDir
-    Path dataDir;
-    private Backend backend;
-    private HttpApi api;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private final ObjectMapper json = new ObjectMapper();
-
-    @BeforeEach
-    void start() throws Exception {
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        backend = Backend.create(BackendConfig.builder().brokerHost(BROKER.host()).brokerPort(BROKER.port())
-                .clientId("manual-http-" + run).sharedGroup("manual-http-" + run).dataDir(dataDir)
-                .clock(Clock.fixed(NOW, ZoneOffset.UTC)).build());
-        backend.start().get(30, TimeUnit.SECONDS);
-        api = HttpApi.create(backend, DealerDirectory.sample()).start("127.0.0.1", 0);
-    }
-
-    @AfterEach
-    void stop() {
-        if (api != null) {
-            api.close();
-        }
-        if (backend != null) {
-            backend.close();
-        }
-    }
+    @RegisterExtension
+    final ApiUnderTest api = new ApiUnderTest(BROKER, "manual-http");
 
     private static UplinkEnvelope event(Vin vin, long sequence, ManualEvent.Kind kind, String code, String chapter) {
         return UplinkEnvelope.newBuilder().setHeader(Uplinks.header(vin, 1, sequence)).setManualEvent(ManualEvent
@@ -83,10 +42,10 @@ class ManualHttpIT {
 
     @Test
     void theOwnerSeesProfileFavouritesAndRecent_theOperatorCountsAndStatistics() throws Exception {
-        UserAccount user = backend.identity().register("Greta Graf");
+        UserAccount user = api.backend().identity().register("Greta Graf");
         Vin vin = Uplinks.randomVin();
         String owner = "/api/v1/owner/vehicles/" + vin.value() + "/manual";
-        assertError(get(owner + "/profile"), 404, "manual-profile-not-found");
+        api.assertError(api.get(owner + "/profile"), 404, "manual-profile-not-found");
         try (TestPublisher car = TestPublisher.connect(BROKER.host(), BROKER.port())) {
             car.publish(Service.MANUAL, UplinkEnvelope.newBuilder().setHeader(Uplinks.header(vin, 1, 1))
                     .setManualProfileRequest(ManualProfileRequest.newBuilder().setRequestId("r-1")
@@ -95,34 +54,34 @@ class ManualHttpIT {
             car.publish(Service.MANUAL, event(vin, 3, ManualEvent.Kind.CHAPTER_VISITED, "W-WASHER-FLUID", "washer-fluid"));
             car.publish(Service.MANUAL, event(vin, 4, ManualEvent.Kind.FAVOURITE_ADDED, "", "washer-fluid"));
         }
-        await().atMost(Duration.ofSeconds(20)).until(() -> backend.manual().counts().events() == 3);
+        await().atMost(Duration.ofSeconds(20)).until(() -> api.backend().manual().counts().events() == 3);
 
-        JsonNode profile = json.readTree(ok(get(owner + "/profile")));
+        JsonNode profile = api.json(ok(api.get(owner + "/profile")));
         assertThat(profile.path("userId").asText()).isEqualTo(user.userId());
-        assertThat(profile.path("createdAt").asText()).isEqualTo(NOW.toString());
-        JsonNode favourites = json.readTree(ok(get(owner + "/favourites")));
+        assertThat(profile.path("createdAt").asText()).isEqualTo(ApiUnderTest.NOW.toString());
+        JsonNode favourites = api.json(ok(api.get(owner + "/favourites")));
         assertThat(favourites.get(0).path("chapterId").asText()).isEqualTo("washer-fluid");
         assertThat(favourites.get(0).path("url").asText()).startsWith("https://manual.example.com/");
-        JsonNode recent = json.readTree(ok(get(owner + "/recent?limit=5")));
+        JsonNode recent = api.json(ok(api.get(owner + "/recent?limit=5")));
         assertThat(recent.size()).isEqualTo(1);
         assertThat(recent.get(0).path("title").asText()).isEqualTo("Topping up washer fluid");
-        JsonNode chapters = json.readTree(ok(get("/api/v1/owner/manual/messages/w-oil-level/chapters")));
+        JsonNode chapters = api.json(ok(api.get("/api/v1/owner/manual/messages/w-oil-level/chapters")));
         assertThat(chapters.get(0).path("chapterId").asText()).isEqualTo("oil-level");
-        assertThat(json.readTree(ok(get("/api/v1/owner/manual/messages/X-UNKNOWN/chapters"))).size()).isZero();
+        assertThat(api.json(ok(api.get("/api/v1/owner/manual/messages/X-UNKNOWN/chapters"))).size()).isZero();
 
-        JsonNode counts = json.readTree(ok(get("/api/v1/operator/manual/counts")));
+        JsonNode counts = api.json(ok(api.get("/api/v1/operator/manual/counts")));
         assertThat(counts.path("messagesShown").asLong()).isEqualTo(1);
         assertThat(counts.path("linksServed").asLong()).isEqualTo(1);
         assertThat(counts.path("profiles").asLong()).isEqualTo(1);
-        JsonNode statistics = json.readTree(ok(get("/api/v1/operator/manual/statistics/2026-06")));
+        JsonNode statistics = api.json(ok(api.get("/api/v1/operator/manual/statistics/2026-06")));
         assertThat(statistics.path("minimumCount").asInt()).isEqualTo(5);
         assertThat(statistics.path("cells").size()).as("one car: every cell below 5").isZero();
         assertThat(statistics.path("suppressedCells").asInt()).isEqualTo(3);
         assertThat(statistics.toString()).doesNotContain(vin.value()).doesNotContain(user.userId());
 
-        assertError(get("/api/v1/owner/vehicles/NOT-A-VIN/manual/favourites"), 400, "invalid-vin");
-        assertError(get(owner + "/recent?limit=0"), 400, "invalid-query");
-        assertError(get("/api/v1/operator/manual/statistics/June"), 400, "invalid-month");
+        api.assertError(api.get("/api/v1/owner/vehicles/NOT-A-VIN/manual/favourites"), 400, "invalid-vin");
+        api.assertError(api.get(owner + "/recent?limit=0"), 400, "invalid-query");
+        api.assertError(api.get("/api/v1/operator/manual/statistics/June"), 400, "invalid-month");
     }
 
     private String ok(HttpResponse<String> response) {
@@ -130,18 +89,4 @@ class ManualHttpIT {
         return response.body();
     }
 
-    private void assertError(HttpResponse<String> response, int status, String code) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        JsonNode body = json.readTree(response.body());
-        assertThat(body.path("error").asText()).isEqualTo(code);
-        assertThat(body.path("message").asText()).isNotBlank();
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + api.port() + path);
-    }
 }

@@ -1,38 +1,17 @@
 package io.pcmsim.backend.manual;
 
-import io.pcmsim.backend.testing.ExternalServices;
-import io.pcmsim.backend.testing.PostgresSchema;
+import io.pcmsim.backend.testing.PostgresSchemaExtension;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link ManualContract} on PostgreSQL (a fresh schema). Skipped without PostgreSQL, failed with CI=true. */
 class ManualPostgresIT extends ManualContract {
 
-    private static PostgresSchema schema;
-
-    @BeforeAll
-    static void createSchema() {
-        ExternalServices.requirePostgres();
-        schema = PostgresSchema.create();
-    }
-
-    @AfterEach
-    void emptySchema() {
-        stop();
-        schema.recreate();
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        if (schema != null) {
-            schema.drop();
-        }
-    }
+    @RegisterExtension
+    static final PostgresSchemaExtension POSTGRES = new PostgresSchemaExtension();
 
     @Override
     @Nullable String jdbcUrl() {
-        return schema.jdbcUrl();
+        return POSTGRES.jdbcUrl();
     }
 }
