@@ -23,6 +23,7 @@ import java.util.TreeMap;
  *        the car the topic names; never counted as the car's
  * @param tripsStarted trips the demo started (each begins with a vehicle start)
  * @param breakdowns the breakdown calls made and what became of them
+ * @param manual the owner's manual: messages shown, links served, chapters opened
  * @param interrupted the run was ended early (Ctrl-C, SIGTERM): the counts are those measured until then
  */
 public record DemoResult(
@@ -45,6 +46,7 @@ public record DemoResult(
         long foreignPublishesOnCarTopics,
         long tripsStarted,
         DemoBreakdowns breakdowns,
+        DemoManual manual,
         boolean interrupted) {
 
     public DemoResult {
@@ -88,6 +90,7 @@ public record DemoResult(
         root.put("privacy", privacy);
         root.put("tripsStarted", tripsStarted);
         root.put("breakdown", breakdowns.toJsonTree());
+        root.put("manual", manual.toJsonTree());
         return root;
     }
 
@@ -124,6 +127,7 @@ public record DemoResult(
         }
         s.append(String.format("%n  trips               %d started (each with a vehicle start)", tripsStarted));
         s.append(System.lineSeparator()).append(breakdowns.summaryLine());
+        s.append(System.lineSeparator()).append(manual.summaryLine());
         return s.toString();
     }
 

@@ -52,7 +52,7 @@ final class Measurements {
                 needs.map(MaintenanceSummary::bySeverity).orElse(Map.of()),
                 windows.vehiclesEverPrivate(), windows.receivedWhilePrivate(), windows.offenders(),
                 windows.foreignPublishesOnCarTopics(), trips == null ? 0 : trips.started(),
-                breakdowns(backend, calls), interrupted);
+                breakdowns(backend, calls), manual(backend), interrupted);
     }
 
     /** The calls made and the backend's cases; the cars' side alone when the backend cannot tell. */
@@ -69,6 +69,19 @@ final class Measurements {
             }
         }
         return new DemoBreakdowns(calls.inCarCalls(), calls.refusedByCarSettings(), calls.appCalls(), counts);
+    }
+
+    /** The backend's manual counts; none when it cannot tell. */
+    private static DemoManual manual(@Nullable Backend backend) {
+        if (backend == null) {
+            return DemoManual.NONE;
+        }
+        try {
+            return new DemoManual(backend.manual().counts());
+        } catch (RuntimeException e) {
+            LOG.warn("owner's manual counts not available", e);
+            return DemoManual.NONE;
+        }
     }
 
     /** The backend's needs; empty when it cannot tell (it did not start, or its database is closed). */

@@ -3,6 +3,7 @@ package io.pcmsim.tools.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pcmsim.backend.breakdown.BreakdownCounts;
+import io.pcmsim.backend.manual.ManualCounts;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -16,14 +17,15 @@ class DemoResultTest {
                 Map.of("login", 10L, "smart-service", 290L), Map.of("smart-service", 12L), received, stored,
                 duplicates, rejected, 4, Map.of("ENGINE_OIL", 4L), Map.of("MEDIUM", 4L), 2, whilePrivate,
                 whilePrivate > 0 ? Set.of("WP0ZZZ99ZTS392124") : Set.of(), 0, 14,
-                new DemoBreakdowns(3, 1, 1, new BreakdownCounts(3, 1, 2, 2, 1, 1)), false);
+                new DemoBreakdowns(3, 1, 1, new BreakdownCounts(3, 1, 2, 2, 1, 1)),
+                new DemoManual(new ManualCounts(9, 5, 4, 1, 3, 1, 0, 0, 0)), false);
     }
 
     private static DemoResult interruptedWithForeign(long foreign) {
         return new DemoResult(10, Duration.ofSeconds(5), Duration.ofHours(5), 1883,
                 Map.of("login", 10L, "smart-service", 40L), Map.of(), 50 + foreign, 50, 0,
                 Map.of("malformed-payload", foreign), 1, Map.of(), Map.of(), 2, 0, Set.of(), foreign, 0,
-                DemoBreakdowns.NONE, true);
+                DemoBreakdowns.NONE, DemoManual.NONE, true);
     }
 
     @Test
@@ -74,5 +76,14 @@ class DemoResultTest {
         assertThat(result.summary()).contains("INTERRUPTED, counts until then")
                 .contains("53 uplink messages (3 published by other clients than the car");
         assertThat(result(300, 300, 0, Map.of(), 0).toJsonTree()).containsEntry("interrupted", false);
+    }
+
+    @Test
+    void summaryAndJson_showTheOwnersManual() {
+        DemoResult result = result(300, 300, 0, Map.of(), 0);
+        assertThat(result.summary()).contains("owner's manual      9 events: 5 messages shown, 4 answered with chapter"
+                + " links (1 codes unknown), 3 chapters opened, 1 favourites kept");
+        assertThat(result.toJsonTree().get("manual")).isEqualTo(Map.of("events", 9L, "messagesShown", 5L,
+                "linksServed", 4L, "unknownCodes", 1L, "chaptersVisited", 3L, "favourites", 1L));
     }
 }

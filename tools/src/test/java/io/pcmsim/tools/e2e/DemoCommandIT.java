@@ -84,6 +84,11 @@ class DemoCommandIT {
         assertThat(out.toString()).contains("breakdown calls     4 in cars");
         assertThat(json.get("tripsStarted").asLong()).as("every car drives at least once, at most three times")
                 .isBetween(12L, 36L);
+        JsonNode manual = json.get("manual");
+        assertThat(manual.get("linksServed").asLong() + manual.get("unknownCodes").asLong())
+                .as("every message shown is answered").isEqualTo(manual.get("messagesShown").asLong());
+        assertThat(json.at("/published/manual").asLong()).as("what the cars sent, the backend counted")
+                .isEqualTo(manual.get("events").asLong());
     }
 
     @Test
