@@ -3,6 +3,7 @@ package io.pcmsim.vehicle.fleet;
 import io.pcmsim.time.SimulatedClock;
 import io.pcmsim.vehicle.model.ProfileChoice;
 import io.pcmsim.vehicle.smartservice.Thresholds;
+import io.pcmsim.vehicle.softwareupdate.SoftwareUpdatePolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -43,6 +44,8 @@ import org.jspecify.annotations.Nullable;
  *     newest ones, 0 to 100,000; 0 (the default) keeps none, so that a large fleet keeps its small heap per car
  * @param profiles the powertrain and driving profile forced on every car (default {@link ProfileChoice#ANY}: a
  *     realistic mix drawn from the seed); a forced powertrain also limits the VINs to lines built with it
+ * @param softwareUpdate how the cars answer update offers, which release key they trust, install failures
+ *     (default {@link SoftwareUpdatePolicy#defaults()}: no trusted key, so every package is refused)
  */
 public record FleetConfig(
         String brokerHost,
@@ -64,7 +67,8 @@ public record FleetConfig(
         VehicleCredentials credentials,
         double privacyFraction,
         int historyCapacity,
-        ProfileChoice profiles) {
+        ProfileChoice profiles,
+        SoftwareUpdatePolicy softwareUpdate) {
 
     /** The most messages of each direction a car's history can keep. */
     public static final int MAX_HISTORY = 100_000;
@@ -107,6 +111,18 @@ public record FleetConfig(
                     + historyCapacity);
         }
         Objects.requireNonNull(profiles, "profiles");
+        Objects.requireNonNull(softwareUpdate, "softwareUpdate");
+    }
+
+    /** A configuration with the default software update policy, as before {@code softwareUpdate} existed. */
+    public FleetConfig(String brokerHost, int brokerPort, MqttVersion mqttVersion, MqttClientLibrary mqttClient,
+            int vehicles, long seed, SimulatedClock clock, Clock wallClock, Duration reportInterval,
+            Duration sampleInterval, Thresholds thresholds, int outboxCapacity, int connectConcurrency,
+            double connectRate, Shard shard, @Nullable BrokerTls tls, VehicleCredentials credentials,
+            double privacyFraction, int historyCapacity, ProfileChoice profiles) {
+        this(brokerHost, brokerPort, mqttVersion, mqttClient, vehicles, seed, clock, wallClock, reportInterval,
+                sampleInterval, thresholds, outboxCapacity, connectConcurrency, connectRate, shard, tls, credentials,
+                privacyFraction, historyCapacity, profiles, SoftwareUpdatePolicy.defaults());
     }
 
     /** A configuration with the seed's mix of powertrains and driving profiles, as before {@code profiles} existed. */
@@ -169,6 +185,7 @@ public record FleetConfig(
         private double privacyFraction;
         private int historyCapacity;
         private ProfileChoice profiles = ProfileChoice.ANY;
+        private SoftwareUpdatePolicy softwareUpdate = SoftwareUpdatePolicy.defaults();
 
         private Builder() {
         }
@@ -279,11 +296,17 @@ public record FleetConfig(
             return this;
         }
 
+        /** How the cars handle software updates, and the release key they trust. */
+        public Builder softwareUpdate(SoftwareUpdatePolicy value) {
+            this.softwareUpdate = value;
+            return this;
+        }
+
         public FleetConfig build() {
             SimulatedClock simulated = clock != null ? clock : SimulatedClock.startingAt(wallClock.instant(), 1, wallClock);
             return new FleetConfig(brokerHost, brokerPort, mqttVersion, mqttClient, vehicles, seed, simulated, wallClock,
                     reportInterval, sampleInterval, thresholds, outboxCapacity, connectConcurrency, connectRate, shard, tls,
-                    credentials, privacyFraction, historyCapacity, profiles);
+                    credentials, privacyFraction, historyCapacity, profiles, softwareUpdate);
         }
     }
 }

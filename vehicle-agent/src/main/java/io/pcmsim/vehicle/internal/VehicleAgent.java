@@ -17,17 +17,21 @@ import io.pcmsim.vehicle.internal.connection.VehicleConnection;
 import io.pcmsim.vehicle.internal.service.VehicleService;
 import io.pcmsim.vehicle.internal.session.SessionService;
 import io.pcmsim.vehicle.internal.smartservice.SmartService;
+import io.pcmsim.vehicle.internal.softwareupdate.SoftwareUpdateService;
 import io.pcmsim.vehicle.model.DrivingState;
 import io.pcmsim.vehicle.model.Fault;
 import io.pcmsim.vehicle.model.VehicleModel;
 import io.pcmsim.vehicle.model.VehicleProfile;
 import io.pcmsim.vehicle.privacy.DriverSettings;
 import io.pcmsim.vehicle.smartservice.NavigationDestination;
+import io.pcmsim.vehicle.softwareupdate.UpdateDecision;
+import io.pcmsim.vehicle.softwareupdate.UpdateProgress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -59,6 +63,7 @@ public final class VehicleAgent implements EmulatedVehicle, VehicleConnection.Se
     private final VehicleConnection connection;
     private final List<VehicleService> services;
     private final BreakdownService breakdown;
+    private final SoftwareUpdateService softwareUpdate;
     private final UplinkObserver observer;
     private final @Nullable MessageLog history;
     private final ExecutorService lane;
@@ -107,12 +112,14 @@ public final class VehicleAgent implements EmulatedVehicle, VehicleConnection.Se
                 task -> onLane(task), this);
         Instant firstPeriodic = profile.start().plus(Duration.ofNanos((long) (config.reportInterval().toNanos() * phase)));
         this.breakdown = new BreakdownService(connection.channelFor(Service.BREAKDOWN), profile, model);
+        this.softwareUpdate = new SoftwareUpdateService(connection.channelFor(Service.SOFTWARE_UPDATE), profile,
+                config.softwareUpdate(), config.seed());
         // The services of this car, the session first: adding a service means adding a line here.
         this.services = List.of(
                 new SessionService(connection.channelFor(Service.LOGIN), profile, () -> logIn(false)),
                 new SmartService(connection.channelFor(Service.SMART_SERVICE), profile, model, config.thresholds(),
                         config.reportInterval(), firstPeriodic),
-                breakdown);
+                breakdown, softwareUpdate);
     }
 
     /**
@@ -374,6 +381,27 @@ public final class VehicleAgent implements EmulatedVehicle, VehicleConnection.Se
             result.completeExceptionally(new IllegalStateException("vehicle " + vin() + " is stopped"));
         }
         return result;
+    }
+
+    @Override
+    public CompletableFuture<Void> decideUpdate(UpdateDecision decision) {
+        Objects.requireNonNull(decision, "decision");
+        return onLaneThen(() -> away ? CompletableFuture.completedFuture(null)
+                : softwareUpdate.decide(decision, advance()));
+    }
+
+    @Override
+    public UpdateProgress updateProgress() {
+        return softwareUpdate.progress();
+    }
+
+    @Override
+    public CompletableFuture<Void> injectInstallFailure(String reason) {
+        Objects.requireNonNull(reason, "reason");
+        return onLaneThen(() -> {
+            softwareUpdate.injectInstallFailure(reason);
+            return CompletableFuture.completedFuture(null);
+        });
     }
 
     @Override
