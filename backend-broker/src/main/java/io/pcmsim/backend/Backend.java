@@ -7,6 +7,7 @@ import io.pcmsim.backend.internal.breakdown.BreakdownCenter;
 import io.pcmsim.backend.internal.breakdown.BreakdownHandler;
 import io.pcmsim.backend.internal.breakdown.DealerChoice;
 import io.pcmsim.backend.internal.breakdown.KnowledgeBase;
+import io.pcmsim.backend.softwareupdate.SoftwareUpdates;
 import io.pcmsim.backend.smartservice.SmartService;
 import io.pcmsim.backend.internal.broker.UplinkIntake;
 import io.pcmsim.backend.internal.ingest.BatchingWriter;
@@ -28,6 +29,7 @@ import io.pcmsim.backend.identity.IdentityRegistry;
 import io.pcmsim.backend.internal.identity.AutoEnrolment;
 import io.pcmsim.backend.internal.identity.IdentityStore;
 import io.pcmsim.backend.internal.session.SessionQueries;
+import io.pcmsim.backend.internal.softwareupdate.SoftwareUpdateCenter;
 import io.pcmsim.backend.internal.smartservice.MaintenanceQueries;
 import io.pcmsim.backend.internal.smartservice.MaintenanceRules;
 import io.pcmsim.backend.internal.smartservice.SmartServiceHandler;
@@ -99,6 +101,7 @@ public final class Backend implements AutoCloseable {
     private final BreakdownCenter breakdown;
     private final RetentionJob retention;
     private final SmartService smartService;
+    private final SoftwareUpdateCenter softwareUpdate;
 
     private final Object lock = new Object();
     private @Nullable CompletableFuture<Void> started;
@@ -127,9 +130,10 @@ public final class Backend implements AutoCloseable {
         DealerDirectory dealers = DealerDirectory.sample();
         SmartServiceHandler smartService = SmartServiceHandler.withDownlinks(MaintenanceRules.defaults(),
                 dealers, database, downlinks, config.clock());
+        this.softwareUpdate = new SoftwareUpdateCenter(database, downlinks, config.clock(), config.dataDir());
         // the services: adding one means adding its package and its handler here
         this.handlers = List.of(new SessionHandler(config.autoEnrol() ? new AutoEnrolment() : null), smartService,
-                new BreakdownHandler(new DealerChoice(dealers)));
+                new BreakdownHandler(new DealerChoice(dealers)), softwareUpdate.handler());
         this.maintenance = smartService.queries(database);
         this.smartService = smartService.api();
         this.breakdown = new BreakdownCenter(database, downlinks, config.clock(), config.breakdownPullTimeout(),
@@ -347,6 +351,14 @@ public final class Backend implements AutoCloseable {
      */
     public SmartService smartService() {
         return smartService;
+    }
+
+    /**
+     * Online software update for its operators: signed releases, campaigns in waves, progress, the release public
+     * key (generated into the data folder at first use). Usable once the backend has started.
+     */
+    public SoftwareUpdates softwareUpdate() {
+        return softwareUpdate;
     }
 
     /** Messages stored for one vehicle (each (boot id, sequence) once). */
