@@ -59,6 +59,10 @@ final class EventActions {
             return injectFault(fault, car);
         } else if (event instanceof Event.BreakdownCall call) {
             return call.inApp() ? appCall(call, car) : carCall(call, car);
+        } else if (event instanceof Event.UpdateDecisionEvent decision) {
+            return car.decideUpdate(decision.decision());
+        } else if (event instanceof Event.InstallFailure failure) {
+            return car.injectInstallFailure(failure.reason());
         }
         throw new IllegalArgumentException(event.kind() + " is not done car by car");
     }

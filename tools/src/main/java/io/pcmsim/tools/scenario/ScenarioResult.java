@@ -3,6 +3,7 @@ package io.pcmsim.tools.scenario;
 import io.pcmsim.backend.MaintenanceSummary;
 import io.pcmsim.backend.SequenceGaps;
 import io.pcmsim.backend.breakdown.BreakdownCounts;
+import io.pcmsim.backend.softwareupdate.SoftwareUpdateCounts;
 import io.pcmsim.tools.cli.JsonFile;
 import io.pcmsim.tools.fleet.FleetReport;
 import java.nio.file.Path;
@@ -42,9 +43,11 @@ public record ScenarioResult(String name, Duration realTime, Duration simulatedT
      * @param notHandled messages the embedded broker received that no backend had stored, counted or
      *     rejected at the end (0 with an external broker: it cannot be told)
      * @param breakdown the breakdown cases, after every data pull past its deadline was timed out
+     * @param softwareUpdates the software update records and campaigns
      */
     public record BackendFigures(long stored, long duplicates, Map<String, Long> rejected, long notHandled,
-            MaintenanceSummary needs, SequenceGaps gaps, BreakdownCounts breakdown) {
+            MaintenanceSummary needs, SequenceGaps gaps, BreakdownCounts breakdown,
+            SoftwareUpdateCounts softwareUpdates) {
         public BackendFigures {
             rejected = new TreeMap<>(rejected);
         }
@@ -92,6 +95,7 @@ public record ScenarioResult(String name, Duration realTime, Duration simulatedT
             breakdown.put("withheldFromDealers", cases.withheldFromDealers());
             breakdown.put("pullsTimedOut", cases.pullsTimedOut());
             tree.put("breakdownCases", breakdown);
+            tree.put("softwareUpdates", UpdateCount.toJsonTree(b.softwareUpdates()));
             root.put("backend", tree);
         });
         Map<String, Object> faults = new LinkedHashMap<>();
