@@ -137,7 +137,9 @@ class RetentionRoutesIT {
     void theClassesAreListedWithTheirPeriodsReasonsAndTables() throws Exception {
         JsonNode classes = json.readTree(get("/api/v1/operator/retention-classes").body());
 
-        assertThat(classes.size()).isEqualTo(3);
+        assertThat(classes.size()).isEqualTo(4);
+        assertThat(classes.get(3).path("name").asText()).isEqualTo("software-update");
+        assertThat(classes.get(3).path("keep").asText()).isEqualTo("P3Y");
         assertThat(classes.get(1).path("name").asText()).isEqualTo("smart-service");
         assertThat(classes.get(1).path("keep").asText()).isEqualTo("P30Y");
         assertThat(classes.get(1).path("tables").toString()).contains("maintenance_need", "uplink_message");
