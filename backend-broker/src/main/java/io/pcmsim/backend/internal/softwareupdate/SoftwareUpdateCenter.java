@@ -3,7 +3,7 @@ package io.pcmsim.backend.internal.softwareupdate;
 import io.pcmsim.backend.internal.downlink.DownlinkPublisher;
 import io.pcmsim.backend.internal.softwareupdate.CampaignRows.StoredRelease;
 import io.pcmsim.backend.internal.storage.Database;
-import io.pcmsim.backend.internal.storage.StorageException;
+import io.pcmsim.backend.internal.smartservice.Tx;
 import io.pcmsim.backend.softwareupdate.Campaign;
 import io.pcmsim.backend.softwareupdate.CampaignProgress;
 import io.pcmsim.backend.softwareupdate.CampaignRequest;
@@ -32,11 +32,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * key is read (or generated) from the key folder at the first use. Thread-safe.
  */
 public final class SoftwareUpdateCenter implements SoftwareUpdates {
-
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
 
     private final Database database;
     private final Clock clock;
@@ -184,27 +179,11 @@ public final class SoftwareUpdateCenter implements SoftwareUpdates {
                 "no campaign has the id [" + campaignId + "]"));
     }
 
-    private <T> T read(String what, Work<T> work) {
-        try (Connection c = database.connect()) {
-            return work.run(c);
-        } catch (SQLException e) {
-            throw new StorageException("cannot " + what + ": " + e.getMessage(), e);
-        }
+    private <T> T read(String what, Tx.Work<T> work) {
+        return Tx.read(database, what, work);
     }
 
-    private <T> T write(String what, Work<T> work) {
-        try (Connection c = database.connect()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new StorageException("cannot " + what + ": " + e.getMessage(), e);
-        }
+    private <T> T write(String what, Tx.Work<T> work) {
+        return Tx.write(database, what, work);
     }
 }
