@@ -1,9 +1,6 @@
 package io.pcmsim.tools.vehicle;
 
 import io.pcmsim.vehicle.softwareupdate.SoftwareUpdatePolicy;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
@@ -18,14 +15,6 @@ final class ConsoleUpdates {
      */
     static SoftwareUpdatePolicy policy(@Nullable Path releaseKey) {
         SoftwareUpdatePolicy askTheDriver = SoftwareUpdatePolicy.defaults().withDecisions(0, 0, 0);
-        if (releaseKey == null) {
-            return askTheDriver;
-        }
-        try {
-            return askTheDriver.withTrustedKey(SoftwareUpdatePolicy.parseKey(Files.readString(releaseKey)));
-        } catch (IOException e) {
-            throw new IllegalArgumentException("--release-key " + releaseKey + " cannot be read: " + e.getMessage(),
-                    new UncheckedIOException(e));
-        }
+        return releaseKey == null ? askTheDriver : askTheDriver.withTrustedKey(SoftwareUpdatePolicy.readKey(releaseKey));
     }
 }

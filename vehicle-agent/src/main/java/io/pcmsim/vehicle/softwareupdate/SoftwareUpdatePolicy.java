@@ -1,5 +1,8 @@
 package io.pcmsim.vehicle.softwareupdate;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyFactory;
 import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
@@ -90,6 +93,21 @@ public record SoftwareUpdatePolicy(Optional<PublicKey> trustedReleaseKey, double
                     + " public key: " + e.getMessage(), e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("this JDK has no Ed25519", e);
+        }
+    }
+
+    /**
+     * Reads a release public key from a PEM file, e.g. the backend's {@code release-key.pub.pem}.
+     *
+     * @throws IllegalArgumentException naming the file when it cannot be read or holds no Ed25519 public key
+     */
+    public static PublicKey readKey(Path file) {
+        try {
+            return parseKey(Files.readString(file));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("release key file " + file + " cannot be read: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("release key file " + file + ": " + e.getMessage(), e);
         }
     }
 
