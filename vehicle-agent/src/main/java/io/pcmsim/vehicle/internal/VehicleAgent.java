@@ -192,7 +192,11 @@ public final class VehicleAgent implements EmulatedVehicle, VehicleConnection.Se
             history.received(downlink.service(), downlink.envelope());
         }
         try {
-            target.downlink(downlink.envelope(), advance());
+            Instant now = advance();
+            target.downlink(downlink.envelope(), now);
+            if (downlink.envelope().hasCollectionConfig()) { // its poll interval is the software update's
+                softwareUpdate.collectionConfig(downlink.envelope().getCollectionConfig(), now);
+            }
         } catch (IllegalArgumentException e) {
             observer.malformedDownlink(downlink.envelope().getBodyCase() + " refused: " + e.getMessage());
         }

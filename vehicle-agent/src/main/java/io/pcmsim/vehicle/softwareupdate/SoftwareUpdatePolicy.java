@@ -25,7 +25,8 @@ import java.util.Optional;
  * @param declineFraction share declined, 0 to 1; the three add up to at most 1
  * @param installFailureFraction share of installs that fail (drawn per car and campaign), 0 to 1
  * @param installDuration how long an install takes, simulated time
- * @param pollInterval the car asks for updates at every vehicle start, session start and this often
+ * @param pollInterval the car asks for updates at every vehicle start, session start and this often, until the
+ *     backend's collection settings ({@code software_update_poll_interval_s}) say otherwise
  * @param chunksPerSample chunks the car asks for per sample interval (its download bandwidth), at least 1
  */
 public record SoftwareUpdatePolicy(Optional<PublicKey> trustedReleaseKey, double acceptFraction,

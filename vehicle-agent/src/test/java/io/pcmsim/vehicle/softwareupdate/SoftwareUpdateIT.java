@@ -15,6 +15,7 @@ import io.pcmsim.backend.softwareupdate.CampaignRequest;
 import io.pcmsim.backend.softwareupdate.Release;
 import io.pcmsim.backend.softwareupdate.ReleaseRequest;
 import io.pcmsim.backend.softwareupdate.UpdateRecord;
+import io.pcmsim.proto.v1.CollectionConfig;
 import io.pcmsim.proto.v1.DownlinkEnvelope;
 import io.pcmsim.proto.v1.SoftwareComponent;
 import io.pcmsim.proto.v1.SoftwareUpdateAnswer;
@@ -288,5 +289,19 @@ class SoftwareUpdateIT {
         assertThat(TRAFFIC.uplinks(car)).isEmpty();
         assertThat(backend.softwareUpdate().records(car.vin())).isEmpty();
         car.setServiceGroup(ServiceGroup.WITHOUT_LOCATION, true).get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void collectionConfig_pollIntervalFromTheBackend_replacesTheDaily() throws Exception {
+        EmulatedVehicle car = car(0);
+        long before = TRAFFIC.uplinks(car).stream().filter(UplinkEnvelope::hasSoftwareUpdateQuery).count();
+
+        publish(car, Topics.downlink(car.vin(), Service.SMART_SERVICE), DownlinkEnvelope.newBuilder()
+                .setCollectionConfig(CollectionConfig.newBuilder().setConfigId(UUID.randomUUID().toString())
+                        .setSoftwareUpdatePollIntervalS(600)));
+
+        // every 10 simulated minutes (5 s here) instead of once a simulated day (12 min here)
+        await().atMost(WAIT).until(() -> TRAFFIC.uplinks(car).stream()
+                .filter(UplinkEnvelope::hasSoftwareUpdateQuery).count() >= before + 2);
     }
 }

@@ -1,5 +1,6 @@
 package io.pcmsim.vehicle.internal.softwareupdate;
 
+import io.pcmsim.proto.v1.CollectionConfig;
 import io.pcmsim.proto.v1.DownlinkEnvelope;
 import io.pcmsim.proto.v1.SoftwareComponent;
 import io.pcmsim.proto.v1.SoftwareUpdateAnswer;
@@ -19,6 +20,7 @@ import io.pcmsim.vehicle.softwareupdate.SoftwareUpdatePolicy;
 import io.pcmsim.vehicle.softwareupdate.UpdateDecision;
 import io.pcmsim.vehicle.softwareupdate.UpdateProgress;
 import io.pcmsim.vehicle.softwareupdate.UpdateProgress.Phase;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +54,8 @@ public final class SoftwareUpdateService implements VehicleService {
     private @Nullable Download download;
     private @Nullable String failureReason;
     private @Nullable String injectedFailure;
+    private Duration pollInterval;
+    private @Nullable Instant lastPoll;
     private @Nullable Instant nextPoll;
     private @Nullable Instant installDone;
     private int requestedUpTo;
@@ -63,6 +67,7 @@ public final class SoftwareUpdateService implements VehicleService {
         this.profile = Objects.requireNonNull(profile, "profile");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.seed = seed;
+        this.pollInterval = policy.pollInterval();
         profile.software().forEach(v -> installed.put(v.name(), v.version()));
         this.progress = snapshot();
     }
@@ -108,6 +113,17 @@ public final class SoftwareUpdateService implements VehicleService {
         }
     }
 
+    /**
+     * The backend's collection settings (on {@code down/smart-service}): a positive
+     * {@code software_update_poll_interval_s} replaces the poll interval, counted from the last poll.
+     */
+    public void collectionConfig(CollectionConfig config, Instant now) {
+        if (config.getSoftwareUpdatePollIntervalS() > 0) {
+            pollInterval = Duration.ofSeconds(config.getSoftwareUpdatePollIntervalS());
+            nextPoll = (lastPoll == null ? now : lastPoll).plus(pollInterval);
+        }
+    }
+
     /** The driver's answer to the offer waiting for it; ignored when none waits. */
     public CompletableFuture<Void> decide(UpdateDecision decision, Instant now) {
         if (phase != Phase.OFFERED) {
@@ -127,7 +143,8 @@ public final class SoftwareUpdateService implements VehicleService {
     }
 
     private CompletableFuture<Void> poll(Instant now) {
-        nextPoll = now.plus(policy.pollInterval());
+        lastPoll = now;
+        nextPoll = now.plus(pollInterval);
         if (!channel.online()) {
             return CompletableFuture.completedFuture(null);
         }
