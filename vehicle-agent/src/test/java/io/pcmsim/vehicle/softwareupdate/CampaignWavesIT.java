@@ -89,6 +89,16 @@ class CampaignWavesIT {
         }
     }
 
+    /** Vehicle starts (each one a query) until {@code count} of {@code cars} hold an offer. */
+    private static void awaitOffers(List<EmulatedVehicle> cars, int count) {
+        await().atMost(WAIT).pollInSameThread().pollInterval(Duration.ofSeconds(2)).until(() -> {
+            if (offered(cars).size() < count) {
+                startEach(cars.stream().filter(c -> c.updateProgress().phase() != Phase.OFFERED).toList());
+            }
+            return offered(cars).size() == count;
+        });
+    }
+
     private static CampaignProgress progress(String id) {
         return backend.softwareUpdate().progress(id).orElseThrow();
     }
@@ -102,8 +112,7 @@ class CampaignWavesIT {
         Campaign campaign = backend.softwareUpdate().createCampaign(new CampaignRequest(release.releaseId(), Map.of(),
                 List.of(2, 2), 0.4, 2));
 
-        startEach(cars);
-        await().atMost(WAIT).until(() -> offered(cars).size() == 2);
+        awaitOffers(cars, 2);
         List<EmulatedVehicle> first = offered(cars);
         for (EmulatedVehicle car : first) {
             car.injectInstallFailure("install failed: injected flash error").get(10, TimeUnit.SECONDS);
@@ -121,8 +130,7 @@ class CampaignWavesIT {
         assertThat(offered(rest)).isEmpty();
 
         backend.softwareUpdate().resume(campaign.campaignId());
-        startEach(rest);
-        await().atMost(WAIT).until(() -> offered(rest).size() == 2);
+        awaitOffers(rest, 2);
         List<EmulatedVehicle> second = offered(rest);
         for (EmulatedVehicle car : second) {
             car.decideUpdate(UpdateDecision.ACCEPT).get(10, TimeUnit.SECONDS);

@@ -2,7 +2,6 @@ package io.pcmsim.vehicle.internal.softwareupdate;
 
 import io.pcmsim.proto.v1.CollectionConfig;
 import io.pcmsim.proto.v1.DownlinkEnvelope;
-import io.pcmsim.proto.v1.SoftwareComponent;
 import io.pcmsim.proto.v1.SoftwareUpdateAnswer;
 import io.pcmsim.proto.v1.SoftwareUpdateQuery;
 import io.pcmsim.proto.v1.SoftwareUpdateStatus;
@@ -14,7 +13,6 @@ import io.pcmsim.proto.v1.UplinkEnvelope;
 import io.pcmsim.protocol.Service;
 import io.pcmsim.vehicle.internal.service.ServiceChannel;
 import io.pcmsim.vehicle.internal.service.VehicleService;
-import io.pcmsim.vehicle.model.InstalledVersion;
 import io.pcmsim.vehicle.model.VehicleProfile;
 import io.pcmsim.vehicle.softwareupdate.SoftwareUpdatePolicy;
 import io.pcmsim.vehicle.softwareupdate.UpdateDecision;
@@ -23,7 +21,6 @@ import io.pcmsim.vehicle.softwareupdate.UpdateProgress.Phase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -46,7 +43,7 @@ public final class SoftwareUpdateService implements VehicleService {
     private final VehicleProfile profile;
     private final SoftwareUpdatePolicy policy;
     private final long seed;
-    private final Map<String, String> installed = new LinkedHashMap<>();
+    private final InstalledSoftware installed;
     private final Map<String, Integer> offers = new LinkedHashMap<>();
 
     private Phase phase = Phase.IDLE;
@@ -68,7 +65,7 @@ public final class SoftwareUpdateService implements VehicleService {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.seed = seed;
         this.pollInterval = policy.pollInterval();
-        profile.software().forEach(v -> installed.put(v.name(), v.version()));
+        this.installed = new InstalledSoftware(profile.software());
         this.progress = snapshot();
     }
 
@@ -149,7 +146,7 @@ public final class SoftwareUpdateService implements VehicleService {
             return CompletableFuture.completedFuture(null);
         }
         SoftwareUpdateQuery.Builder query = SoftwareUpdateQuery.newBuilder().setQueryId(UUID.randomUUID().toString())
-                .setModelCode(profile.modelLine().modelCode()).addAllInstalled(components());
+                .setModelCode(profile.modelLine().modelCode()).addAllInstalled(installed.components());
         return channel.send(UplinkEnvelope.newBuilder().setSoftwareUpdateQuery(query).build(), now);
     }
 
@@ -162,25 +159,25 @@ public final class SoftwareUpdateService implements VehicleService {
         if (same && phase != Phase.DEFERRED) {
             return; // the offer in hand, or one already settled
         }
+        if (phase == Phase.OFFERED || phase == Phase.DOWNLOADING || phase == Phase.INSTALLING) {
+            return; // busy with another update: this one is offered again at a later query
+        }
         offer = offered;
         download = null;
         installDone = null;
         int n = offers.merge(offered.getCampaignId(), 1, Integer::sum);
         Optional<String> refusal = PackageCheck.refuseOffer(offered, policy.trustedReleaseKey(),
-                profile.modelLine().modelCode(), installed);
+                profile.modelLine().modelCode(), installed.byComponent());
         if (refusal.isPresent()) {
             refuse(refusal.get(), now);
             return;
         }
         phase = Phase.OFFERED;
         failureReason = null;
-        double u = DriverDraw.of(seed, profile.vin().value(), offered.getCampaignId(), "decision-" + n);
-        if (u < policy.acceptFraction()) {
-            apply(UpdateDecision.ACCEPT, now);
-        } else if (u < policy.acceptFraction() + policy.deferFraction()) {
-            apply(UpdateDecision.DEFER, now);
-        } else if (u < policy.acceptFraction() + policy.deferFraction() + policy.declineFraction()) {
-            apply(UpdateDecision.DECLINE, now);
+        Optional<UpdateDecision> drawn = DriverDraw.decision(policy, seed, profile.vin().value(),
+                offered.getCampaignId(), n);
+        if (drawn.isPresent()) {
+            apply(drawn.get(), now);
         } else {
             progress = snapshot();
         }
@@ -256,7 +253,7 @@ public final class SoftwareUpdateService implements VehicleService {
             status(State.FAILED, now);
             return;
         }
-        current.getTargetList().forEach(t -> installed.put(t.getComponent(), t.getVersion()));
+        installed.install(current.getTargetList());
         phase = Phase.INSTALLED;
         status(State.INSTALLED, now);
     }
@@ -280,21 +277,15 @@ public final class SoftwareUpdateService implements VehicleService {
             status.setFailureReason(failureReason);
         }
         if (state == State.INSTALLED) {
-            status.addAllInstalled(components());
+            status.addAllInstalled(installed.components());
         }
         return channel.send(UplinkEnvelope.newBuilder().setSoftwareUpdateStatus(status).build(), now);
-    }
-
-    private List<SoftwareComponent> components() {
-        return installed.entrySet().stream().map(e -> SoftwareComponent.newBuilder().setComponent(e.getKey())
-                .setVersion(e.getValue()).build()).toList();
     }
 
     private UpdateProgress snapshot() {
         Download d = download;
         return new UpdateProgress(phase, Optional.ofNullable(offer).map(UpdateOffer::getCampaignId),
                 d == null ? 0 : d.received(), offer == null ? 0 : offer.getChunkCount(),
-                Optional.ofNullable(failureReason), refused,
-                installed.entrySet().stream().map(e -> new InstalledVersion(e.getKey(), e.getValue())).toList());
+                Optional.ofNullable(failureReason), refused, installed.versions());
     }
 }
