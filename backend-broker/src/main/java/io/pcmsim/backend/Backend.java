@@ -7,6 +7,7 @@ import io.pcmsim.backend.internal.breakdown.BreakdownCenter;
 import io.pcmsim.backend.internal.breakdown.BreakdownHandler;
 import io.pcmsim.backend.internal.breakdown.DealerChoice;
 import io.pcmsim.backend.internal.breakdown.KnowledgeBase;
+import io.pcmsim.backend.softwareupdate.SoftwareUpdates;
 import io.pcmsim.backend.smartservice.SmartService;
 import io.pcmsim.backend.internal.broker.UplinkIntake;
 import io.pcmsim.backend.internal.ingest.BatchingWriter;
@@ -31,6 +32,7 @@ import io.pcmsim.backend.internal.manual.ManualHandler;
 import io.pcmsim.backend.internal.manual.ManualIndex;
 import io.pcmsim.backend.manual.OwnersManual;
 import io.pcmsim.backend.internal.session.SessionQueries;
+import io.pcmsim.backend.internal.softwareupdate.SoftwareUpdateCenter;
 import io.pcmsim.backend.internal.smartservice.MaintenanceQueries;
 import io.pcmsim.backend.internal.smartservice.MaintenanceRules;
 import io.pcmsim.backend.internal.smartservice.SmartServiceHandler;
@@ -103,6 +105,7 @@ public final class Backend implements AutoCloseable {
     private final RetentionJob retention;
     private final SmartService smartService;
     private final OwnersManual manual;
+    private final SoftwareUpdateCenter softwareUpdate;
 
     private final Object lock = new Object();
     private @Nullable CompletableFuture<Void> started;
@@ -133,9 +136,10 @@ public final class Backend implements AutoCloseable {
                 dealers, database, downlinks, config.clock());
         ManualHandler manual = new ManualHandler(ManualIndex.shipped(), database, downlinks);
         this.manual = manual.api();
+        this.softwareUpdate = new SoftwareUpdateCenter(database, downlinks, config.clock(), config.dataDir());
         // the services: adding one means adding its package and its handler here
         this.handlers = List.of(new SessionHandler(config.autoEnrol() ? new AutoEnrolment() : null), smartService,
-                new BreakdownHandler(new DealerChoice(dealers)), manual);
+                new BreakdownHandler(new DealerChoice(dealers)), manual, softwareUpdate.handler());
         this.maintenance = smartService.queries(database);
         this.smartService = smartService.api();
         this.breakdown = new BreakdownCenter(database, downlinks, config.clock(), config.breakdownPullTimeout(),
@@ -362,6 +366,14 @@ public final class Backend implements AutoCloseable {
      */
     public OwnersManual manual() {
         return manual;
+    }
+
+    /**
+     * Online software update for its operators: signed releases, campaigns in waves, progress, the release public
+     * key (generated into the data folder at first use). Usable once the backend has started.
+     */
+    public SoftwareUpdates softwareUpdate() {
+        return softwareUpdate;
     }
 
     /** Messages stored for one vehicle (each (boot id, sequence) once). */

@@ -21,7 +21,8 @@ public enum Service {
             Set.of(BodyCase.SMART_SERVICE, BodyCase.COLLECTION_CONFIG_APPLIED, BodyCase.APPOINTMENT_REQUEST)),
     BREAKDOWN("breakdown", "breakdown", ServiceGroup.WITH_LOCATION, Set.of(BodyCase.BREAKDOWN)),
     SOFTWARE_UPDATE("software-update", "software-update", ServiceGroup.WITHOUT_LOCATION,
-            Set.of(BodyCase.SOFTWARE_UPDATE_QUERY, BodyCase.SOFTWARE_UPDATE_STATUS)),
+            Set.of(BodyCase.SOFTWARE_UPDATE_QUERY, BodyCase.SOFTWARE_UPDATE_STATUS,
+                    BodyCase.UPDATE_CHUNK_REQUEST)),
     MANUAL("manual", "manual", ServiceGroup.WITHOUT_LOCATION,
             Set.of(BodyCase.MANUAL_EVENT, BodyCase.MANUAL_PROFILE_REQUEST)),
     /**

@@ -128,6 +128,53 @@ final class JsonBody {
         return values;
     }
 
+    /** An object of strings; empty when absent. */
+    Map<String, String> strings(String field) {
+        JsonNode node = present(field);
+        Map<String, String> values = new LinkedHashMap<>();
+        if (node == null) {
+            return values;
+        }
+        if (!node.isObject()) {
+            throw invalid(field, "must be an object of strings, e.g. {\"PCM\": \"PCM6.3.0\"}");
+        }
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+            if (!e.getValue().isTextual()) {
+                throw invalid(field, e.getKey() + " must be a string, was " + e.getValue());
+            }
+            values.put(e.getKey(), e.getValue().asText());
+        }
+        return values;
+    }
+
+    /** A number; empty when absent. */
+    Optional<Double> decimal(String field) {
+        JsonNode node = present(field);
+        if (node == null) {
+            return Optional.empty();
+        }
+        if (!node.isNumber()) {
+            throw invalid(field, "must be a number, was " + node);
+        }
+        return Optional.of(node.asDouble());
+    }
+
+    /** An array of whole numbers; empty when absent. */
+    Optional<List<Integer>> integers(String field) {
+        JsonNode node = present(field);
+        if (node == null) {
+            return Optional.empty();
+        }
+        List<Integer> values = new ArrayList<>();
+        for (JsonNode element : node.isArray() ? node : List.<JsonNode>of(node)) {
+            if (!node.isArray() || !element.isIntegralNumber() || !element.canConvertToInt()) {
+                throw invalid(field, "must be an array of whole numbers, e.g. [10, 100], was " + node);
+            }
+            values.add(element.asInt());
+        }
+        return Optional.of(values);
+    }
+
     private @Nullable JsonNode present(String field) {
         JsonNode node = root.get(field);
         return node == null || node.isNull() ? null : node;

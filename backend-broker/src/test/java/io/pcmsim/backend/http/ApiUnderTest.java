@@ -109,6 +109,14 @@ final class ApiUnderTest implements BeforeEachCallback, AfterEachCallback {
         return backend;
     }
 
+    /** The backend's data folder (a temporary folder of the test). */
+    Path dataDir() {
+        if (dataDir == null) {
+            throw new IllegalStateException("no data folder outside a test");
+        }
+        return dataDir;
+    }
+
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }

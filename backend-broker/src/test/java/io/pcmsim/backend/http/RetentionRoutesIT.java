@@ -11,6 +11,8 @@ import io.pcmsim.protocol.Service;
 import io.pcmsim.protocol.Vin;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -97,16 +99,18 @@ class RetentionRoutesIT {
     void theClassesAreListedWithTheirPeriodsReasonsAndTables() throws Exception {
         JsonNode classes = api.json(api.get("/api/v1/operator/retention-classes"));
 
-        assertThat(classes.size()).isEqualTo(6);
-        assertThat(classes.get(1).path("name").asText()).isEqualTo("smart-service");
-        assertThat(classes.get(1).path("keep").asText()).isEqualTo("P30Y");
-        assertThat(classes.get(1).path("tables").toString()).contains("maintenance_need", "uplink_message");
-        assertThat(classes.get(2).path("name").asText()).isEqualTo("breakdown");
-        assertThat(classes.get(2).path("keep").asText()).isEqualTo("P7D");
-        assertThat(classes.get(3).path("name").asText()).isEqualTo("manual-usage");
-        assertThat(classes.get(3).path("keep").asText()).isEqualTo("P12M");
-        assertThat(classes.get(4).path("name").asText()).isEqualTo("manual-profile");
-        assertThat(classes.get(5).path("tables").toString()).contains("manual_statistic");
+        Map<String, JsonNode> byName = new LinkedHashMap<>();
+        classes.forEach(c -> byName.put(c.path("name").asText(), c));
+        assertThat(byName.keySet()).as("every service's classes, each once").hasSize(classes.size())
+                .contains("session", "smart-service", "breakdown", "manual-usage", "manual-profile", "manual-statistics",
+                        "software-update");
+        assertThat(byName.get("smart-service").path("keep").asText()).isEqualTo("P30Y");
+        assertThat(byName.get("smart-service").path("tables").toString()).contains("maintenance_need", "uplink_message");
+        assertThat(byName.get("breakdown").path("keep").asText()).isEqualTo("P7D");
+        assertThat(byName.get("manual-usage").path("keep").asText()).isEqualTo("P12M");
+        assertThat(byName.get("manual-statistics").path("tables").toString()).contains("manual_statistic");
+        assertThat(byName.get("software-update").path("keep").asText()).isEqualTo("P3Y");
+        assertThat(byName.values()).allSatisfy(c -> assertThat(c.path("rationale").asText()).isNotBlank());
     }
 
     private HttpResponse<String> post(String body) throws Exception {

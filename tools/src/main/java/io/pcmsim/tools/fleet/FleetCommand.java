@@ -13,6 +13,7 @@ import io.pcmsim.vehicle.fleet.BrokerTls;
 import io.pcmsim.vehicle.fleet.EmulatedVehicle;
 import io.pcmsim.vehicle.fleet.Fleet;
 import io.pcmsim.vehicle.fleet.FleetConfig;
+import io.pcmsim.vehicle.softwareupdate.SoftwareUpdatePolicy;
 import io.pcmsim.vehicle.fleet.MqttClientLibrary;
 import io.pcmsim.vehicle.fleet.MqttVersion;
 import io.pcmsim.vehicle.fleet.Shard;
@@ -99,6 +100,15 @@ public final class FleetCommand implements Callable<Integer> {
     @Option(names = "--report-interval", paramLabel = "D", defaultValue = "1h", converter = DurationConverter.class,
             description = "Simulated time between periodic Smart Service reports (default: ${DEFAULT-VALUE}).")
     Duration reportInterval;
+
+    @Option(names = "--release-key", paramLabel = "FILE",
+            description = "The backend's release public key (PEM) the cars trust for software updates; without it"
+                    + " they refuse every update. Cars accept every offer.")
+    @Nullable Path releaseKey;
+
+    @Option(names = "--install-failure-fraction", paramLabel = "F", defaultValue = "0",
+            description = "Share of software installs that fail, 0..1 (default: ${DEFAULT-VALUE}).")
+    double installFailureFraction;
 
     @Option(names = "--privacy-fraction", paramLabel = "F", defaultValue = "0",
             description = "Share of cars in privacy mode for the whole run, 0..1; they never connect "
@@ -188,6 +198,7 @@ public final class FleetCommand implements Callable<Integer> {
                         .privacyFraction(privacyFraction)
                         .clock(SimulatedClock.startingAt(wall.instant(), speed, wall)).wallClock(wall)
                         .reportInterval(reportInterval)
+                        .softwareUpdate(updatePolicy())
                         .build();
                 fleet = Fleet.create(config);
             } catch (IllegalArgumentException e) {
@@ -281,5 +292,10 @@ public final class FleetCommand implements Callable<Integer> {
             return INTERRUPTED;
         }
         return 0;
+    }
+
+    private SoftwareUpdatePolicy updatePolicy() {
+        SoftwareUpdatePolicy policy = SoftwareUpdatePolicy.defaults().withInstallFailures(installFailureFraction);
+        return releaseKey == null ? policy : policy.withTrustedKey(SoftwareUpdatePolicy.readKey(releaseKey));
     }
 }

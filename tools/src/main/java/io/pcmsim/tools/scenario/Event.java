@@ -3,7 +3,10 @@ package io.pcmsim.tools.scenario;
 import io.pcmsim.protocol.Service;
 import io.pcmsim.protocol.ServiceGroup;
 import io.pcmsim.vehicle.model.Fault;
+import io.pcmsim.vehicle.softwareupdate.UpdateDecision;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /**
  * What happens at a moment of the timeline. Each kind has its name in the file ({@link #kind()}); car
@@ -150,6 +153,41 @@ public sealed interface Event {
         @Override
         public boolean perCar() {
             return false;
+        }
+    }
+
+    /**
+     * The operator starts an online software update: a release for each model in the fleet (installing
+     * {@code target}, a generated package of {@code sizeBytes}) and a campaign for it in waves (embedded backend).
+     */
+    record SoftwareCampaign(Map<String, String> target, int sizeBytes, List<Integer> waveSizes,
+            double failureThreshold, int minResults) implements Event {
+        public SoftwareCampaign {
+            target = Map.copyOf(target);
+            waveSizes = List.copyOf(waveSizes);
+        }
+
+        public String kind() {
+            return "software-campaign";
+        }
+
+        @Override
+        public boolean perCar() {
+            return false;
+        }
+    }
+
+    /** The driver answers the software update offered and waiting (no effect without one). */
+    record UpdateDecisionEvent(UpdateDecision decision) implements Event {
+        public String kind() {
+            return "update-decision";
+        }
+    }
+
+    /** The car's next software install fails with {@code reason}. */
+    record InstallFailure(String reason) implements Event {
+        public String kind() {
+            return "install-failure";
         }
     }
 }

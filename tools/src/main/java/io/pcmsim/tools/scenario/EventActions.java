@@ -64,6 +64,10 @@ final class EventActions {
                     : car.openManualChapter(chapter.chapter());
         } else if (event instanceof Event.BreakdownCall call) {
             return call.inApp() ? appCall(call, car) : carCall(call, car);
+        } else if (event instanceof Event.UpdateDecisionEvent decision) {
+            return car.decideUpdate(decision.decision());
+        } else if (event instanceof Event.InstallFailure failure) {
+            return car.injectInstallFailure(failure.reason());
         }
         throw new IllegalArgumentException(event.kind() + " is not done car by car");
     }

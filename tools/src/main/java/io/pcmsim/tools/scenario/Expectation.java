@@ -126,6 +126,20 @@ public sealed interface Expectation {
         }
     }
 
+    /** Software updates (installed, failed, ... or campaigns halted) the backend counted, within bounds. */
+    record SoftwareUpdates(int line, UpdateCount count, Optional<Long> atLeast, Optional<Long> atMost)
+            implements Expectation {
+        public String kind() {
+            return "softwareUpdates";
+        }
+
+        @Override
+        public Expectation scaled(double factor) {
+            return new SoftwareUpdates(line, count, atLeast.map(n -> (long) Math.floor(n * factor)),
+                    atMost.map(n -> (long) Math.floor(n * factor)));
+        }
+    }
+
     /** Every car that may be online at the end (not private or silenced, not away, no outage) is online. */
     record AllOnlineAtEnd(int line) implements Expectation {
         public String kind() {

@@ -17,10 +17,11 @@ final class ExpectationReader {
 
     private static final Set<String> FLAGS = Set.of("nothingReceivedWhilePrivate", "noMessageLost", "allOnlineAtEnd");
     private static final Set<String> BOUNDED = Set.of("stored", "rejected", "maintenanceNeeds", "breakdownCases",
-            "pullsTimedOut");
+            "pullsTimedOut", "softwareUpdates");
     private static final Set<String> BOUNDS = Set.of("atLeast", "atMost");
     private static final Set<String> NEEDS = Set.of("atLeast", "atMost", "component");
     private static final Set<String> CASES = Set.of("atLeast", "atMost", "forwardedTo", "withheldFrom");
+    private static final Set<String> UPDATES = Set.of("atLeast", "atMost", "count");
 
     private ExpectationReader() {
     }
@@ -92,6 +93,7 @@ final class ExpectationReader {
         bounds.rejectUnknown(switch (kind) {
             case "maintenanceNeeds" -> NEEDS;
             case "breakdownCases" -> CASES;
+            case "softwareUpdates" -> UPDATES;
             default -> BOUNDS;
         });
         Optional<Long> atLeast = bounds.count("atLeast", false, 0, Long.MAX_VALUE);
@@ -110,6 +112,11 @@ final class ExpectationReader {
             case "breakdownCases" -> new Expectation.BreakdownCases(line, breakdownFilter(bounds, problems), atLeast,
                     atMost);
             case "pullsTimedOut" -> new Expectation.PullsTimedOut(line, atLeast, atMost);
+            case "softwareUpdates" -> {
+                Optional<UpdateCount> count = bounds.read("count", true, UpdateCount::parse);
+                yield count.<Expectation>map(c -> new Expectation.SoftwareUpdates(line, c, atLeast, atMost))
+                        .orElse(new Expectation.SoftwareUpdates(line, UpdateCount.INSTALLED, atLeast, atMost));
+            }
             default -> new Expectation.MaintenanceNeeds(line, bounds.read("component", false,
                     ExpectationReader::component), atLeast, atMost);
         });

@@ -54,6 +54,12 @@ final class Expectations {
                     m.breakdown().map(BreakdownCounts::pullsTimedOut).orElse(0L));
             return new Outcome(e, outcome.passed(), outcome.expected() + " unanswered data pulls", outcome.actual());
         }
+        if (e instanceof Expectation.SoftwareUpdates updates) {
+            Outcome outcome = bounded(e, updates.atLeast(), updates.atMost(),
+                    m.softwareUpdates().map(updates.count()::of).orElse(0L));
+            return new Outcome(e, outcome.passed(), outcome.expected() + " " + updates.count().words(),
+                    outcome.actual());
+        }
         Expectation.AllOnlineAtEnd online = (Expectation.AllOnlineAtEnd) e;
         boolean all = m.online() == m.mayBeOnline();
         return new Outcome(online, all, m.mayBeOnline() + " cars online",

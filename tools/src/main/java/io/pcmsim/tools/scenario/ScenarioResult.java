@@ -4,6 +4,7 @@ import io.pcmsim.backend.MaintenanceSummary;
 import io.pcmsim.backend.SequenceGaps;
 import io.pcmsim.backend.breakdown.BreakdownCounts;
 import io.pcmsim.backend.manual.ManualCounts;
+import io.pcmsim.backend.softwareupdate.SoftwareUpdateCounts;
 import io.pcmsim.tools.cli.JsonFile;
 import io.pcmsim.tools.fleet.FleetReport;
 import java.nio.file.Path;
@@ -43,10 +44,12 @@ public record ScenarioResult(String name, Duration realTime, Duration simulatedT
      * @param notHandled messages the embedded broker received that no backend had stored, counted or
      *     rejected at the end (0 with an external broker: it cannot be told)
      * @param breakdown the breakdown cases, after every data pull past its deadline was timed out
+     * @param softwareUpdates the software update records and campaigns
      * @param manual the owner's manual's counts
      */
     public record BackendFigures(long stored, long duplicates, Map<String, Long> rejected, long notHandled,
-            MaintenanceSummary needs, SequenceGaps gaps, BreakdownCounts breakdown, ManualCounts manual) {
+            MaintenanceSummary needs, SequenceGaps gaps, BreakdownCounts breakdown,
+            SoftwareUpdateCounts softwareUpdates, ManualCounts manual) {
         public BackendFigures {
             rejected = new TreeMap<>(rejected);
         }
@@ -95,6 +98,7 @@ public record ScenarioResult(String name, Duration realTime, Duration simulatedT
             breakdown.put("pullsTimedOut", cases.pullsTimedOut());
             tree.put("breakdownCases", breakdown);
             tree.put("manualEvents", ManualFigures.figures(b.manual()));
+            tree.put("softwareUpdates", UpdateCount.toJsonTree(b.softwareUpdates()));
             root.put("backend", tree);
         });
         Map<String, Object> faults = new LinkedHashMap<>();

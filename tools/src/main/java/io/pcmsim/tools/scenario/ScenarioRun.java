@@ -13,6 +13,8 @@ import io.pcmsim.vehicle.fleet.BrokerTls;
 import io.pcmsim.vehicle.fleet.EmulatedVehicle;
 import io.pcmsim.vehicle.fleet.Fleet;
 import io.pcmsim.vehicle.fleet.FleetConfig;
+import io.pcmsim.vehicle.softwareupdate.SoftwareUpdatePolicy;
+import org.jspecify.annotations.Nullable;
 import io.pcmsim.vehicle.fleet.FleetStats;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -95,7 +97,7 @@ public final class ScenarioRun {
             FreezableTime time = new FreezableTime(wall);
             SimulatedClock clock = SimulatedClock.startingAt(simStart, scenario.speed(), time);
             backendClock.follow(clock);
-            try (Fleet fleet = createFleet(address, clock)) {
+            try (Fleet fleet = createFleet(address, clock, started)) {
                 metrics.bind(fleet);
                 return runFleet(system, fleet, clock, time, address);
             }
@@ -106,7 +108,7 @@ public final class ScenarioRun {
         }
     }
 
-    private Fleet createFleet(BrokerAddress address, SimulatedClock clock) {
+    private Fleet createFleet(BrokerAddress address, SimulatedClock clock, @Nullable Backend backend) {
         try {
             return Fleet.create(FleetConfig.builder()
                     .brokerHost(address.host()).brokerPort(address.port())
@@ -114,6 +116,9 @@ public final class ScenarioRun {
                     .vehicles(scenario.vehicles()).seed(scenario.seed())
                     .clock(clock).wallClock(wall)
                     .reportInterval(scenario.reportInterval())
+                    .softwareUpdate(backend == null ? SoftwareUpdatePolicy.defaults() : SoftwareUpdatePolicy.defaults()
+                            .withTrustedKey(SoftwareUpdatePolicy.parseKey(backend.softwareUpdate().releasePublicKeyPem()))
+                            .withDecisions(0, 0, 0))
                     .build());
         } catch (RuntimeException e) {
             throw new ScenarioFailure("the fleet could not be set up: " + e.getMessage(), e);
@@ -178,6 +183,7 @@ public final class ScenarioRun {
                 backend.map(ScenarioResult.BackendFigures::rejectedTotal).orElse(0L),
                 backend.map(ScenarioResult.BackendFigures::needs), backend.map(ScenarioResult.BackendFigures::gaps),
                 backend.map(ScenarioResult.BackendFigures::breakdown),
+                backend.map(ScenarioResult.BackendFigures::softwareUpdates),
                 mayBeOnline.size(), mayBeOnline.size() - notOnline.size(), notOnline.stream().limit(10).toList(),
                 backend.map(ScenarioResult.BackendFigures::manual));
         return new ScenarioResult(scenario.name(), real, simulated, fleetReport,

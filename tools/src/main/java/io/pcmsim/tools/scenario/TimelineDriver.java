@@ -79,6 +79,13 @@ final class TimelineDriver {
             schedule(timed.at().plus(restart.down()), "broker back", system::restartBrokerAsync);
             return;
         }
+        if (event instanceof Event.SoftwareCampaign campaign) {
+            io.pcmsim.backend.Backend backend = system.backend();
+            if (backend != null) {
+                UpdateEvents.start(campaign, backend, cars.all());
+            }
+            return;
+        }
         long eventSeed = seed * 31 + timed.index();
         List<EmulatedVehicle> targets = cars.resolve(timed.target(), eventSeed);
         if (event instanceof Event.ComeAndGo comeAndGo) {

@@ -3,6 +3,7 @@ package io.pcmsim.tools.scenario;
 import io.pcmsim.protocol.Vin;
 import io.pcmsim.tools.cli.DurationConverter;
 import io.pcmsim.vehicle.model.Fault;
+import io.pcmsim.vehicle.softwareupdate.UpdateDecision;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,7 +39,10 @@ final class TimelineReader {
             Map.entry("breakdown-call", Set.of("assistance", "dealer", "placedIn")),
             Map.entry("manual-message", Set.of("code")),
             Map.entry("manual-chapter", Set.of("chapter", "favourite")),
-            Map.entry("broker-restart", Set.of("for")));
+            Map.entry("broker-restart", Set.of("for")),
+            Map.entry("software-campaign", UpdateEvents.CAMPAIGN_FIELDS),
+            Map.entry("update-decision", Set.of("decision")),
+            Map.entry("install-failure", Set.of("reason")));
 
     private final Problems problems;
     private final Set<String> groups;
@@ -102,6 +106,8 @@ final class TimelineReader {
             if (!embeddedBroker) {
                 problems.at(kindNode, e.field("event"), "a broker restart needs the embedded broker (broker: embedded)");
             }
+        } else if (kind.get().equals("software-campaign")) {
+            known.addAll(Set.of("at", "event"));
         } else {
             known.addAll(TARGET);
         }
@@ -166,6 +172,10 @@ final class TimelineReader {
                         ? Optional.of(new Event.ManualChapter(chapter.get(), favourite.orElse(false))) : Optional.empty();
             }
             case "broker-restart" -> e.duration("for", true).map(Event.BrokerRestart::new);
+            case "software-campaign" -> UpdateEvents.campaign(e, problems, embeddedBackend);
+            case "update-decision" -> e.read("decision", true, UpdateDecision::parse).map(Event.UpdateDecisionEvent::new);
+            case "install-failure" -> Optional.of(new Event.InstallFailure(e.text("reason", false)
+                    .orElse(UpdateEvents.DEFAULT_FAILURE)));
             default -> throw new IllegalStateException("no reader for event " + kind);
         };
     }

@@ -110,6 +110,12 @@ public final class VehicleCommand implements Callable<Integer> {
                     + " code 3 (default: ${DEFAULT-VALUE}).")
     private Duration connectTimeout;
 
+    @Option(names = "--release-key", paramLabel = "FILE",
+            description = "The release public key the car trusts (PEM, as the backend writes it to its data folder or"
+                    + " serves it at /api/v1/software-update/release-key); without it the car refuses every update."
+                    + " Offers wait for 'update accept|defer|decline'.")
+    private @Nullable Path releaseKey;
+
     @Option(names = "--verbose", description = "Show the libraries' log (INFO and up) on standard error.")
     private boolean verbose;
 
@@ -139,7 +145,8 @@ public final class VehicleCommand implements Callable<Integer> {
                 config = FleetConfig.builder().brokerHost(broker.host()).brokerPort(broker.port())
                         .tls(broker.tls() ? (caFile == null ? BrokerTls.defaultTrust() : BrokerTls.trusting(caFile)) : null)
                         .vehicles(1).seed(seed).profiles(choice).clock(time.clock()).wallClock(Clock.systemUTC())
-                        .manualUse(ManualUse.none()).build();
+                        .manualUse(ManualUse.none())
+                        .softwareUpdate(ConsoleUpdates.policy(releaseKey)).build();
                 fleet = Fleet.create(config, List.of(vin));
             } catch (IllegalArgumentException e) {
                 err.println("pcmsim vehicle: " + e.getMessage());

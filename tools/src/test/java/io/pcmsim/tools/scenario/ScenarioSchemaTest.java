@@ -40,7 +40,8 @@ class ScenarioSchemaTest {
         List<String> names = new ArrayList<>();
         schema().at("/properties/expect/items/properties").fieldNames().forEachRemaining(names::add);
         assertThat(names).containsExactlyInAnyOrder("nothingReceivedWhilePrivate", "noMessageLost", "allOnlineAtEnd",
-                "stored", "rejected", "maintenanceNeeds", "breakdownCases", "pullsTimedOut", "manualEvents");
+                "stored", "rejected", "maintenanceNeeds", "breakdownCases", "pullsTimedOut", "manualEvents",
+                "softwareUpdates");
     }
 
     @Test

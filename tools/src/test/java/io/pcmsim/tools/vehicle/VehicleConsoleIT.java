@@ -156,7 +156,7 @@ class VehicleConsoleIT {
         Vin vin = VINS.get(2);
         try (ConsoleSession console = console(vin)) {
             assertThat(console.send("dirve 12")).isEqualTo("error: unknown command 'dirve'; commands: status, start,"
-                    + " stop, drive, wait, workshop, privacy, group, service, fault, breakdown, manual, report, help, quit (help COMMAND for its usage)");
+                    + " stop, drive, wait, workshop, privacy, group, service, fault, breakdown, manual, update, report, help, quit (help COMMAND for its usage)");
             assertThat(console.send("drive twelve")).isEqualTo(
                     "error: drive: 'twelve' is not a number of km; usage: drive KM [KMH]");
             assertThat(console.send("drive -3")).isEqualTo(

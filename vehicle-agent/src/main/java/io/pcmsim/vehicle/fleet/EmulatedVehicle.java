@@ -135,6 +135,26 @@ public interface EmulatedVehicle {
     List<String> manualFavourites();
 
     /**
+     * The driver's answer to the software update offered and waiting for a decision (the fleet's
+     * {@link FleetConfig#softwareUpdate()} policy answers the others at once): accept (download and install),
+     * defer (asked again at the next offer) or decline. No effect when no offer waits.
+     *
+     * @return completes when the car's status report settled; fails with {@link IllegalStateException} once the
+     *     fleet has stopped
+     */
+    CompletableFuture<Void> decideUpdate(io.pcmsim.vehicle.softwareupdate.UpdateDecision decision);
+
+    /** What the car is doing with software updates: phase, campaign, chunks, last failure, installed versions. */
+    io.pcmsim.vehicle.softwareupdate.UpdateProgress updateProgress();
+
+    /**
+     * The car's next software install fails with {@code reason} (reported as {@code FAILED} with it).
+     *
+     * @return completes when the failure is in place
+     */
+    CompletableFuture<Void> injectInstallFailure(String reason);
+
+    /**
      * Ignition and motion now. Without trips a car stays {@link DrivingState#PARKED} and wears by its annual
      * mileage spread over time; trips add their distance on top.
      */

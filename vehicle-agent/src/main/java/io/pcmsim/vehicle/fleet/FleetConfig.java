@@ -4,6 +4,7 @@ import io.pcmsim.time.SimulatedClock;
 import io.pcmsim.vehicle.manual.ManualUse;
 import io.pcmsim.vehicle.model.ProfileChoice;
 import io.pcmsim.vehicle.smartservice.Thresholds;
+import io.pcmsim.vehicle.softwareupdate.SoftwareUpdatePolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -46,6 +47,8 @@ import org.jspecify.annotations.Nullable;
  *     realistic mix drawn from the seed); a forced powertrain also limits the VINs to lines built with it
  * @param manualUse how the simulated drivers open the manual chapters linked to the messages their cars show
  *     (default {@link ManualUse#defaults()})
+ * @param softwareUpdate how the cars answer update offers, which release key they trust, install failures
+ *     (default {@link SoftwareUpdatePolicy#defaults()}: no trusted key, so every package is refused)
  */
 public record FleetConfig(
         String brokerHost,
@@ -68,7 +71,8 @@ public record FleetConfig(
         double privacyFraction,
         int historyCapacity,
         ProfileChoice profiles,
-        ManualUse manualUse) {
+        ManualUse manualUse,
+        SoftwareUpdatePolicy softwareUpdate) {
 
     /** The most messages of each direction a car's history can keep. */
     public static final int MAX_HISTORY = 100_000;
@@ -112,9 +116,13 @@ public record FleetConfig(
         }
         Objects.requireNonNull(profiles, "profiles");
         Objects.requireNonNull(manualUse, "manualUse");
+        Objects.requireNonNull(softwareUpdate, "softwareUpdate");
     }
 
-    /** A configuration whose drivers use the manual as {@link ManualUse#defaults()}, as before {@code manualUse} existed. */
+    /**
+     * A configuration whose drivers use the manual as {@link ManualUse#defaults()} and whose cars have the default
+     * software update policy, as before {@code manualUse} and {@code softwareUpdate} existed.
+     */
     public FleetConfig(String brokerHost, int brokerPort, MqttVersion mqttVersion, MqttClientLibrary mqttClient,
             int vehicles, long seed, SimulatedClock clock, Clock wallClock, Duration reportInterval,
             Duration sampleInterval, Thresholds thresholds, int outboxCapacity, int connectConcurrency,
@@ -122,7 +130,7 @@ public record FleetConfig(
             double privacyFraction, int historyCapacity, ProfileChoice profiles) {
         this(brokerHost, brokerPort, mqttVersion, mqttClient, vehicles, seed, clock, wallClock, reportInterval,
                 sampleInterval, thresholds, outboxCapacity, connectConcurrency, connectRate, shard, tls, credentials,
-                privacyFraction, historyCapacity, profiles, ManualUse.defaults());
+                privacyFraction, historyCapacity, profiles, ManualUse.defaults(), SoftwareUpdatePolicy.defaults());
     }
 
     /** A configuration with the seed's mix of powertrains and driving profiles, as before {@code profiles} existed. */
@@ -186,6 +194,7 @@ public record FleetConfig(
         private int historyCapacity;
         private ProfileChoice profiles = ProfileChoice.ANY;
         private ManualUse manualUse = ManualUse.defaults();
+        private SoftwareUpdatePolicy softwareUpdate = SoftwareUpdatePolicy.defaults();
 
         private Builder() {
         }
@@ -302,11 +311,17 @@ public record FleetConfig(
             return this;
         }
 
+        /** How the cars handle software updates, and the release key they trust. */
+        public Builder softwareUpdate(SoftwareUpdatePolicy value) {
+            this.softwareUpdate = value;
+            return this;
+        }
+
         public FleetConfig build() {
             SimulatedClock simulated = clock != null ? clock : SimulatedClock.startingAt(wallClock.instant(), 1, wallClock);
             return new FleetConfig(brokerHost, brokerPort, mqttVersion, mqttClient, vehicles, seed, simulated, wallClock,
                     reportInterval, sampleInterval, thresholds, outboxCapacity, connectConcurrency, connectRate, shard, tls,
-                    credentials, privacyFraction, historyCapacity, profiles, manualUse);
+                    credentials, privacyFraction, historyCapacity, profiles, manualUse, softwareUpdate);
         }
     }
 }

@@ -20,17 +20,21 @@ import io.pcmsim.vehicle.internal.session.SessionService;
 import io.pcmsim.vehicle.internal.smartservice.SmartService;
 import io.pcmsim.vehicle.manual.ManualLinks;
 import io.pcmsim.vehicle.manual.ProfileOutcome;
+import io.pcmsim.vehicle.internal.softwareupdate.SoftwareUpdateService;
 import io.pcmsim.vehicle.model.DrivingState;
 import io.pcmsim.vehicle.model.Fault;
 import io.pcmsim.vehicle.model.VehicleModel;
 import io.pcmsim.vehicle.model.VehicleProfile;
 import io.pcmsim.vehicle.privacy.DriverSettings;
 import io.pcmsim.vehicle.smartservice.NavigationDestination;
+import io.pcmsim.vehicle.softwareupdate.UpdateDecision;
+import io.pcmsim.vehicle.softwareupdate.UpdateProgress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -63,6 +67,7 @@ public final class VehicleAgent implements EmulatedVehicle, VehicleConnection.Se
     private final List<VehicleService> services;
     private final BreakdownService breakdown;
     private final ManualService manual;
+    private final SoftwareUpdateService softwareUpdate;
     private final UplinkObserver observer;
     private final @Nullable MessageLog history;
     private final ExecutorService lane;
@@ -112,12 +117,14 @@ public final class VehicleAgent implements EmulatedVehicle, VehicleConnection.Se
         Instant firstPeriodic = profile.start().plus(Duration.ofNanos((long) (config.reportInterval().toNanos() * phase)));
         this.breakdown = new BreakdownService(connection.channelFor(Service.BREAKDOWN), profile, model);
         this.manual = new ManualService(connection.channelFor(Service.MANUAL), vin, model, config.manualUse());
+        this.softwareUpdate = new SoftwareUpdateService(connection.channelFor(Service.SOFTWARE_UPDATE), profile,
+                config.softwareUpdate(), config.seed());
         // The services of this car, the session first: adding a service means adding a line here.
         this.services = List.of(
                 new SessionService(connection.channelFor(Service.LOGIN), profile, () -> logIn(false)),
                 new SmartService(connection.channelFor(Service.SMART_SERVICE), profile, model, config.thresholds(),
                         config.reportInterval(), firstPeriodic),
-                breakdown, manual);
+                breakdown, manual, softwareUpdate);
     }
 
     /**
@@ -190,7 +197,11 @@ public final class VehicleAgent implements EmulatedVehicle, VehicleConnection.Se
             history.received(downlink.service(), downlink.envelope());
         }
         try {
-            target.downlink(downlink.envelope(), advance());
+            Instant now = advance();
+            target.downlink(downlink.envelope(), now);
+            if (downlink.envelope().hasCollectionConfig()) { // its poll interval is the software update's
+                softwareUpdate.collectionConfig(downlink.envelope().getCollectionConfig(), now);
+            }
         } catch (IllegalArgumentException e) {
             observer.malformedDownlink(downlink.envelope().getBodyCase() + " refused: " + e.getMessage());
         }
@@ -435,6 +446,27 @@ public final class VehicleAgent implements EmulatedVehicle, VehicleConnection.Se
             result.completeExceptionally(new IllegalStateException("vehicle " + vin() + " is stopped"));
         }
         return result;
+    }
+
+    @Override
+    public CompletableFuture<Void> decideUpdate(UpdateDecision decision) {
+        Objects.requireNonNull(decision, "decision");
+        return onLaneThen(() -> away ? CompletableFuture.completedFuture(null)
+                : softwareUpdate.decide(decision, advance()));
+    }
+
+    @Override
+    public UpdateProgress updateProgress() {
+        return softwareUpdate.progress();
+    }
+
+    @Override
+    public CompletableFuture<Void> injectInstallFailure(String reason) {
+        Objects.requireNonNull(reason, "reason");
+        return onLaneThen(() -> {
+            softwareUpdate.injectInstallFailure(reason);
+            return CompletableFuture.completedFuture(null);
+        });
     }
 
     @Override

@@ -123,7 +123,8 @@ public final class VehicleProfiles {
                 frontPadLifeKm, rearPadLifeKm,
                 powertrain.hasEngine() ? extra.nextDouble(1, 4) * driving.oilWearFactor() * engineShare : 0,
                 extra.nextDouble(4, 12), lvDrain, faults, new Wheels(leaks[0], leaks[1], leaks[2], leaks[3]),
-                SERVICE_INTERVAL_KM, SERVICE_INTERVAL, r.nextLong(), software(r, modelYear), maps(r, modelYear),
+                SERVICE_INTERVAL_KM, SERVICE_INTERVAL, r.nextLong(),
+                withPowertrainUnits(software(r, modelYear), seed, vin, powertrain, modelYear), maps(r, modelYear),
                 r.nextDouble() < 0.7, start, initial);
     }
 
@@ -160,6 +161,26 @@ public final class VehicleProfiles {
                 new InstalledVersion("PCM", "PCM" + generation + "." + r.nextInt(0, 4) + "." + r.nextInt(0, 20)),
                 new InstalledVersion("GATEWAY", "GW" + r.nextInt(1, 4) + "." + r.nextInt(0, 10)),
                 new InstalledVersion("TELEMATICS", "TCU" + r.nextInt(2, 5) + "." + r.nextInt(0, 10)));
+    }
+
+    /**
+     * The control units a powertrain adds: engine electronics ({@code DME}) where there is an engine, the battery
+     * management ({@code BMS}) where there is a high-voltage battery. Drawn from the seed and the VIN on a stream
+     * of their own, so that every other value of a profile stays as it was.
+     */
+    private static List<InstalledVersion> withPowertrainUnits(List<InstalledVersion> base, long seed, Vin vin,
+            Powertrain powertrain, int modelYear) {
+        SplittableRandom u = new SplittableRandom(seed ^ (vin.value().hashCode() * 0xD6E8FEB86659FD93L) ^ 0x50F7L);
+        List<InstalledVersion> all = new java.util.ArrayList<>(base);
+        if (powertrain != Powertrain.BATTERY_ELECTRIC) {
+            all.add(new InstalledVersion("DME", "DME" + (modelYear >= 2021 ? 9 : 8) + "." + u.nextInt(0, 8)
+                    + "." + u.nextInt(0, 30)));
+        }
+        if (powertrain != Powertrain.COMBUSTION) {
+            all.add(new InstalledVersion("BMS", "BMS" + (modelYear >= 2023 ? 3 : 2) + "." + u.nextInt(0, 6)
+                    + "." + u.nextInt(0, 20)));
+        }
+        return List.copyOf(all);
     }
 
     private static List<InstalledVersion> maps(SplittableRandom r, int modelYear) {

@@ -5,12 +5,15 @@ import io.pcmsim.backend.internal.storage.StorageException;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-/** Smart Service's own transactions outside the ingest path: a connection per call, committed or rolled back. */
-final class Tx {
+/**
+ * Transactions of a service outside the ingest path (Smart Service, software update): a connection per call,
+ * committed or rolled back.
+ */
+public final class Tx {
 
     /** Work on a connection. */
     @FunctionalInterface
-    interface Work<T> {
+    public interface Work<T> {
         T run(Connection connection) throws SQLException;
     }
 
@@ -18,7 +21,7 @@ final class Tx {
     }
 
     /** Runs {@code work} with auto-commit (reads). */
-    static <T> T read(Database database, String what, Work<T> work) {
+    public static <T> T read(Database database, String what, Work<T> work) {
         try (Connection c = database.connect()) {
             return work.run(c);
         } catch (SQLException e) {
@@ -27,7 +30,7 @@ final class Tx {
     }
 
     /** Runs {@code work} in one transaction; commits when it returns, rolls back when it throws. */
-    static <T> T write(Database database, String what, Work<T> work) {
+    public static <T> T write(Database database, String what, Work<T> work) {
         try (Connection c = database.connect()) {
             c.setAutoCommit(false);
             try {
