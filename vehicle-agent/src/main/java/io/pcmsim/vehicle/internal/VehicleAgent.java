@@ -14,11 +14,14 @@ import io.pcmsim.vehicle.internal.breakdown.BreakdownService;
 import io.pcmsim.vehicle.internal.connection.Downlink;
 import io.pcmsim.vehicle.internal.connection.UplinkObserver;
 import io.pcmsim.vehicle.internal.connection.VehicleConnection;
+import io.pcmsim.vehicle.internal.mapupdate.InstalledMaps;
+import io.pcmsim.vehicle.internal.mapupdate.MapUpdateService;
 import io.pcmsim.vehicle.internal.service.VehicleService;
 import io.pcmsim.vehicle.internal.session.SessionService;
 import io.pcmsim.vehicle.internal.smartservice.SmartService;
 import io.pcmsim.vehicle.model.DrivingState;
 import io.pcmsim.vehicle.model.Fault;
+import io.pcmsim.vehicle.model.InstalledVersion;
 import io.pcmsim.vehicle.model.VehicleModel;
 import io.pcmsim.vehicle.model.VehicleProfile;
 import io.pcmsim.vehicle.privacy.DriverSettings;
@@ -59,6 +62,7 @@ public final class VehicleAgent implements EmulatedVehicle, VehicleConnection.Se
     private final VehicleConnection connection;
     private final List<VehicleService> services;
     private final BreakdownService breakdown;
+    private final InstalledMaps maps;
     private final UplinkObserver observer;
     private final @Nullable MessageLog history;
     private final ExecutorService lane;
@@ -107,12 +111,15 @@ public final class VehicleAgent implements EmulatedVehicle, VehicleConnection.Se
                 task -> onLane(task), this);
         Instant firstPeriodic = profile.start().plus(Duration.ofNanos((long) (config.reportInterval().toNanos() * phase)));
         this.breakdown = new BreakdownService(connection.channelFor(Service.BREAKDOWN), profile, model);
+        this.maps = new InstalledMaps(profile.maps());
         // The services of this car, the session first: adding a service means adding a line here.
         this.services = List.of(
                 new SessionService(connection.channelFor(Service.LOGIN), profile, () -> logIn(false)),
                 new SmartService(connection.channelFor(Service.SMART_SERVICE), profile, model, config.thresholds(),
                         config.reportInterval(), firstPeriodic),
-                breakdown);
+                breakdown,
+                MapUpdateService.of(connection.channelFor(Service.MAP_UPDATE), maps, config.brokerHost(),
+                        config.brokerPort(), network, task -> onLane(task)));
     }
 
     /**
@@ -374,6 +381,11 @@ public final class VehicleAgent implements EmulatedVehicle, VehicleConnection.Se
             result.completeExceptionally(new IllegalStateException("vehicle " + vin() + " is stopped"));
         }
         return result;
+    }
+
+    @Override
+    public List<InstalledVersion> installedMaps() {
+        return maps.current();
     }
 
     @Override

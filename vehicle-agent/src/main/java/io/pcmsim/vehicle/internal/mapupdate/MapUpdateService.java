@@ -1,0 +1,154 @@
+package io.pcmsim.vehicle.internal.mapupdate;
+
+import io.pcmsim.proto.v1.DownlinkEnvelope;
+import io.pcmsim.proto.v1.MapEntitlement;
+import io.pcmsim.proto.v1.MapEntitlementRequest;
+import io.pcmsim.proto.v1.UplinkEnvelope;
+import io.pcmsim.protocol.AnonymousMapKey;
+import io.pcmsim.protocol.Service;
+import io.pcmsim.vehicle.internal.FleetNetwork;
+import io.pcmsim.vehicle.internal.service.ServiceChannel;
+import io.pcmsim.vehicle.internal.service.SettingsChange;
+import io.pcmsim.vehicle.internal.service.VehicleService;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Online map update. At every session start the car asks for its map entitlement on its VIN topic
+ * ({@code MapEntitlementRequest} on {@code up/map}); the backend answers on {@code down/map} with an anonymous
+ * key or {@code NOT_ENTITLED}. At each vehicle start, with a key, the car runs one {@link MapCheck} on a
+ * connection of its own that names neither the VIN nor anything else of the car.
+ *
+ * <p>Behind the privacy gate like every service: while privacy mode, the group <em>without location</em> or
+ * the service switch {@code map} forbids it, the car requests no entitlement and opens no map connection; a
+ * block forgets the key and ends a running check, and the end of a block asks for a fresh key.
+ */
+public final class MapUpdateService implements VehicleService {
+
+    /** How long a map check may take before its connection is closed regardless. */
+    public static final Duration CHECK_TIMEOUT = Duration.ofSeconds(60);
+
+    private final ServiceChannel channel;
+    private final InstalledMaps maps;
+    private final Supplier<MapConnection> connections;
+    private final Consumer<Runnable> lane;
+    private final ScheduledExecutorService scheduler;
+    private @Nullable AnonymousMapKey key;
+    private @Nullable String pendingRequest;
+    private @Nullable MapCheck running;
+
+    /**
+     * @param connections opens a new map connection to the broker
+     * @param lane runs a task on the car's lane
+     * @param scheduler times the check's timeout
+     */
+    MapUpdateService(ServiceChannel channel, InstalledMaps maps, Supplier<MapConnection> connections,
+            Consumer<Runnable> lane, ScheduledExecutorService scheduler) {
+        this.channel = channel;
+        this.maps = maps;
+        this.connections = connections;
+        this.lane = lane;
+        this.scheduler = scheduler;
+    }
+
+    /** A service whose map connections go to the fleet's broker, {@code host}:{@code port}. */
+    public static MapUpdateService of(ServiceChannel channel, InstalledMaps maps, String host, int port,
+            FleetNetwork network, Consumer<Runnable> lane) {
+        return new MapUpdateService(channel, maps, () -> new MapConnection(host, port, network), lane,
+                network.executors().scheduler());
+    }
+
+    @Override
+    public Service service() {
+        return Service.MAP_UPDATE;
+    }
+
+    @Override
+    public CompletableFuture<Void> sessionStarted(Instant now) {
+        return requestEntitlement(now);
+    }
+
+    private CompletableFuture<Void> requestEntitlement(Instant now) {
+        if (!channel.allowed()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        String requestId = UUID.randomUUID().toString();
+        pendingRequest = requestId;
+        return channel.send(UplinkEnvelope.newBuilder()
+                .setMapEntitlementRequest(MapEntitlementRequest.newBuilder().setRequestId(requestId)).build(), now);
+    }
+
+    /**
+     * The entitlement: a key to use, or none.
+     *
+     * @throws IllegalArgumentException when an {@code ENTITLED} answer carries no valid key
+     */
+    @Override
+    public void downlink(DownlinkEnvelope message, Instant now) {
+        if (!message.hasMapEntitlement()) {
+            return;
+        }
+        MapEntitlement entitlement = message.getMapEntitlement();
+        if (pendingRequest != null && !pendingRequest.equals(entitlement.getRequestId())) {
+            return; // the answer to an older request
+        }
+        if (!channel.allowed()) {
+            return;
+        }
+        switch (entitlement.getResult()) {
+            case ENTITLED -> key = new AnonymousMapKey(entitlement.getAnonymousKey());
+            case NOT_ENTITLED -> key = null;
+            default -> throw new IllegalArgumentException("map entitlement result " + entitlement.getResult()
+                    + " is not one of ENTITLED, NOT_ENTITLED");
+        }
+    }
+
+    @Override
+    public CompletableFuture<Void> vehicleStarted(Instant now) {
+        AnonymousMapKey current = key;
+        if (current == null || !channel.allowed() || (running != null && !running.finished())) {
+            return CompletableFuture.completedFuture(null);
+        }
+        MapCheck check = new MapCheck(current, maps, connections.get(), lane);
+        running = check;
+        CompletableFuture<Void> done = check.start();
+        try {
+            scheduler.schedule(() -> lane.accept(check::finish), CHECK_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException stopped) {
+            check.finish();
+        }
+        return done;
+    }
+
+    @Override
+    public CompletableFuture<Void> settingsChanged(SettingsChange change, Instant now) {
+        if (change.blocked().contains(Service.MAP_UPDATE)) {
+            key = null;
+            pendingRequest = null;
+            if (running != null) {
+                running.finish();
+            }
+            return CompletableFuture.completedFuture(null);
+        }
+        // when the login was blocked too, the fresh session that follows asks for the entitlement
+        if (change.unblocked().contains(Service.MAP_UPDATE) && !change.unblocked().contains(Service.LOGIN)
+                && channel.online()) {
+            return requestEntitlement(now);
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** The anonymous key in use, if entitled. */
+    Optional<AnonymousMapKey> key() {
+        return Optional.ofNullable(key);
+    }
+}
