@@ -106,6 +106,7 @@ public final class HttpApi implements AutoCloseable {
         new VehicleRoutes(backend, breakdown::forDealer).register(config.routes);
         new RetentionRoutes(backend.retention(), backend.config().clock()).register(config.routes);
         new SmartServiceRoutes(backend).register(config.routes);
+        new MapUpdateRoutes(backend.mapUpdate()).register(config.routes);
         config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.error(), e.getMessage()));
         config.routes.exception(SmartServiceException.class, (e, ctx) ->
                 error(ctx, SmartServiceRoutes.status(e.kind()), e.code(), e.getMessage()));
