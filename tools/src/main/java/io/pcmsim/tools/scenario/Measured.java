@@ -3,6 +3,7 @@ package io.pcmsim.tools.scenario;
 import io.pcmsim.backend.MaintenanceSummary;
 import io.pcmsim.backend.SequenceGaps;
 import io.pcmsim.backend.breakdown.BreakdownCounts;
+import io.pcmsim.backend.mapupdate.MapUpdateCounts;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -20,11 +21,12 @@ import java.util.Set;
  * @param mayBeOnline cars that may be online at the end (settings allow a service, not away, no outage)
  * @param online of those, the cars online at the end
  * @param notOnline up to 10 VINs of cars that may be online and are not
+ * @param maps the backend's map update counts; empty without a backend
  */
 record Measured(long receivedWhilePrivate, Set<String> privacyOffenders, long stored, long rejected,
         Optional<MaintenanceSummary> needs, Optional<SequenceGaps> gaps, Optional<BreakdownCounts> breakdown,
         int mayBeOnline, int online,
-        List<String> notOnline) {
+        List<String> notOnline, Optional<MapUpdateCounts> maps) {
 
     Measured {
         privacyOffenders = Set.copyOf(privacyOffenders);

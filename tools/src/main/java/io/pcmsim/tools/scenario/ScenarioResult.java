@@ -3,6 +3,7 @@ package io.pcmsim.tools.scenario;
 import io.pcmsim.backend.MaintenanceSummary;
 import io.pcmsim.backend.SequenceGaps;
 import io.pcmsim.backend.breakdown.BreakdownCounts;
+import io.pcmsim.backend.mapupdate.MapUpdateCounts;
 import io.pcmsim.tools.cli.JsonFile;
 import io.pcmsim.tools.fleet.FleetReport;
 import java.nio.file.Path;
@@ -44,7 +45,7 @@ public record ScenarioResult(String name, Duration realTime, Duration simulatedT
      * @param breakdown the breakdown cases, after every data pull past its deadline was timed out
      */
     public record BackendFigures(long stored, long duplicates, Map<String, Long> rejected, long notHandled,
-            MaintenanceSummary needs, SequenceGaps gaps, BreakdownCounts breakdown) {
+            MaintenanceSummary needs, SequenceGaps gaps, BreakdownCounts breakdown, MapUpdateCounts maps) {
         public BackendFigures {
             rejected = new TreeMap<>(rejected);
         }
@@ -92,6 +93,13 @@ public record ScenarioResult(String name, Duration realTime, Duration simulatedT
             breakdown.put("withheldFromDealers", cases.withheldFromDealers());
             breakdown.put("pullsTimedOut", cases.pullsTimedOut());
             tree.put("breakdownCases", breakdown);
+            Map<String, Object> maps = new LinkedHashMap<>();
+            maps.put("keysIssued", b.maps().entitlements());
+            maps.put("notEntitled", b.maps().notEntitled());
+            maps.put("checks", b.maps().checks());
+            maps.put("offered", b.maps().offered());
+            maps.put("installed", b.maps().installed());
+            tree.put("mapUpdates", maps);
             root.put("backend", tree);
         });
         Map<String, Object> faults = new LinkedHashMap<>();
@@ -150,6 +158,10 @@ public record ScenarioResult(String name, Duration realTime, Duration simulatedT
                         c.withheldFromDealers(), c.pullsTimedOut()));
             }
         });
+        backend.filter(b -> b.maps().checks() + b.maps().entitlements() > 0).ifPresent(b -> s.append(String.format(
+                "  map update      %d keys issued, %d not entitled; %d checks, %d offered, %d installed%n",
+                b.maps().entitlements(), b.maps().notEntitled(), b.maps().checks(), b.maps().offered(),
+                b.maps().installed())));
         if (events.faultsInjected() + events.faultsSkipped() > 0) {
             s.append(String.format("  faults          %d injected, %d skipped (the car cannot have the fault)%n",
                     events.faultsInjected(), events.faultsSkipped()));

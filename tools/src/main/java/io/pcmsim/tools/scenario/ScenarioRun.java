@@ -178,7 +178,8 @@ public final class ScenarioRun {
                 backend.map(ScenarioResult.BackendFigures::rejectedTotal).orElse(0L),
                 backend.map(ScenarioResult.BackendFigures::needs), backend.map(ScenarioResult.BackendFigures::gaps),
                 backend.map(ScenarioResult.BackendFigures::breakdown),
-                mayBeOnline.size(), mayBeOnline.size() - notOnline.size(), notOnline.stream().limit(10).toList());
+                mayBeOnline.size(), mayBeOnline.size() - notOnline.size(), notOnline.stream().limit(10).toList(),
+                backend.map(ScenarioResult.BackendFigures::maps));
         return new ScenarioResult(scenario.name(), real, simulated, fleetReport,
                 scenario.broker().isEmpty() ? OptionalLong.of(windows.uplinkPublishes()) : OptionalLong.empty(),
                 backend, system.restarts(), windows.vehiclesEverPrivate(), windows.receivedWhilePrivate(),

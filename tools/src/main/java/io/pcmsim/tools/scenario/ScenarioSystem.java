@@ -187,7 +187,7 @@ final class ScenarioSystem implements AutoCloseable {
         long notHandled = scenario.broker().isEmpty() ? Math.max(0, windows.uplinkPublishes() - handled()) : 0;
         b.breakdown().timeOutPulls();
         return Optional.of(new ScenarioResult.BackendFigures(stored(), duplicates(), rejected(), notHandled,
-                b.maintenanceSummary(), b.sequenceGaps(), b.breakdown().counts()));
+                b.maintenanceSummary(), b.sequenceGaps(), b.breakdown().counts(), b.mapUpdate().counts()));
     }
 
     private static void await(CompletableFuture<Void> start, String failure) {

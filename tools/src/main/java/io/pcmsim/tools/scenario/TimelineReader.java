@@ -1,9 +1,11 @@
 package io.pcmsim.tools.scenario;
 
+import io.pcmsim.backend.mapprovider.MapRelease;
 import io.pcmsim.protocol.Vin;
 import io.pcmsim.tools.cli.DurationConverter;
 import io.pcmsim.vehicle.model.Fault;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -36,7 +38,11 @@ final class TimelineReader {
             Map.entry("smart-service-report", Set.of()),
             Map.entry("fault", Set.of("fault")),
             Map.entry("breakdown-call", Set.of("assistance", "dealer", "placedIn")),
-            Map.entry("broker-restart", Set.of("for")));
+            Map.entry("broker-restart", Set.of("for")),
+            Map.entry("map-release", Set.of("region", "version", "sizeBytes")));
+
+    /** Package size of a map release that gives none. */
+    static final long DEFAULT_MAP_BYTES = 65_536;
 
     private final Problems problems;
     private final Set<String> groups;
@@ -100,6 +106,12 @@ final class TimelineReader {
             if (!embeddedBroker) {
                 problems.at(kindNode, e.field("event"), "a broker restart needs the embedded broker (broker: embedded)");
             }
+        } else if (kind.get().equals("map-release")) {
+            known.addAll(Set.of("at", "event"));
+            if (!embeddedBackend) {
+                problems.at(kindNode, e.field("event"), "a map release needs the backend in this process"
+                        + " (backend: embedded)");
+            }
         } else {
             known.addAll(TARGET);
         }
@@ -157,6 +169,7 @@ final class TimelineReader {
             case "fault" -> e.read("fault", true, TimelineReader::fault).map(Event.InjectFault::new);
             case "breakdown-call" -> breakdownCall(e);
             case "broker-restart" -> e.duration("for", true).map(Event.BrokerRestart::new);
+            case "map-release" -> mapRelease(e);
             default -> throw new IllegalStateException("no reader for event " + kind);
         };
     }
@@ -175,6 +188,23 @@ final class TimelineReader {
         }
         return Optional.of(new Event.BreakdownCall(assistance.orElse(false), dealer.orElse(false),
                 inApp.orElse(false)));
+    }
+
+    private Optional<Event> mapRelease(YamlMap e) {
+        Optional<String> region = e.read("region", true, text -> text);
+        Optional<String> version = e.read("version", true, text -> text);
+        Optional<Long> size = e.count("sizeBytes", false, 1, MapRelease.MAX_SIZE_BYTES);
+        if (region.isEmpty() || version.isEmpty() || e.has("sizeBytes") && size.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            new MapRelease(region.get(), version.get(), size.orElse(DEFAULT_MAP_BYTES),
+                    Instant.EPOCH);
+        } catch (IllegalArgumentException bad) {
+            problems.at(e.node(), e.field("version"), bad.getMessage());
+            return Optional.empty();
+        }
+        return Optional.of(new Event.MapRelease(region.get(), version.get(), size.orElse(DEFAULT_MAP_BYTES)));
     }
 
     private static Fault fault(String text) {

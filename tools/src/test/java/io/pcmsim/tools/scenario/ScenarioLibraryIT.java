@@ -62,6 +62,7 @@ class ScenarioLibraryIT {
                         "/breakdownCalls/inCars", 5L, "/breakdownCalls/refusedByCarSettings", 1L,
                         "/breakdownCalls/inApp", 2L, "/breakdownCalls/appCallsNotPlaced", 0L,
                         "/faults/injected", 6L, "/faults/skippedCarCannotHaveIt", 1L)),
+                Arguments.of("map-update.yaml", List.of(), Map.of("/backend/mapUpdates/offered", 4L)),
                 Arguments.of("faults-and-workshop.yaml", List.of("--speed", "7200"), Map.of(
                         "/faults/injected", 15L, "/faults/skippedCarCannotHaveIt", 1L)));
     }

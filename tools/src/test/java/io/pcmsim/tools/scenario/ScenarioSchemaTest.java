@@ -40,7 +40,7 @@ class ScenarioSchemaTest {
         List<String> names = new ArrayList<>();
         schema().at("/properties/expect/items/properties").fieldNames().forEachRemaining(names::add);
         assertThat(names).containsExactlyInAnyOrder("nothingReceivedWhilePrivate", "noMessageLost", "allOnlineAtEnd",
-                "stored", "rejected", "maintenanceNeeds", "breakdownCases", "pullsTimedOut");
+                "stored", "rejected", "maintenanceNeeds", "breakdownCases", "pullsTimedOut", "mapUpdates");
     }
 
     @Test

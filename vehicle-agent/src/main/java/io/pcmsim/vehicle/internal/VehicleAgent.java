@@ -119,7 +119,7 @@ public final class VehicleAgent implements EmulatedVehicle, VehicleConnection.Se
                         config.reportInterval(), firstPeriodic),
                 breakdown,
                 MapUpdateService.of(connection.channelFor(Service.MAP_UPDATE), maps, config.brokerHost(),
-                        config.brokerPort(), network, task -> onLane(task)));
+                        config.brokerPort(), network, task -> onLane(task), clock::instant));
     }
 
     /**

@@ -12,6 +12,7 @@ import io.pcmsim.protocol.MapMessages;
 import io.pcmsim.protocol.Topics;
 import io.pcmsim.vehicle.model.InstalledVersion;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -36,9 +37,13 @@ final class MapCheck {
     private final MapConnection connection;
     private final Consumer<Runnable> lane;
     private final String requestId = UUID.randomUUID().toString();
-    private final Map<String, PackageAssembly> expected = new HashMap<>();
+    /** Region to the version the answer offered, until it is installed. */
+    private final Map<String, String> expected = new HashMap<>();
+    /** Packages by region and version, as their chunks arrive (before or after the answer). */
+    private final Map<String, PackageAssembly> received = new HashMap<>();
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private boolean answered;
+    private int installing;
     private boolean finished;
 
     MapCheck(AnonymousMapKey key, InstalledMaps maps, MapConnection connection, Consumer<Runnable> lane) {
@@ -97,32 +102,43 @@ final class MapCheck {
         answered = true;
         for (MapVersionAnswer.RegionAnswer region : answer.getRegionsList()) {
             if (region.getUpdateAvailable()) {
-                expected.put(region.getRegion(), new PackageAssembly(region.getRegion(), region.getLatestVersion()));
+                expected.put(region.getRegion(), region.getLatestVersion());
             }
         }
-        if (expected.isEmpty()) {
+        // chunks may overtake the answer (another subscription): a package may be complete already
+        List.copyOf(expected.keySet()).forEach(this::installWhenComplete);
+        if (expected.isEmpty() && installing == 0) {
             finish();
         }
     }
 
     private void chunk(MapPackageChunk chunk) {
-        PackageAssembly assembly = expected.get(chunk.getRegion());
-        if (assembly == null || !assembly.accept(chunk)) {
+        PackageAssembly assembly = received.computeIfAbsent(chunk.getRegion() + " " + chunk.getVersion(),
+                k -> new PackageAssembly(chunk.getRegion(), chunk.getVersion()));
+        if (assembly.accept(chunk) && answered) {
+            installWhenComplete(chunk.getRegion());
+        }
+    }
+
+    private void installWhenComplete(String region) {
+        String version = expected.get(region);
+        PackageAssembly assembly = version == null ? null : received.get(region + " " + version);
+        if (assembly == null || !assembly.complete()) {
             return;
         }
-        if (assembly.complete()) {
-            expected.remove(chunk.getRegion());
-            maps.install(assembly.region(), assembly.version());
-            MapUpdateInstalled installed = MapUpdateInstalled.newBuilder().setAnonymousKey(key.value())
-                    .setRegion(assembly.region()).setVersion(assembly.version()).setRequestId(requestId).build();
-            MapMessages.check(installed);
-            connection.publish(Topics.map(key, "installed"), installed.toByteArray())
-                    .whenComplete((v, error) -> lane.accept(() -> {
-                        if (expected.isEmpty()) {
-                            finish();
-                        }
-                    }));
-        }
+        expected.remove(region);
+        maps.install(region, version);
+        MapUpdateInstalled installed = MapUpdateInstalled.newBuilder().setAnonymousKey(key.value())
+                .setRegion(region).setVersion(version).setRequestId(requestId).build();
+        MapMessages.check(installed);
+        installing++;
+        connection.publish(Topics.map(key, "installed"), installed.toByteArray())
+                .whenComplete((v, error) -> lane.accept(() -> {
+                    installing--;
+                    if (expected.isEmpty() && installing == 0) {
+                        finish();
+                    }
+                }));
     }
 
     /** Ends the check now: closes the connection; idempotent. */

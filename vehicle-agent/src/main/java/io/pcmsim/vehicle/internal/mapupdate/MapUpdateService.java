@@ -36,12 +36,20 @@ public final class MapUpdateService implements VehicleService {
 
     /** How long a map check may take before its connection is closed regardless. */
     public static final Duration CHECK_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * How long (real time) the car waits for the answer to its entitlement request before asking again: an
+     * answer sent before the broker put the car's downlink subscription in force is lost.
+     */
+    public static final Duration ENTITLEMENT_RETRY = Duration.ofSeconds(1);
+    /** How often the car asks per session at most. */
+    public static final int ENTITLEMENT_ATTEMPTS = 3;
 
     private final ServiceChannel channel;
     private final InstalledMaps maps;
     private final Supplier<MapConnection> connections;
     private final Consumer<Runnable> lane;
     private final ScheduledExecutorService scheduler;
+    private final Supplier<Instant> vehicleTime;
     private @Nullable AnonymousMapKey key;
     private @Nullable String pendingRequest;
     private @Nullable MapCheck running;
@@ -49,22 +57,24 @@ public final class MapUpdateService implements VehicleService {
     /**
      * @param connections opens a new map connection to the broker
      * @param lane runs a task on the car's lane
-     * @param scheduler times the check's timeout
+     * @param scheduler times the check's timeout and the entitlement request's retry
+     * @param vehicleTime the car's simulated time, for a retried request
      */
     MapUpdateService(ServiceChannel channel, InstalledMaps maps, Supplier<MapConnection> connections,
-            Consumer<Runnable> lane, ScheduledExecutorService scheduler) {
+            Consumer<Runnable> lane, ScheduledExecutorService scheduler, Supplier<Instant> vehicleTime) {
         this.channel = channel;
         this.maps = maps;
         this.connections = connections;
         this.lane = lane;
         this.scheduler = scheduler;
+        this.vehicleTime = vehicleTime;
     }
 
     /** A service whose map connections go to the fleet's broker, {@code host}:{@code port}. */
     public static MapUpdateService of(ServiceChannel channel, InstalledMaps maps, String host, int port,
-            FleetNetwork network, Consumer<Runnable> lane) {
+            FleetNetwork network, Consumer<Runnable> lane, Supplier<Instant> vehicleTime) {
         return new MapUpdateService(channel, maps, () -> new MapConnection(host, port, network), lane,
-                network.executors().scheduler());
+                network.executors().scheduler(), vehicleTime);
     }
 
     @Override
@@ -78,11 +88,26 @@ public final class MapUpdateService implements VehicleService {
     }
 
     private CompletableFuture<Void> requestEntitlement(Instant now) {
+        return requestEntitlement(now, 1);
+    }
+
+    private CompletableFuture<Void> requestEntitlement(Instant now, int attempt) {
         if (!channel.allowed()) {
             return CompletableFuture.completedFuture(null);
         }
         String requestId = UUID.randomUUID().toString();
         pendingRequest = requestId;
+        if (attempt < ENTITLEMENT_ATTEMPTS) {
+            try {
+                scheduler.schedule(() -> lane.accept(() -> {
+                    if (requestId.equals(pendingRequest) && channel.online()) {
+                        requestEntitlement(vehicleTime.get(), attempt + 1);
+                    }
+                }), ENTITLEMENT_RETRY.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException stopped) {
+                // the fleet is stopping: no retry
+            }
+        }
         return channel.send(UplinkEnvelope.newBuilder()
                 .setMapEntitlementRequest(MapEntitlementRequest.newBuilder().setRequestId(requestId)).build(), now);
     }
@@ -98,12 +123,13 @@ public final class MapUpdateService implements VehicleService {
             return;
         }
         MapEntitlement entitlement = message.getMapEntitlement();
-        if (pendingRequest != null && !pendingRequest.equals(entitlement.getRequestId())) {
+        if (pendingRequest == null || !pendingRequest.equals(entitlement.getRequestId())) {
             return; // the answer to an older request
         }
         if (!channel.allowed()) {
             return;
         }
+        pendingRequest = null;
         switch (entitlement.getResult()) {
             case ENTITLED -> key = new AnonymousMapKey(entitlement.getAnonymousKey());
             case NOT_ENTITLED -> key = null;
