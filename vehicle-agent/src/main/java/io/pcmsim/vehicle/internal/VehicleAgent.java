@@ -63,6 +63,7 @@ public final class VehicleAgent implements EmulatedVehicle, VehicleConnection.Se
     private final List<VehicleService> services;
     private final BreakdownService breakdown;
     private final InstalledMaps maps;
+    private final MapUpdateService mapUpdate;
     private final UplinkObserver observer;
     private final @Nullable MessageLog history;
     private final ExecutorService lane;
@@ -112,14 +113,15 @@ public final class VehicleAgent implements EmulatedVehicle, VehicleConnection.Se
         Instant firstPeriodic = profile.start().plus(Duration.ofNanos((long) (config.reportInterval().toNanos() * phase)));
         this.breakdown = new BreakdownService(connection.channelFor(Service.BREAKDOWN), profile, model);
         this.maps = new InstalledMaps(profile.maps());
+        this.mapUpdate = MapUpdateService.of(connection.channelFor(Service.MAP_UPDATE), maps, config.brokerHost(),
+                config.brokerPort(), network, task -> onLane(task), clock::instant);
         // The services of this car, the session first: adding a service means adding a line here.
         this.services = List.of(
                 new SessionService(connection.channelFor(Service.LOGIN), profile, () -> logIn(false)),
                 new SmartService(connection.channelFor(Service.SMART_SERVICE), profile, model, config.thresholds(),
                         config.reportInterval(), firstPeriodic),
                 breakdown,
-                MapUpdateService.of(connection.channelFor(Service.MAP_UPDATE), maps, config.brokerHost(),
-                        config.brokerPort(), network, task -> onLane(task), clock::instant));
+                mapUpdate);
     }
 
     /**
@@ -171,7 +173,13 @@ public final class VehicleAgent implements EmulatedVehicle, VehicleConnection.Se
         if (timer != null) {
             timer.cancel(false);
         }
-        return connection.stop();
+        // a map check's own connection closes with the car; no entitlement request leaves meanwhile
+        mapUpdate.closing();
+        CompletableFuture<Void> maps = new CompletableFuture<>();
+        if (!onLane(() -> mapUpdate.close().whenComplete((ok, error) -> maps.complete(null)))) {
+            maps.complete(null);
+        }
+        return connection.stop().thenCombine(maps, (a, b) -> null);
     }
 
     /** A session starts: every service in turn, the login first. */

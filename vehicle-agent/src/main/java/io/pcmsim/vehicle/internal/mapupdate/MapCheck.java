@@ -150,6 +150,11 @@ final class MapCheck {
         connection.close().whenComplete((v, e) -> done.complete(null));
     }
 
+    /** Completes when the check has ended and its connection let go. */
+    CompletableFuture<Void> done() {
+        return done;
+    }
+
     /** Whether the check has ended. */
     boolean finished() {
         return finished;

@@ -7,6 +7,7 @@ import io.pcmsim.protocol.MapIdentities;
 import io.pcmsim.vehicle.internal.FleetNetwork;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One short-lived MQTT 5 connection of a car to the map provider, separate from its VIN connection: a random
@@ -16,6 +17,7 @@ import java.util.function.BiConsumer;
 final class MapConnection {
 
     private final Mqtt5AsyncClient client;
+    private volatile @Nullable CompletableFuture<?> connecting;
 
     MapConnection(String host, int port, FleetNetwork network) {
         this.client = MqttClient.builder()
@@ -33,7 +35,9 @@ final class MapConnection {
      * arrives, on a Netty thread (hand it off).
      */
     CompletableFuture<Void> open(String answerTopic, String packageTopic, BiConsumer<String, byte[]> onMessage) {
-        return client.connectWith().cleanStart(true).noSessionExpiry().send()
+        CompletableFuture<?> connect = client.connectWith().cleanStart(true).noSessionExpiry().send();
+        connecting = connect;
+        return connect
                 .thenCompose(ack -> client.subscribeWith()
                         .addSubscription().topicFilter(answerTopic).qos(MqttQos.AT_LEAST_ONCE).applySubscription()
                         .addSubscription().topicFilter(packageTopic).qos(MqttQos.AT_LEAST_ONCE).applySubscription()
@@ -60,11 +64,17 @@ final class MapConnection {
                 });
     }
 
-    /** Disconnects when connected; completes when the client let go. Idempotent. */
+    /**
+     * Disconnects, after a connect still in flight has ended; completes when the client let go. Idempotent;
+     * needs no lane.
+     */
     CompletableFuture<Void> close() {
-        if (!client.getState().isConnectedOrReconnect()) {
+        CompletableFuture<?> connect = connecting;
+        if (connect == null) {
             return CompletableFuture.completedFuture(null);
         }
-        return client.disconnect().handle((v, e) -> null);
+        return connect.handle((ack, error) -> null).thenCompose(v -> client.getState().isConnectedOrReconnect()
+                ? client.disconnect().handle((d, e) -> (Void) null)
+                : CompletableFuture.<Void>completedFuture(null));
     }
 }

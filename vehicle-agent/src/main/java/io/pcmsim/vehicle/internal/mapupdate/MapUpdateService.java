@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -53,6 +54,9 @@ public final class MapUpdateService implements VehicleService {
     private @Nullable AnonymousMapKey key;
     private @Nullable String pendingRequest;
     private @Nullable MapCheck running;
+    private @Nullable ScheduledFuture<?> retry;
+    /** Set from any thread when the car begins to stop; read on the lane. */
+    private volatile boolean closed;
 
     /**
      * @param connections opens a new map connection to the broker
@@ -92,15 +96,16 @@ public final class MapUpdateService implements VehicleService {
     }
 
     private CompletableFuture<Void> requestEntitlement(Instant now, int attempt) {
-        if (!channel.allowed()) {
+        if (closed || !channel.allowed()) {
             return CompletableFuture.completedFuture(null);
         }
         String requestId = UUID.randomUUID().toString();
         pendingRequest = requestId;
+        cancelRetry();
         if (attempt < ENTITLEMENT_ATTEMPTS) {
             try {
-                scheduler.schedule(() -> lane.accept(() -> {
-                    if (requestId.equals(pendingRequest) && channel.online()) {
+                retry = scheduler.schedule(() -> lane.accept(() -> {
+                    if (!closed && requestId.equals(pendingRequest) && channel.online()) {
                         requestEntitlement(vehicleTime.get(), attempt + 1);
                     }
                 }), ENTITLEMENT_RETRY.toNanos(), TimeUnit.NANOSECONDS);
@@ -130,6 +135,7 @@ public final class MapUpdateService implements VehicleService {
             return;
         }
         pendingRequest = null;
+        cancelRetry();
         switch (entitlement.getResult()) {
             case ENTITLED -> key = new AnonymousMapKey(entitlement.getAnonymousKey());
             case NOT_ENTITLED -> key = null;
@@ -141,18 +147,21 @@ public final class MapUpdateService implements VehicleService {
     @Override
     public CompletableFuture<Void> vehicleStarted(Instant now) {
         AnonymousMapKey current = key;
-        if (current == null || !channel.allowed() || (running != null && !running.finished())) {
+        if (closed || current == null || !channel.allowed() || (running != null && !running.finished())) {
             return CompletableFuture.completedFuture(null);
         }
         MapCheck check = new MapCheck(current, maps, connections.get(), lane);
         running = check;
         CompletableFuture<Void> done = check.start();
         try {
-            scheduler.schedule(() -> lane.accept(check::finish), CHECK_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
+            ScheduledFuture<?> timeout = scheduler.schedule(() -> lane.accept(check::finish), CHECK_TIMEOUT.toNanos(),
+                    TimeUnit.NANOSECONDS);
+            done.whenComplete((v, e) -> timeout.cancel(false));
         } catch (RejectedExecutionException stopped) {
             check.finish();
         }
-        return done;
+        // the vehicle start does not wait for the map provider: the check goes on in the background
+        return CompletableFuture.completedFuture(null);
     }
 
     @Override
@@ -171,6 +180,36 @@ public final class MapUpdateService implements VehicleService {
             return requestEntitlement(now);
         }
         return CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * The car stops: no more requests or checks, a running check's connection is closed. Call on the lane.
+     *
+     * @return completes when the map connection (if any) has let go
+     */
+    public CompletableFuture<Void> close() {
+        closing();
+        pendingRequest = null;
+        cancelRetry();
+        MapCheck check = running;
+        if (check == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        check.finish();
+        return check.done();
+    }
+
+    /** The car begins to stop: nothing more is sent from now on. Any thread; idempotent. */
+    public void closing() {
+        closed = true;
+    }
+
+    private void cancelRetry() {
+        ScheduledFuture<?> pending = retry;
+        if (pending != null) {
+            pending.cancel(false);
+            retry = null;
+        }
     }
 
     /** The anonymous key in use, if entitled. */

@@ -43,9 +43,13 @@ import org.junit.jupiter.api.io.TempDir;
  * Map update end to end on the embedded broker with its topic policy, the in-process backend and map
  * provider, and real cars: entitlement, anonymous key, version query, chunks, installed, transfer documented
  * by key; a car that is not entitled and a car in privacy mode cause no map traffic; and nothing on
- * {@code maps/} or in the provider's records names a VIN, an owner or a user ID.
+ * {@code maps/} or in the provider's records names a VIN, an owner or a user ID. Subclasses say which database.
  */
-class MapUpdateFlowIT {
+abstract class MapUpdateFlowContract {
+
+    /** The backend's storage on top of the defaults (an H2 file in {@code dataDir} unless changed). */
+    abstract BackendConfig.Builder storage(BackendConfig.Builder config);
+
 
     @RegisterExtension
     static final EmbeddedBrokerExtension BROKER = new EmbeddedBrokerExtension(b -> b.inProcessIngest());
@@ -80,7 +84,7 @@ class MapUpdateFlowIT {
     @Timeout(180)
     void mapUpdate_forEntitledCar_installsNewMapAndDocumentsTransferByKeyOnly() throws Exception {
         SimulatedClock clock = SimulatedClock.startingAt(Instant.parse("2027-05-01T07:00:00Z"), 60);
-        backend = Backend.inProcess(BackendConfig.builder().dataDir(dataDir).clock(clock).build(),
+        backend = Backend.inProcess(storage(BackendConfig.builder().dataDir(dataDir).clock(clock)).build(),
                 BROKER.broker());
         backend.start().get(60, TimeUnit.SECONDS);
         Queue<Seen> seen = new ConcurrentLinkedQueue<>();
