@@ -137,12 +137,14 @@ class RetentionRoutesIT {
     void theClassesAreListedWithTheirPeriodsReasonsAndTables() throws Exception {
         JsonNode classes = json.readTree(get("/api/v1/operator/retention-classes").body());
 
-        assertThat(classes.size()).isEqualTo(3);
+        assertThat(classes.size()).isEqualTo(5);
         assertThat(classes.get(1).path("name").asText()).isEqualTo("smart-service");
         assertThat(classes.get(1).path("keep").asText()).isEqualTo("P30Y");
         assertThat(classes.get(1).path("tables").toString()).contains("maintenance_need", "uplink_message");
         assertThat(classes.get(2).path("name").asText()).isEqualTo("breakdown");
         assertThat(classes.get(2).path("keep").asText()).isEqualTo("P7D");
+        assertThat(classes.get(3).path("name").asText()).isEqualTo("map");
+        assertThat(classes.get(4).path("tables").toString()).contains("map_transfer");
     }
 
     private void assertError(HttpResponse<String> response, int status, String code, String mentions)
