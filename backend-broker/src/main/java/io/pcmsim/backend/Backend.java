@@ -20,6 +20,10 @@ import io.pcmsim.backend.internal.ingest.UplinkSource;
 import io.pcmsim.backend.internal.ingest.UplinkValidator;
 import io.pcmsim.backend.internal.ingest.WriterHealth;
 import io.pcmsim.backend.internal.breakdown.BreakdownRetention;
+import io.pcmsim.backend.internal.mapupdate.MapUpdateCentre;
+import io.pcmsim.backend.internal.mapupdate.MapUpdateHandler;
+import io.pcmsim.backend.mapprovider.MapProviderConfig;
+import io.pcmsim.backend.mapupdate.MapUpdates;
 import io.pcmsim.backend.internal.retention.RetentionClasses;
 import io.pcmsim.backend.internal.retention.RetentionJob;
 import io.pcmsim.backend.internal.service.ServiceHandler;
@@ -106,6 +110,7 @@ public final class Backend implements AutoCloseable {
     private final SmartService smartService;
     private final OwnersManual manual;
     private final SoftwareUpdateCenter softwareUpdate;
+    private final MapUpdateCentre mapUpdate;
 
     private final Object lock = new Object();
     private @Nullable CompletableFuture<Void> started;
@@ -113,7 +118,7 @@ public final class Backend implements AutoCloseable {
     private @Nullable UplinkStore store;
     private @Nullable BatchingWriter writer;
 
-    private Backend(BackendConfig config, @Nullable UplinkIntake intake) {
+    private Backend(BackendConfig config, @Nullable UplinkIntake intake, String brokerHost, int brokerPort) {
         this.config = config;
         this.database = Database.of(config.jdbcUrl());
         this.queries = new StoreQueries(database);
@@ -132,6 +137,8 @@ public final class Backend implements AutoCloseable {
                         config.clock());
         this.downlinks = new DownlinkPublisher(source::publish, config.clock());
         DealerDirectory dealers = DealerDirectory.sample();
+        this.mapUpdate = new MapUpdateCentre(database, MapProviderConfig.of(brokerHost, brokerPort, config.clock())
+                .withClientIdSuffix(config.clientId()), config.clock());
         SmartServiceHandler smartService = SmartServiceHandler.withDownlinks(MaintenanceRules.defaults(),
                 dealers, database, downlinks, config.clock());
         ManualHandler manual = new ManualHandler(ManualIndex.shipped(), database, downlinks);
@@ -139,7 +146,8 @@ public final class Backend implements AutoCloseable {
         this.softwareUpdate = new SoftwareUpdateCenter(database, downlinks, config.clock(), config.dataDir());
         // the services: adding one means adding its package and its handler here
         this.handlers = List.of(new SessionHandler(config.autoEnrol() ? new AutoEnrolment() : null), smartService,
-                new BreakdownHandler(new DealerChoice(dealers)), manual, softwareUpdate.handler());
+                new BreakdownHandler(new DealerChoice(dealers)), manual, softwareUpdate.handler(),
+                new MapUpdateHandler(mapUpdate, downlinks));
         this.maintenance = smartService.queries(database);
         this.smartService = smartService.api();
         this.breakdown = new BreakdownCenter(database, downlinks, config.clock(), config.breakdownPullTimeout(),
@@ -152,7 +160,7 @@ public final class Backend implements AutoCloseable {
      * A backend that subscribes over MQTT to the broker in {@code config}; does nothing until {@link #start()}.
      */
     public static Backend create(BackendConfig config) {
-        return new Backend(config, null);
+        return new Backend(config, null, config.brokerHost(), config.brokerPort());
     }
 
     /**
@@ -167,7 +175,7 @@ public final class Backend implements AutoCloseable {
         UplinkIntake intake = broker.uplinkIntake().orElseThrow(() -> new IllegalArgumentException(
                 "the embedded broker was built without inProcessIngest(); build it with"
                         + " EmbeddedBroker.builder().inProcessIngest() or use Backend.create to subscribe over MQTT"));
-        return new Backend(config, intake);
+        return new Backend(config, intake, broker.host(), broker.port());
     }
 
     /**
@@ -219,6 +227,7 @@ public final class Backend implements AutoCloseable {
         w.start();
         breakdown.start();
         retention.startDaily();
+        mapUpdate.start();
     }
 
     private void migrate() {
@@ -248,6 +257,7 @@ public final class Backend implements AutoCloseable {
         retention.close();
         source.stopConsuming();
         breakdown.close();
+        mapUpdate.stop();
         BatchingWriter w;
         synchronized (lock) {
             w = writer;
@@ -374,6 +384,14 @@ public final class Backend implements AutoCloseable {
      */
     public SoftwareUpdates softwareUpdate() {
         return softwareUpdate;
+    }
+
+    /**
+     * Online map update: the map provider's catalogue, the transfers documented by key, key revocation and the
+     * counts. The map provider runs in this process on the same broker. Usable once the backend has started.
+     */
+    public MapUpdates mapUpdate() {
+        return mapUpdate;
     }
 
     /** Messages stored for one vehicle (each (boot id, sequence) once). */

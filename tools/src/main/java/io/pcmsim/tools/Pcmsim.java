@@ -5,6 +5,7 @@ import io.pcmsim.tools.bench.BenchCommand;
 import io.pcmsim.tools.cli.VersionProvider;
 import io.pcmsim.tools.demo.DemoCommand;
 import io.pcmsim.tools.fleet.FleetCommand;
+import io.pcmsim.tools.mapprovider.MapProviderCommand;
 import io.pcmsim.tools.traffic.RecordCommand;
 import io.pcmsim.tools.traffic.RecordingCommand;
 import io.pcmsim.tools.traffic.ReplayCommand;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Command;
         description = "Emulated connected-car head units (PCM) and the backend they talk to.",
         subcommands = {DemoCommand.class, FleetCommand.class, RunCommand.class, BenchCommand.class,
             BackendCommand.class, VehicleCommand.class, RecordCommand.class, ReplayCommand.class, TapCommand.class,
-            RecordingCommand.class, CommandLine.HelpCommand.class})
+            RecordingCommand.class, MapProviderCommand.class, CommandLine.HelpCommand.class})
 public final class Pcmsim {
 
     /** Builds the command line with its converters and error handling; tests execute it in-process. */

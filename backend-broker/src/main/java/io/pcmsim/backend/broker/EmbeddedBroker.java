@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An MQTT 5 broker (HiveMQ Community Edition, embedded) in this process, for the zero-setup default
- * and for tests. Every client is allowed; every inbound PUBLISH is reported to the optional
+ * and for tests. Every client may connect; the built-in {@link TopicPolicy} keeps the map traffic apart from
+ * the cars' identities; every inbound PUBLISH is reported to the optional
  * {@link BrokerTrafficListener}. Built with {@link Builder#inProcessIngest()}, it lets a backend in the same
  * process take the cars' uplinks directly ({@code Backend.inProcess}), acknowledging each to its car only
  * once it is stored.
@@ -57,6 +58,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     private final @Nullable BrokerTrafficListener listener;
     private final @Nullable ExtensionMain extension;
     private final @Nullable UplinkIntake intake;
+    private final boolean topicPolicy;
 
     private final Object lock = new Object();
     private @Nullable CompletableFuture<Void> started;
@@ -72,6 +74,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         this.listener = builder.listener;
         this.extension = builder.extension;
         this.intake = builder.storeTimeout == null ? null : new UplinkIntake(builder.storeTimeout);
+        this.topicPolicy = builder.topicPolicy;
     }
 
     public static Builder builder() {
@@ -113,8 +116,8 @@ public final class EmbeddedBroker implements AutoCloseable {
                     .withExtensionsFolder(extensions)
                     // keep the application's logging configuration (HiveMQ would install its own)
                     .withoutLoggingBootstrap();
-            if (listener != null || intake != null || extension != null) {
-                b.withEmbeddedExtension(BrokerExtension.embedded(listener, intake, extension));
+            if (listener != null || intake != null || extension != null || topicPolicy) {
+                b.withEmbeddedExtension(BrokerExtension.embedded(listener, intake, extension, topicPolicy));
             }
             hivemq = b.build();
             hivemq.start().whenComplete((v, error) -> {
@@ -244,8 +247,19 @@ public final class EmbeddedBroker implements AutoCloseable {
         private @Nullable BrokerTrafficListener listener;
         private @Nullable ExtensionMain extension;
         private @Nullable Duration storeTimeout;
+        private boolean topicPolicy = true;
 
         private Builder() {
+        }
+
+        /**
+         * Whether the built-in {@link TopicPolicy} is enforced (default on): the map provider reaches
+         * {@code maps/#} only, a car's map connection its own key's topics only, and a car's VIN connection
+         * nothing below {@code maps/}. An {@link #extension} that sets an authorizer of its own replaces it.
+         */
+        public Builder topicPolicy(boolean enforced) {
+            this.topicPolicy = enforced;
+            return this;
         }
 
         /** Address the TCP listener binds to; default {@code 127.0.0.1}. */

@@ -108,6 +108,7 @@ public final class HttpApi implements AutoCloseable {
         new SmartServiceRoutes(backend).register(config.routes);
         new ManualRoutes(backend.manual()).register(config.routes);
         new SoftwareUpdateRoutes(backend.softwareUpdate()).register(config.routes);
+        new MapUpdateRoutes(backend.mapUpdate()).register(config.routes);
         config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.error(), e.getMessage()));
         config.routes.exception(SmartServiceException.class, (e, ctx) ->
                 error(ctx, SmartServiceRoutes.status(e.kind()), e.code(), e.getMessage()));

@@ -103,13 +103,14 @@ class RetentionRoutesIT {
         classes.forEach(c -> byName.put(c.path("name").asText(), c));
         assertThat(byName.keySet()).as("every service's classes, each once").hasSize(classes.size())
                 .contains("session", "smart-service", "breakdown", "manual-usage", "manual-profile", "manual-statistics",
-                        "software-update");
+                        "software-update", "map", "map-transfer");
         assertThat(byName.get("smart-service").path("keep").asText()).isEqualTo("P30Y");
         assertThat(byName.get("smart-service").path("tables").toString()).contains("maintenance_need", "uplink_message");
         assertThat(byName.get("breakdown").path("keep").asText()).isEqualTo("P7D");
         assertThat(byName.get("manual-usage").path("keep").asText()).isEqualTo("P12M");
         assertThat(byName.get("manual-statistics").path("tables").toString()).contains("manual_statistic");
         assertThat(byName.get("software-update").path("keep").asText()).isEqualTo("P3Y");
+        assertThat(byName.get("map-transfer").path("tables").toString()).contains("map_transfer");
         assertThat(byName.values()).allSatisfy(c -> assertThat(c.path("rationale").asText()).isNotBlank());
     }
 

@@ -144,6 +144,21 @@ public sealed interface Event {
         }
     }
 
+    /**
+     * The map provider publishes a new map version of {@code region} (through the backend in this process);
+     * cars get it at their next vehicle start.
+     */
+    record MapRelease(String region, String version, long sizeBytes) implements Event {
+        public String kind() {
+            return "map-release";
+        }
+
+        @Override
+        public boolean perCar() {
+            return false;
+        }
+    }
+
     /** The embedded broker stops and starts again after {@code down} (simulated time). */
     record BrokerRestart(Duration down) implements Event {
         public String kind() {

@@ -72,6 +72,20 @@ final class EventActions {
         throw new IllegalArgumentException(event.kind() + " is not done car by car");
     }
 
+    /** Publishes a map version through the backend's map update; logged and skipped without a backend. */
+    void publishMap(Event.MapRelease release) {
+        Backend running = backend.get();
+        if (running == null) {
+            LOG.info("map release {} {} skipped: no backend is running", release.region(), release.version());
+            return;
+        }
+        try {
+            running.mapUpdate().catalogue().publish(release.region(), release.version(), release.sizeBytes());
+        } catch (IllegalArgumentException e) {
+            LOG.warn("map release skipped: {}", e.getMessage());
+        }
+    }
+
     private CompletableFuture<Void> injectFault(Event.InjectFault event, EmulatedVehicle car) {
         CompletableFuture<Void> injected;
         try {

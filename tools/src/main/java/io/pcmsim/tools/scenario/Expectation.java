@@ -140,6 +140,19 @@ public sealed interface Expectation {
         }
     }
 
+    /** Map update counted by the backend: at least {@code checks} version checks, at least {@code installed} maps installed. */
+    record MapUpdates(int line, Optional<Long> checks, Optional<Long> installed) implements Expectation {
+        public String kind() {
+            return "mapUpdates";
+        }
+
+        @Override
+        public Expectation scaled(double factor) {
+            return new MapUpdates(line, checks.map(n -> (long) Math.floor(n * factor)),
+                    installed.map(n -> (long) Math.floor(n * factor)));
+        }
+    }
+
     /** Every car that may be online at the end (not private or silenced, not away, no outage) is online. */
     record AllOnlineAtEnd(int line) implements Expectation {
         public String kind() {

@@ -38,6 +38,7 @@ final class ExpectationReader {
         List<String> kinds = new ArrayList<>(FLAGS);
         kinds.addAll(BOUNDED);
         kinds.add(ManualFigures.KIND);
+        kinds.add("mapUpdates");
         kinds.sort(null);
         List<Expectation> result = new ArrayList<>();
         for (int i = 0; i < list.getValue().size(); i++) {
@@ -57,6 +58,8 @@ final class ExpectationReader {
                 expectation = flag(kind, entry.getValueNode(), field, line, problems);
             } else if (kind.equals(ManualFigures.KIND)) {
                 expectation = ManualFigures.read(YamlMap.of(entry.getValueNode(), field, problems), line, problems);
+            } else if (kind.equals("mapUpdates")) {
+                expectation = mapUpdates(YamlMap.of(entry.getValueNode(), field, problems), line, problems);
             } else if (BOUNDED.contains(kind)) {
                 expectation = bounded(kind, YamlMap.of(entry.getValueNode(), field, problems), line, problems);
             } else {
@@ -120,6 +123,18 @@ final class ExpectationReader {
             default -> new Expectation.MaintenanceNeeds(line, bounds.read("component", false,
                     ExpectationReader::component), atLeast, atMost);
         });
+    }
+
+    /** {@code checks} and {@code installed}, each at least; one of them at least. */
+    private static Optional<Expectation> mapUpdates(YamlMap counts, int line, Problems problems) {
+        counts.rejectUnknown(Set.of("checks", "installed"));
+        Optional<Long> checks = counts.count("checks", false, 0, Long.MAX_VALUE);
+        Optional<Long> installed = counts.count("installed", false, 0, Long.MAX_VALUE);
+        if (!counts.has("checks") && !counts.has("installed")) {
+            problems.at(counts.node(), counts.field("checks"), "give checks, installed or both (each at least)");
+            return Optional.empty();
+        }
+        return Optional.of(new Expectation.MapUpdates(line, checks, installed));
     }
 
     /** {@code forwardedTo} or {@code withheldFrom} and a recipient; neither: every case. */

@@ -2,6 +2,8 @@ package io.pcmsim.tools.scenario;
 
 import io.pcmsim.backend.SequenceGaps;
 import io.pcmsim.backend.breakdown.BreakdownCounts;
+import io.pcmsim.backend.mapupdate.MapUpdateCounts;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -59,6 +61,16 @@ final class Expectations {
                     m.softwareUpdates().map(updates.count()::of).orElse(0L));
             return new Outcome(e, outcome.passed(), outcome.expected() + " " + updates.count().words(),
                     outcome.actual());
+        }
+        if (e instanceof Expectation.MapUpdates maps) {
+            long checks = m.maps().map(MapUpdateCounts::checks).orElse(0L);
+            long installed = m.maps().map(MapUpdateCounts::installed).orElse(0L);
+            boolean passed = maps.checks().map(min -> checks >= min).orElse(true)
+                    && maps.installed().map(min -> installed >= min).orElse(true);
+            List<String> expected = new ArrayList<>();
+            maps.checks().ifPresent(min -> expected.add("at least " + min + " map checks"));
+            maps.installed().ifPresent(min -> expected.add("at least " + min + " maps installed"));
+            return new Outcome(e, passed, String.join(", ", expected), checks + " checks, " + installed + " installed");
         }
         Expectation.AllOnlineAtEnd online = (Expectation.AllOnlineAtEnd) e;
         boolean all = m.online() == m.mayBeOnline();

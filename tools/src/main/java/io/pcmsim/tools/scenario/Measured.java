@@ -5,6 +5,7 @@ import io.pcmsim.backend.SequenceGaps;
 import io.pcmsim.backend.breakdown.BreakdownCounts;
 import io.pcmsim.backend.manual.ManualCounts;
 import io.pcmsim.backend.softwareupdate.SoftwareUpdateCounts;
+import io.pcmsim.backend.mapupdate.MapUpdateCounts;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -24,12 +25,13 @@ import java.util.Set;
  * @param online of those, the cars online at the end
  * @param notOnline up to 10 VINs of cars that may be online and are not
  * @param manual the backend's owner's manual counts; empty without a backend
+ * @param maps the backend's map update counts; empty without a backend
  */
 record Measured(long receivedWhilePrivate, Set<String> privacyOffenders, long stored, long rejected,
         Optional<MaintenanceSummary> needs, Optional<SequenceGaps> gaps, Optional<BreakdownCounts> breakdown,
         Optional<SoftwareUpdateCounts> softwareUpdates,
         int mayBeOnline, int online,
-        List<String> notOnline, Optional<ManualCounts> manual) {
+        List<String> notOnline, Optional<ManualCounts> manual, Optional<MapUpdateCounts> maps) {
 
     Measured {
         privacyOffenders = Set.copyOf(privacyOffenders);

@@ -5,6 +5,7 @@ import io.pcmsim.backend.SequenceGaps;
 import io.pcmsim.backend.breakdown.BreakdownCounts;
 import io.pcmsim.backend.manual.ManualCounts;
 import io.pcmsim.backend.softwareupdate.SoftwareUpdateCounts;
+import io.pcmsim.backend.mapupdate.MapUpdateCounts;
 import io.pcmsim.tools.cli.JsonFile;
 import io.pcmsim.tools.fleet.FleetReport;
 import java.nio.file.Path;
@@ -49,7 +50,7 @@ public record ScenarioResult(String name, Duration realTime, Duration simulatedT
      */
     public record BackendFigures(long stored, long duplicates, Map<String, Long> rejected, long notHandled,
             MaintenanceSummary needs, SequenceGaps gaps, BreakdownCounts breakdown,
-            SoftwareUpdateCounts softwareUpdates, ManualCounts manual) {
+            SoftwareUpdateCounts softwareUpdates, ManualCounts manual, MapUpdateCounts maps) {
         public BackendFigures {
             rejected = new TreeMap<>(rejected);
         }
@@ -99,6 +100,13 @@ public record ScenarioResult(String name, Duration realTime, Duration simulatedT
             tree.put("breakdownCases", breakdown);
             tree.put("manualEvents", ManualFigures.figures(b.manual()));
             tree.put("softwareUpdates", UpdateCount.toJsonTree(b.softwareUpdates()));
+            Map<String, Object> maps = new LinkedHashMap<>();
+            maps.put("keysIssued", b.maps().entitlements());
+            maps.put("notEntitled", b.maps().notEntitled());
+            maps.put("checks", b.maps().checks());
+            maps.put("offered", b.maps().offered());
+            maps.put("installed", b.maps().installed());
+            tree.put("mapUpdates", maps);
             root.put("backend", tree);
         });
         Map<String, Object> faults = new LinkedHashMap<>();
@@ -160,6 +168,10 @@ public record ScenarioResult(String name, Duration realTime, Duration simulatedT
                 s.append(String.format("  manual          %s%n", ManualFigures.figures(b.manual())));
             }
         });
+        backend.filter(b -> b.maps().checks() + b.maps().entitlements() > 0).ifPresent(b -> s.append(String.format(
+                "  map update      %d keys issued, %d not entitled; %d checks, %d offered, %d installed%n",
+                b.maps().entitlements(), b.maps().notEntitled(), b.maps().checks(), b.maps().offered(),
+                b.maps().installed())));
         if (events.faultsInjected() + events.faultsSkipped() > 0) {
             s.append(String.format("  faults          %d injected, %d skipped (the car cannot have the fault)%n",
                     events.faultsInjected(), events.faultsSkipped()));

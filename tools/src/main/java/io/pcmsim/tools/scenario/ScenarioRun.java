@@ -185,7 +185,7 @@ public final class ScenarioRun {
                 backend.map(ScenarioResult.BackendFigures::breakdown),
                 backend.map(ScenarioResult.BackendFigures::softwareUpdates),
                 mayBeOnline.size(), mayBeOnline.size() - notOnline.size(), notOnline.stream().limit(10).toList(),
-                backend.map(ScenarioResult.BackendFigures::manual));
+                backend.map(ScenarioResult.BackendFigures::manual), backend.map(ScenarioResult.BackendFigures::maps));
         return new ScenarioResult(scenario.name(), real, simulated, fleetReport,
                 scenario.broker().isEmpty() ? OptionalLong.of(windows.uplinkPublishes()) : OptionalLong.empty(),
                 backend, system.restarts(), windows.vehiclesEverPrivate(), windows.receivedWhilePrivate(),

@@ -188,7 +188,7 @@ final class ScenarioSystem implements AutoCloseable {
         b.breakdown().timeOutPulls();
         return Optional.of(new ScenarioResult.BackendFigures(stored(), duplicates(), rejected(), notHandled,
                 b.maintenanceSummary(), b.sequenceGaps(), b.breakdown().counts(), b.softwareUpdate().counts(),
-                b.manual().counts()));
+                b.manual().counts(), b.mapUpdate().counts()));
     }
 
     private static void await(CompletableFuture<Void> start, String failure) {

@@ -74,6 +74,10 @@ final class TimelineDriver {
 
     private void play(TimedEvent timed) {
         Event event = timed.event();
+        if (event instanceof Event.MapRelease release) {
+            actions.publishMap(release);
+            return;
+        }
         if (event instanceof Event.BrokerRestart restart) {
             system.stopBrokerAsync();
             schedule(timed.at().plus(restart.down()), "broker back", system::restartBrokerAsync);

@@ -1,10 +1,12 @@
 package io.pcmsim.tools.scenario;
 
+import io.pcmsim.backend.mapprovider.MapRelease;
 import io.pcmsim.protocol.Vin;
 import io.pcmsim.tools.cli.DurationConverter;
 import io.pcmsim.vehicle.model.Fault;
 import io.pcmsim.vehicle.softwareupdate.UpdateDecision;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -42,7 +44,11 @@ final class TimelineReader {
             Map.entry("broker-restart", Set.of("for")),
             Map.entry("software-campaign", UpdateEvents.CAMPAIGN_FIELDS),
             Map.entry("update-decision", Set.of("decision")),
-            Map.entry("install-failure", Set.of("reason")));
+            Map.entry("install-failure", Set.of("reason")),
+            Map.entry("map-release", Set.of("region", "version", "sizeBytes")));
+
+    /** Package size of a map release that gives none. */
+    static final long DEFAULT_MAP_BYTES = 65_536;
 
     private final Problems problems;
     private final Set<String> groups;
@@ -108,6 +114,12 @@ final class TimelineReader {
             }
         } else if (kind.get().equals("software-campaign")) {
             known.addAll(Set.of("at", "event"));
+        } else if (kind.get().equals("map-release")) {
+            known.addAll(Set.of("at", "event"));
+            if (!embeddedBackend) {
+                problems.at(kindNode, e.field("event"), "a map release needs the backend in this process"
+                        + " (backend: embedded)");
+            }
         } else {
             known.addAll(TARGET);
         }
@@ -176,6 +188,7 @@ final class TimelineReader {
             case "update-decision" -> e.read("decision", true, UpdateDecision::parse).map(Event.UpdateDecisionEvent::new);
             case "install-failure" -> Optional.of(new Event.InstallFailure(e.text("reason", false)
                     .orElse(UpdateEvents.DEFAULT_FAILURE)));
+            case "map-release" -> mapRelease(e);
             default -> throw new IllegalStateException("no reader for event " + kind);
         };
     }
@@ -194,6 +207,23 @@ final class TimelineReader {
         }
         return Optional.of(new Event.BreakdownCall(assistance.orElse(false), dealer.orElse(false),
                 inApp.orElse(false)));
+    }
+
+    private Optional<Event> mapRelease(YamlMap e) {
+        Optional<String> region = e.read("region", true, text -> text);
+        Optional<String> version = e.read("version", true, text -> text);
+        Optional<Long> size = e.count("sizeBytes", false, 1, MapRelease.MAX_SIZE_BYTES);
+        if (region.isEmpty() || version.isEmpty() || e.has("sizeBytes") && size.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            new MapRelease(region.get(), version.get(), size.orElse(DEFAULT_MAP_BYTES),
+                    Instant.EPOCH);
+        } catch (IllegalArgumentException bad) {
+            problems.at(e.node(), e.field("version"), bad.getMessage());
+            return Optional.empty();
+        }
+        return Optional.of(new Event.MapRelease(region.get(), version.get(), size.orElse(DEFAULT_MAP_BYTES)));
     }
 
     private static Fault fault(String text) {

@@ -27,6 +27,7 @@ final class CommandTable {
         ServiceCommands.addTo(table, car);
         ManualCommands.addTo(table, car);
         UpdateCommands.addTo(table, car);
+        MapCommands.addTo(table, car);
         table.add(ConsoleCommand.of("report", "report", "sends a Smart Service report of the state now and answers"
                 + " once the broker acknowledged it (or says why it was held back or buffered)",
                 arguments -> ReportCommand.run(car, arguments)));

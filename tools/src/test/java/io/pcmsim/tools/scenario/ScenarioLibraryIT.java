@@ -64,6 +64,7 @@ class ScenarioLibraryIT {
                         "/faults/injected", 6L, "/faults/skippedCarCannotHaveIt", 1L)),
                 Arguments.of("software-update.yaml", List.of(), Map.of(
                         "/backend/softwareUpdates/declined", 0L, "/backend/softwareUpdates/notEntitled", 0L)),
+                Arguments.of("map-update.yaml", List.of(), Map.of("/backend/mapUpdates/offered", 4L)),
                 Arguments.of("faults-and-workshop.yaml", List.of("--speed", "7200"), Map.of(
                         "/faults/injected", 15L, "/faults/skippedCarCannotHaveIt", 1L)),
                 Arguments.of("owners-manual.yaml", List.of(), Map.of(

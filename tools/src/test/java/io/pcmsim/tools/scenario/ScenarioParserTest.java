@@ -92,9 +92,9 @@ class ScenarioParserTest {
                 Arguments.of("    event: drive\n", "    event: drve\n",
                         List.of("test.yaml:21: timeline[0].event: \"drve\" is not an event; did you mean drive? (events:"
                                 + " breakdown-call, broker-restart, come-and-go, come-back, drive, fault, go-away,"
-                                + " install-failure, manual-chapter, manual-message, network-outage, park, privacy-mode,"
-                                + " service, service-group, smart-service-report, software-campaign, update-decision,"
-                                + " vehicle-start, workshop)")),
+                                + " install-failure, manual-chapter, manual-message, map-release, network-outage, park,"
+                                + " privacy-mode, service, service-group, smart-service-report, software-campaign,"
+                                + " update-decision, vehicle-start, workshop)")),
                 Arguments.of("    group: commuters\n    share", "    group: comuters\n    share",
                         List.of("test.yaml:19: timeline[0].group: \"comuters\" is not a group of the fleet (commuters,"
                                 + " others, or all); did you mean commuters?")),
@@ -123,8 +123,8 @@ class ScenarioParserTest {
                         List.of("test.yaml:37: expect[2].stored.atMost: is below atLeast (100)")),
                 Arguments.of("  - noMessageLost: true\n", "  - noMesageLost: true\n",
                         List.of("test.yaml:31: expect[0].noMesageLost: unknown expectation; did you mean noMessageLost?"
-                                + " (known: allOnlineAtEnd, breakdownCases, maintenanceNeeds, manualEvents, noMessageLost,"
-                                + " nothingReceivedWhilePrivate, pullsTimedOut, rejected, softwareUpdates, stored)")),
+                                + " (known: allOnlineAtEnd, breakdownCases, maintenanceNeeds, manualEvents, mapUpdates,"
+                                + " noMessageLost, nothingReceivedWhilePrivate, pullsTimedOut, rejected, softwareUpdates, stored)")),
                 Arguments.of("    disabledServices: [smart-service]\n", "    disabledServices: [smart-servce]\n",
                         List.of("test.yaml:13: fleet[0].disabledServices[0]: \"smart-servce\" is not a service"
                                 + " (smart-service, breakdown, software-update, manual, map); did you mean smart-service?")),

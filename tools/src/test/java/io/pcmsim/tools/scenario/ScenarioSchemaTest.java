@@ -41,7 +41,7 @@ class ScenarioSchemaTest {
         schema().at("/properties/expect/items/properties").fieldNames().forEachRemaining(names::add);
         assertThat(names).containsExactlyInAnyOrder("nothingReceivedWhilePrivate", "noMessageLost", "allOnlineAtEnd",
                 "stored", "rejected", "maintenanceNeeds", "breakdownCases", "pullsTimedOut", "manualEvents",
-                "softwareUpdates");
+                "softwareUpdates", "mapUpdates");
     }
 
     @Test

@@ -148,6 +148,7 @@ class VehicleConsoleIT {
             assertThat(console.send("service breakdown off")).startsWith("ok service breakdown off");
             assertThat(status(console)).containsEntry("services-off", "breakdown");
             assertThat(console.send("report")).isEqualTo("ok report acknowledged by the broker");
+            assertThat(console.send("maps")).matches("ok maps EU=[0-9.]+");
         }
     }
 
@@ -156,7 +157,7 @@ class VehicleConsoleIT {
         Vin vin = VINS.get(2);
         try (ConsoleSession console = console(vin)) {
             assertThat(console.send("dirve 12")).isEqualTo("error: unknown command 'dirve'; commands: status, start,"
-                    + " stop, drive, wait, workshop, privacy, group, service, fault, breakdown, manual, update, report, help, quit (help COMMAND for its usage)");
+                    + " stop, drive, wait, workshop, privacy, group, service, fault, breakdown, manual, update, maps, report, help, quit (help COMMAND for its usage)");
             assertThat(console.send("drive twelve")).isEqualTo(
                     "error: drive: 'twelve' is not a number of km; usage: drive KM [KMH]");
             assertThat(console.send("drive -3")).isEqualTo(

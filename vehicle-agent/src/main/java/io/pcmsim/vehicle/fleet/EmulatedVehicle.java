@@ -8,6 +8,7 @@ import io.pcmsim.vehicle.manual.ManualLinks;
 import io.pcmsim.vehicle.manual.ProfileOutcome;
 import io.pcmsim.vehicle.model.DrivingState;
 import io.pcmsim.vehicle.model.Fault;
+import io.pcmsim.vehicle.model.InstalledVersion;
 import io.pcmsim.vehicle.model.VehicleProfile;
 import io.pcmsim.vehicle.privacy.DriverSettings;
 import io.pcmsim.vehicle.smartservice.NavigationDestination;
@@ -224,6 +225,12 @@ public interface EmulatedVehicle {
 
     /** The navigation destination the backend sent last (for an appointment), if any. */
     Optional<NavigationDestination> navigationDestination();
+
+    /**
+     * The navigation maps installed now, one per region: the profile's maps, each replaced by the version a
+     * map update installed. Any thread.
+     */
+    List<InstalledVersion> installedMaps();
 
     /** Asks every service for its data now (Smart Service: an {@code ON_REQUEST} report when allowed). */
     CompletableFuture<Void> requestReport();

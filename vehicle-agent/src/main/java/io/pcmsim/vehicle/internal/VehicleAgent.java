@@ -15,6 +15,8 @@ import io.pcmsim.vehicle.internal.connection.Downlink;
 import io.pcmsim.vehicle.internal.connection.UplinkObserver;
 import io.pcmsim.vehicle.internal.connection.VehicleConnection;
 import io.pcmsim.vehicle.internal.manual.ManualService;
+import io.pcmsim.vehicle.internal.mapupdate.InstalledMaps;
+import io.pcmsim.vehicle.internal.mapupdate.MapUpdateService;
 import io.pcmsim.vehicle.internal.service.VehicleService;
 import io.pcmsim.vehicle.internal.session.SessionService;
 import io.pcmsim.vehicle.internal.smartservice.SmartService;
@@ -23,6 +25,7 @@ import io.pcmsim.vehicle.manual.ProfileOutcome;
 import io.pcmsim.vehicle.internal.softwareupdate.SoftwareUpdateService;
 import io.pcmsim.vehicle.model.DrivingState;
 import io.pcmsim.vehicle.model.Fault;
+import io.pcmsim.vehicle.model.InstalledVersion;
 import io.pcmsim.vehicle.model.VehicleModel;
 import io.pcmsim.vehicle.model.VehicleProfile;
 import io.pcmsim.vehicle.privacy.DriverSettings;
@@ -68,6 +71,8 @@ public final class VehicleAgent implements EmulatedVehicle, VehicleConnection.Se
     private final BreakdownService breakdown;
     private final ManualService manual;
     private final SoftwareUpdateService softwareUpdate;
+    private final InstalledMaps maps;
+    private final MapUpdateService mapUpdate;
     private final UplinkObserver observer;
     private final @Nullable MessageLog history;
     private final ExecutorService lane;
@@ -119,12 +124,15 @@ public final class VehicleAgent implements EmulatedVehicle, VehicleConnection.Se
         this.manual = new ManualService(connection.channelFor(Service.MANUAL), vin, model, config.manualUse());
         this.softwareUpdate = new SoftwareUpdateService(connection.channelFor(Service.SOFTWARE_UPDATE), profile,
                 config.softwareUpdate(), config.seed());
+        this.maps = new InstalledMaps(profile.maps());
+        this.mapUpdate = MapUpdateService.of(connection.channelFor(Service.MAP_UPDATE), maps, config.brokerHost(),
+                config.brokerPort(), network, task -> onLane(task), clock::instant);
         // The services of this car, the session first: adding a service means adding a line here.
         this.services = List.of(
                 new SessionService(connection.channelFor(Service.LOGIN), profile, () -> logIn(false)),
                 new SmartService(connection.channelFor(Service.SMART_SERVICE), profile, model, config.thresholds(),
                         config.reportInterval(), firstPeriodic),
-                breakdown, manual, softwareUpdate);
+                breakdown, manual, softwareUpdate, mapUpdate);
     }
 
     /**
@@ -176,7 +184,13 @@ public final class VehicleAgent implements EmulatedVehicle, VehicleConnection.Se
         if (timer != null) {
             timer.cancel(false);
         }
-        return connection.stop();
+        // a map check's own connection closes with the car; no entitlement request leaves meanwhile
+        mapUpdate.closing();
+        CompletableFuture<Void> maps = new CompletableFuture<>();
+        if (!onLane(() -> mapUpdate.close().whenComplete((ok, error) -> maps.complete(null)))) {
+            maps.complete(null);
+        }
+        return connection.stop().thenCombine(maps, (a, b) -> null);
     }
 
     /** A session starts: every service in turn, the login first. */
@@ -467,6 +481,11 @@ public final class VehicleAgent implements EmulatedVehicle, VehicleConnection.Se
             softwareUpdate.injectInstallFailure(reason);
             return CompletableFuture.completedFuture(null);
         });
+    }
+
+    @Override
+    public List<InstalledVersion> installedMaps() {
+        return maps.current();
     }
 
     @Override

@@ -29,6 +29,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class FleetIT {
 
+    /** Threads alive before each test: a fleet of an earlier class still stopping is not this test's. */
+    private final java.util.Set<Thread> threadsBefore = java.util.Set.copyOf(Thread.getAllStackTraces().keySet());
+
+
     @RegisterExtension
     static final RecordingBroker BROKER = new RecordingBroker();
 
@@ -117,7 +121,7 @@ class FleetIT {
         assertThat(stats.totalSuppressed()).isZero();
         assertThat(published).extracting(PublishedMessage::service).contains(Service.LOGIN, Service.SMART_SERVICE);
         assertThat(Thread.getAllStackTraces().keySet())
-                .filteredOn(t -> t.isAlive() && t.getName().startsWith("pcmsim-fleet"))
+                .filteredOn(t -> t.isAlive() && t.getName().startsWith("pcmsim-fleet") && !threadsBefore.contains(t))
                 .as("shared threads only: lanes, scheduler, netty, application; none per vehicle")
                 .hasSizeLessThanOrEqualTo(Runtime.getRuntime().availableProcessors() + 4);
     }
@@ -248,7 +252,7 @@ class FleetIT {
             }));
         }
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Thread.getAllStackTraces().keySet())
-                .filteredOn(t -> t.isAlive() && t.getName().startsWith("pcmsim-fleet"))
+                .filteredOn(t -> t.isAlive() && t.getName().startsWith("pcmsim-fleet") && !threadsBefore.contains(t))
                 .isEmpty());
     }
 }

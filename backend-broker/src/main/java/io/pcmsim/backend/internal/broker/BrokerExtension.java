@@ -23,15 +23,27 @@ public final class BrokerExtension implements ExtensionMain {
 
     private final List<PublishInboundInterceptor> interceptors;
     private final @Nullable ExtensionMain extra;
+    private final boolean topicPolicy;
 
-    private BrokerExtension(List<PublishInboundInterceptor> interceptors, @Nullable ExtensionMain extra) {
+    private BrokerExtension(List<PublishInboundInterceptor> interceptors, @Nullable ExtensionMain extra,
+            boolean topicPolicy) {
         this.interceptors = List.copyOf(interceptors);
         this.extra = extra;
+        this.topicPolicy = topicPolicy;
     }
 
     /** The embedded extension of the given parts; at least one of them is given. */
     public static EmbeddedExtension embedded(@Nullable BrokerTrafficListener listener, @Nullable UplinkIntake intake,
                                              @Nullable ExtensionMain extra) {
+        return embedded(listener, intake, extra, false);
+    }
+
+    /**
+     * The embedded extension of the given parts, with the built-in {@link io.pcmsim.backend.broker.TopicPolicy}
+     * when {@code topicPolicy}; an extra extension that sets an authorizer of its own replaces the policy.
+     */
+    public static EmbeddedExtension embedded(@Nullable BrokerTrafficListener listener, @Nullable UplinkIntake intake,
+                                             @Nullable ExtensionMain extra, boolean topicPolicy) {
         List<PublishInboundInterceptor> interceptors = new ArrayList<>();
         if (listener != null) {
             interceptors.add(new TrafficInterceptor(listener));
@@ -39,7 +51,7 @@ public final class BrokerExtension implements ExtensionMain {
         if (intake != null) {
             interceptors.add(intake.interceptor());
         }
-        if (interceptors.isEmpty() && extra == null) {
+        if (interceptors.isEmpty() && extra == null && !topicPolicy) {
             throw new IllegalArgumentException(
                     "an embedded broker extension needs a traffic listener, an uplink intake or an extension");
         }
@@ -50,7 +62,7 @@ public final class BrokerExtension implements ExtensionMain {
                 .withAuthor("pcmsim")
                 .withPriority(0)
                 .withStartPriority(1000)
-                .withExtensionMain(new BrokerExtension(interceptors, extra))
+                .withExtensionMain(new BrokerExtension(interceptors, extra, topicPolicy))
                 .build();
     }
 
@@ -60,6 +72,10 @@ public final class BrokerExtension implements ExtensionMain {
             // one initializer per extension: a second setClientInitializer would replace this one
             Services.initializerRegistry().setClientInitializer((initializerInput, clientContext) ->
                     interceptors.forEach(clientContext::addPublishInboundInterceptor));
+        }
+        if (topicPolicy) {
+            TopicAuthorizer authorizer = new TopicAuthorizer();
+            Services.securityRegistry().setAuthorizerProvider(providerInput -> authorizer);
         }
         if (extra != null) {
             extra.extensionStart(input, output);
