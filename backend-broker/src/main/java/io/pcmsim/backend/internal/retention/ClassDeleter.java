@@ -113,6 +113,7 @@ final class ClassDeleter {
                         d.delete(connection, keys, batch);
                     }
                     RAW.delete(connection, keys, batch);
+                    RetiredSequences.record(connection, keys);
                 }
                 commit(connection, batch, deleted);
             } while (found == batchSize);

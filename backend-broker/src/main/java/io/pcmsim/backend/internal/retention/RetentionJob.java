@@ -140,6 +140,15 @@ public final class RetentionJob implements Retention, AutoCloseable {
                 break;
             }
         }
+        if (error == null) {
+            try {
+                RetiredSequences.forgetGoneBoots(c);
+                c.commit();
+            } catch (SQLException e) {
+                rollbackQuietly(c, e);
+                error = "retired sequence numbers: " + e.getMessage();
+            }
+        }
         RetentionRun.Outcome outcome = error == null ? RetentionRun.Outcome.COMPLETED : RetentionRun.Outcome.FAILED;
         RunRecords.finish(c, id, clock.instant(), outcome, error);
         c.commit();

@@ -71,8 +71,12 @@ public final class StoreQueries {
 
     /** Missing sequence numbers per (VIN, boot), see {@link io.pcmsim.backend.SequenceGaps}. */
     public io.pcmsim.backend.SequenceGaps sequenceGaps() {
-        String sql = "SELECT vin, boot_id, MAX(sequence) - MIN(sequence) + 1 - COUNT(*) FROM uplink_message"
-                + " GROUP BY vin, boot_id";
+        // stored and retired (deleted by retention) numbers together: a hole in neither is a lost message
+        String sql = "SELECT b.vin, b.boot_id, GREATEST(b.max_seq, COALESCE(r.max_sequence, b.max_seq))"
+                + " - LEAST(b.min_seq, COALESCE(r.min_sequence, b.min_seq)) + 1 - b.stored - COALESCE(r.deleted, 0)"
+                + " FROM (SELECT vin, boot_id, MIN(sequence) AS min_seq, MAX(sequence) AS max_seq, COUNT(*) AS stored"
+                + " FROM uplink_message GROUP BY vin, boot_id) b"
+                + " LEFT JOIN retired_sequence r ON r.vin = b.vin AND r.boot_id = b.boot_id";
         long boots = 0;
         long missing = 0;
         java.util.List<String> examples = new java.util.ArrayList<>();

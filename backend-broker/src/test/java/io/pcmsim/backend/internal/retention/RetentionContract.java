@@ -9,6 +9,7 @@ import io.pcmsim.backend.internal.service.ExpiringRows;
 import io.pcmsim.backend.internal.service.RetentionPolicy;
 import io.pcmsim.backend.internal.service.UplinkRecord;
 import io.pcmsim.backend.internal.storage.Database;
+import io.pcmsim.backend.internal.storage.StoreQueries;
 import io.pcmsim.backend.internal.storage.UplinkStore;
 import io.pcmsim.backend.retention.ClassDeletion;
 import io.pcmsim.backend.retention.RetentionRun;
@@ -137,6 +138,30 @@ abstract class RetentionContract {
         assertThat(count("SELECT COUNT(*) FROM login")).isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM smart_service_vehicle")).isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM maintenance_need")).isPositive();
+    }
+
+    @Test
+    void sequenceGaps_aMessageDeletedInsideABoot_isNotALoss_aLostOneStillIs() throws SQLException {
+        Vin vin = Uplinks.randomVin();
+        write(Service.LOGIN, Uplinks.login(vin, 1, 1), T);
+        write(Service.SMART_SERVICE, Uplinks.smartService(vin, 1, 2, Uplinks.wornState(61_000)), T);
+        write(Service.BREAKDOWN, Uplinks.breakdown(vin, 1, 3), T);
+        write(Service.SMART_SERVICE, Uplinks.smartService(vin, 1, 4, Uplinks.wornState(61_010)), T);
+        write(Service.SMART_SERVICE, Uplinks.smartService(vin, 1, 6, Uplinks.wornState(61_020)), T); // 5 lost
+        StoreQueries queries = new StoreQueries(database);
+        assertThat(queries.sequenceGaps().missing()).isEqualTo(1);
+
+        job.run(T.plus(Duration.ofDays(8)), RetentionTrigger.CLI);
+
+        assertThat(messages(Service.BREAKDOWN)).as("the breakdown report in the middle of the boot went").isZero();
+        assertThat(queries.sequenceGaps().missing()).as("only the lost 5; the deleted 3 is no loss").isEqualTo(1);
+        assertThat(queries.sequenceGaps().examples()).containsExactly(vin.value() + "/1: 1");
+        assertThat(count("SELECT COUNT(*) FROM retired_sequence")).isEqualTo(1);
+
+        job.run(T.plus(Duration.ofDays(365 * 31)), RetentionTrigger.CLI);
+
+        assertThat(queries.sequenceGaps().boots()).as("nothing of the boot is stored any more").isZero();
+        assertThat(count("SELECT COUNT(*) FROM retired_sequence")).as("its record went with it").isZero();
     }
 
     @Test
