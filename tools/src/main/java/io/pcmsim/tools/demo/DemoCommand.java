@@ -74,6 +74,11 @@ public final class DemoCommand implements Callable<Integer> {
                     + "all four combinations and every third call is placed in the app (default: ${DEFAULT-VALUE}).")
     double breakdownFraction;
 
+    @Option(names = "--install-failure-fraction", defaultValue = "0.1",
+            description = "Share of the software update campaign's installs that fail in the cars; a wave whose failed "
+                    + "share passes 20 % halts its campaign (default: ${DEFAULT-VALUE}).")
+    double installFailureFraction;
+
     @Option(names = "--report", paramLabel = "FILE",
             description = "Also write the result as JSON to FILE (its folder must exist).")
     @Nullable Path report;
@@ -106,7 +111,7 @@ public final class DemoCommand implements Callable<Integer> {
         DemoOptions options;
         try {
             options = new DemoOptions(vehicles, duration, speed, seed, privacyFraction, port, mqttVersion,
-                    reportInterval, Optional.ofNullable(dataDir), breakdownFraction);
+                    reportInterval, Optional.ofNullable(dataDir), breakdownFraction, installFailureFraction);
         } catch (IllegalArgumentException e) {
             err.println("pcmsim demo: " + e.getMessage());
             return 2;

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param reportInterval simulated time between periodic Smart Service reports
  * @param dataDir where broker and backend keep their data; empty for a temporary folder removed afterwards
  * @param breakdownFraction share of cars that make a breakdown call during the run, 0..1
+ * @param installFailureFraction share of the software update campaign's installs that fail, 0..1
  */
 public record DemoOptions(
         int vehicles,
@@ -29,7 +30,8 @@ public record DemoOptions(
         int mqttVersion,
         Duration reportInterval,
         Optional<Path> dataDir,
-        double breakdownFraction) {
+        double breakdownFraction,
+        double installFailureFraction) {
 
     public DemoOptions {
         if (vehicles < 1) {
@@ -57,12 +59,16 @@ public record DemoOptions(
         if (!(breakdownFraction >= 0 && breakdownFraction <= 1)) {
             throw new IllegalArgumentException("--breakdown-fraction must be between 0 and 1, was " + breakdownFraction);
         }
+        if (!(installFailureFraction >= 0 && installFailureFraction <= 1)) {
+            throw new IllegalArgumentException("--install-failure-fraction must be between 0 and 1, was "
+                    + installFailureFraction);
+        }
     }
 
     /** Options without breakdown calls. */
     public DemoOptions(int vehicles, Duration duration, double speed, long seed, double privacyFraction, int port,
             int mqttVersion, Duration reportInterval, Optional<Path> dataDir) {
-        this(vehicles, duration, speed, seed, privacyFraction, port, mqttVersion, reportInterval, dataDir, 0);
+        this(vehicles, duration, speed, seed, privacyFraction, port, mqttVersion, reportInterval, dataDir, 0, 0);
     }
 
     /** Cars that make a breakdown call: the fraction of the fleet, rounded. */

@@ -24,6 +24,7 @@ import java.util.TreeMap;
  * @param tripsStarted trips the demo started (each begins with a vehicle start)
  * @param breakdowns the breakdown calls made and what became of them
  * @param manual the owner's manual: messages shown, links served, chapters opened
+ * @param updates the software update campaigns and the map updates
  * @param interrupted the run was ended early (Ctrl-C, SIGTERM): the counts are those measured until then
  */
 public record DemoResult(
@@ -47,6 +48,7 @@ public record DemoResult(
         long tripsStarted,
         DemoBreakdowns breakdowns,
         DemoManual manual,
+        DemoUpdates updates,
         boolean interrupted) {
 
     public DemoResult {
@@ -91,6 +93,8 @@ public record DemoResult(
         root.put("tripsStarted", tripsStarted);
         root.put("breakdown", breakdowns.toJsonTree());
         root.put("manual", manual.toJsonTree());
+        root.put("softwareUpdate", updates.softwareJson());
+        root.put("mapUpdate", updates.mapJson());
         return root;
     }
 
@@ -128,6 +132,7 @@ public record DemoResult(
         s.append(String.format("%n  trips               %d started (each with a vehicle start)", tripsStarted));
         s.append(System.lineSeparator()).append(breakdowns.summaryLine());
         s.append(System.lineSeparator()).append(manual.summaryLine());
+        s.append(System.lineSeparator()).append(updates.summaryLines());
         return s.toString();
     }
 

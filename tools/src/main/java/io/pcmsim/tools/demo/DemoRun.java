@@ -60,6 +60,7 @@ public final class DemoRun {
     private @Nullable Instant started;
     private @Nullable BreakdownSchedule breakdowns;
     private @Nullable TripSchedule trips;
+    private int campaigns;
 
     /**
      * @param dataDir where broker and backend keep their data (the caller creates and removes it)
@@ -151,6 +152,8 @@ public final class DemoRun {
                     .clock(simulated)
                     .wallClock(wall)
                     .reportInterval(options.reportInterval())
+                    .softwareUpdate(DemoCampaigns.policy(backend.softwareUpdate().releasePublicKeyPem(),
+                            options.installFailureFraction()))
                     .build());
         } catch (RuntimeException e) {
             throw DemoFailure.of("the fleet could not be set up", "", e);
@@ -202,6 +205,7 @@ public final class DemoRun {
             ticker.schedule(privacy::on, durationMs / 4, TimeUnit.MILLISECONDS);
             ticker.schedule(privacy::off, durationMs * 3 / 4, TimeUnit.MILLISECONDS);
         }
+        campaigns = DemoCampaigns.start(runningBackend.softwareUpdate(), running.vehicles());
         BreakdownSchedule calls = BreakdownSchedule.choose(running.vehicles(), options.breakdownCalls(), options.seed());
         breakdowns = calls;
         calls.start(ticker, durationMs, runningBackend.breakdown());
@@ -248,7 +252,7 @@ public final class DemoRun {
         Duration real = started == null ? Duration.ZERO : Duration.between(started, ended);
         Duration simulated = clock == null ? Duration.ZERO : clock.toSimulated(real);
         return Measurements.collect(options, real, simulated, broker == null ? options.port() : broker.port(),
-                fleet, backend, windows, breakdowns, trips, stop.isDone());
+                fleet, backend, windows, breakdowns, trips, campaigns, stop.isDone());
     }
 
     private String statusText(FleetStats fleetStats, Backend runningBackend, long perSecond) {

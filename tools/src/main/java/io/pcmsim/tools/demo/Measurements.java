@@ -25,7 +25,7 @@ final class Measurements {
 
     static DemoResult collect(DemoOptions options, Duration real, Duration simulated, int brokerPort,
                               @Nullable Fleet fleet, @Nullable Backend backend, PrivacyWindows windows,
-                              @Nullable BreakdownSchedule calls, @Nullable TripSchedule trips,
+                              @Nullable BreakdownSchedule calls, @Nullable TripSchedule trips, int campaigns,
                               boolean interrupted) {
         Map<String, Long> published = byTopicName(Map.of());
         Map<String, Long> suppressed = byTopicName(Map.of());
@@ -52,7 +52,7 @@ final class Measurements {
                 needs.map(MaintenanceSummary::bySeverity).orElse(Map.of()),
                 windows.vehiclesEverPrivate(), windows.receivedWhilePrivate(), windows.offenders(),
                 windows.foreignPublishesOnCarTopics(), trips == null ? 0 : trips.started(),
-                breakdowns(backend, calls), manual(backend), interrupted);
+                breakdowns(backend, calls), manual(backend), updates(backend, campaigns), interrupted);
     }
 
     /** The calls made and the backend's cases; the cars' side alone when the backend cannot tell. */
@@ -69,6 +69,19 @@ final class Measurements {
             }
         }
         return new DemoBreakdowns(calls.inCarCalls(), calls.refusedByCarSettings(), calls.appCalls(), counts);
+    }
+
+    /** The backend's software and map update counts; none when it cannot tell. */
+    private static DemoUpdates updates(@Nullable Backend backend, int campaigns) {
+        if (backend == null) {
+            return DemoUpdates.NONE;
+        }
+        try {
+            return new DemoUpdates(campaigns, backend.softwareUpdate().counts(), backend.mapUpdate().counts());
+        } catch (RuntimeException e) {
+            LOG.warn("software and map update counts not available", e);
+            return DemoUpdates.NONE;
+        }
     }
 
     /** The backend's manual counts; none when it cannot tell. */

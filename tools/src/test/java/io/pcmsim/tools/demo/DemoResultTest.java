@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pcmsim.backend.breakdown.BreakdownCounts;
 import io.pcmsim.backend.manual.ManualCounts;
+import io.pcmsim.backend.mapupdate.MapUpdateCounts;
+import io.pcmsim.backend.softwareupdate.SoftwareUpdateCounts;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -18,14 +20,16 @@ class DemoResultTest {
                 duplicates, rejected, 4, Map.of("ENGINE_OIL", 4L), Map.of("MEDIUM", 4L), 2, whilePrivate,
                 whilePrivate > 0 ? Set.of("WP0ZZZ99ZTS392124") : Set.of(), 0, 14,
                 new DemoBreakdowns(3, 1, 1, new BreakdownCounts(3, 1, 2, 2, 1, 1)),
-                new DemoManual(new ManualCounts(9, 5, 4, 1, 3, 1, 0, 0, 0)), false);
+                new DemoManual(new ManualCounts(9, 5, 4, 1, 3, 1, 0, 0, 0)),
+                new DemoUpdates(3, new SoftwareUpdateCounts(8, 5, 1, 1, 1, 0, 4, 1), new MapUpdateCounts(9, 1, 9, 12, 6, 6)),
+                false);
     }
 
     private static DemoResult interruptedWithForeign(long foreign) {
         return new DemoResult(10, Duration.ofSeconds(5), Duration.ofHours(5), 1883,
                 Map.of("login", 10L, "smart-service", 40L), Map.of(), 50 + foreign, 50, 0,
                 Map.of("malformed-payload", foreign), 1, Map.of(), Map.of(), 2, 0, Set.of(), foreign, 0,
-                DemoBreakdowns.NONE, DemoManual.NONE, true);
+                DemoBreakdowns.NONE, DemoManual.NONE, DemoUpdates.NONE, true);
     }
 
     @Test
@@ -85,5 +89,19 @@ class DemoResultTest {
                 + " links (1 codes unknown), 3 chapters opened, 1 favourites kept");
         assertThat(result.toJsonTree().get("manual")).isEqualTo(Map.of("events", 9L, "messagesShown", 5L,
                 "linksServed", 4L, "unknownCodes", 1L, "chaptersVisited", 3L, "favourites", 1L));
+    }
+
+    @Test
+    void summaryAndJson_showSoftwareAndMapUpdates() {
+        DemoResult result = result(300, 300, 0, Map.of(), 0);
+        assertThat(result.summary())
+                .contains("software update     3 campaigns, 4 waves opened, 1 halted on failures; offered 8, installed 5,"
+                        + " failed 1, declined 1, deferred 1")
+                .contains("map update          9 anonymous keys issued (1 cars not entitled), 12 version checks at"
+                        + " vehicle starts, 6 maps sent, 6 installed");
+        assertThat(result.toJsonTree().get("softwareUpdate").toString()).isEqualTo("{campaigns=3, offered=8, installed=5,"
+                + " failed=1, declined=1, deferred=1, notEntitled=0, waves=4, halted=1}");
+        assertThat(result.toJsonTree().get("mapUpdate").toString())
+                .isEqualTo("{keysIssued=9, notEntitled=1, checks=12, offered=6, installed=6}");
     }
 }

@@ -89,6 +89,17 @@ class DemoCommandIT {
                 .as("every message shown is answered").isEqualTo(manual.get("messagesShown").asLong());
         assertThat(json.at("/published/manual").asLong()).as("what the cars sent, the backend counted")
                 .isEqualTo(manual.get("events").asLong());
+        JsonNode software = json.get("softwareUpdate");
+        assertThat(software.get("campaigns").asLong()).as("one campaign per model of the fleet").isPositive();
+        assertThat(software.get("waves").asLong()).as("each campaign opened its first wave")
+                .isGreaterThanOrEqualTo(software.get("campaigns").asLong());
+        assertThat(software.get("installed").asLong() + software.get("failed").asLong()
+                + software.get("declined").asLong() + software.get("deferred").asLong())
+                .as("every result belongs to an offer").isLessThanOrEqualTo(software.get("offered").asLong());
+        JsonNode maps = json.get("mapUpdate");
+        assertThat(maps.get("keysIssued").asLong()).as("every car that logged in was entitled to a key")
+                .isGreaterThanOrEqualTo(12);
+        assertThat(maps.get("installed").asLong()).isLessThanOrEqualTo(maps.get("offered").asLong());
     }
 
     @Test
