@@ -26,23 +26,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-step() { printf '\n== %s\n' "$*"; }
-fail() { printf 'walkthrough: %s\n' "$*" >&2; exit 1; }
-
-# GET/POST/PUT against the API; prints the call and the answer, keeps the answer in $BODY
-api() {
-  local method=$1 path=$2 data=${3:-}
-  printf '$ curl -X %s %s%s\n' "$method" "$path" "${data:+ -d '$data'}"
-  if [ -n "$data" ]; then
-    BODY=$(curl -s -X "$method" -H 'Content-Type: application/json' -d "$data" "$API$path")
-  else
-    BODY=$(curl -s -X "$method" "$API$path")
-  fi
-  printf '%s\n' "$BODY"
-}
-
-# the first value of a JSON string field in $BODY (the API writes compact JSON)
-field() { printf '%s' "$BODY" | grep -o "\"$1\": *\"[^\"]*\"" | head -1 | sed 's/.*: *"\(.*\)"/\1/'; }
+# shellcheck source=walkthrough-lib.sh
+. scripts/walkthrough-lib.sh
 
 # one console command, its one answer line
 car() {
@@ -54,40 +39,8 @@ car() {
   case "$answer" in ok*) ;; *) fail "the car refused '$*'";; esac
 }
 
-# polls a GET until its answer contains the text, at most 30 s
-until_contains() {
-  local path=$1 text=$2
-  for _ in $(seq 1 60); do
-    BODY=$(curl -s "$API$path")
-    case "$BODY" in *"$text"*) printf '$ curl %s\n%s\n' "$path" "$BODY"; return 0;; esac
-    sleep 0.5
-  done
-  fail "GET $path never contained $text: $BODY"
-}
-
-# polls a GET until the text occurs the given number of times in its answer, at most 30 s
-until_count() {
-  local path=$1 text=$2 count=$3
-  for _ in $(seq 1 60); do
-    BODY=$(curl -s "$API$path")
-    if [ "$(printf '%s' "$BODY" | grep -o "$text" | wc -l)" -ge "$count" ]; then
-      printf '$ curl %s\n%s\n' "$path" "$BODY"; return 0
-    fi
-    sleep 0.5
-  done
-  fail "GET $path never held $count times $text: $BODY"
-}
-
 step "backend: embedded broker on $MQTT_PORT, HTTP API on $HTTP_PORT, app calls time out after 10 s"
-./pcmsim backend --port "$MQTT_PORT" --http-port "$HTTP_PORT" --data-dir "$WORK/backend" \
-  --breakdown-pull-timeout 10s >"$WORK/backend.log" 2>&1 &
-BACKEND_PID=$!
-for _ in $(seq 1 240); do
-  curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$HTTP_PORT/health" 2>/dev/null | grep -q 200 && break
-  kill -0 "$BACKEND_PID" 2>/dev/null || fail "the backend ended: $(cat "$WORK/backend.log")"
-  sleep 0.5
-done
-curl -s "http://127.0.0.1:$HTTP_PORT/health"; echo
+start_backend --breakdown-pull-timeout 10s
 
 step "car $VIN at its console"
 coproc CAR { exec ./pcmsim vehicle --vin "$VIN" --broker "tcp://127.0.0.1:$MQTT_PORT" --profile combustion \
