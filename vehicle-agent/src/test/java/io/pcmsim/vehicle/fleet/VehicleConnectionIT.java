@@ -35,6 +35,10 @@ import org.slf4j.LoggerFactory;
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class VehicleConnectionIT {
 
+    /** Threads alive before each test: a fleet of an earlier class still stopping is not this test's. */
+    private final java.util.Set<Thread> threadsBefore = java.util.Set.copyOf(Thread.getAllStackTraces().keySet());
+
+
     @RegisterExtension
     static final RecordingBroker BROKER = new RecordingBroker();
 
@@ -193,7 +197,7 @@ class VehicleConnectionIT {
             fleet.stop().get(30, TimeUnit.SECONDS);
 
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Thread.getAllStackTraces().keySet())
-                    .filteredOn(t -> t.isAlive() && (t.getName().startsWith("pcmsim-fleet")
+                    .filteredOn(t -> t.isAlive() && !threadsBefore.contains(t) && (t.getName().startsWith("pcmsim-fleet")
                             || t.getName().startsWith("MQTT "))) // a Paho thread while it runs a client's loop
                     .isEmpty());
             assertThat(BROKER.control().connects(vin)).as("the pending reconnect was called off")

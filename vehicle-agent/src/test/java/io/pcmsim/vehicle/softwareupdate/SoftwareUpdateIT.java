@@ -192,7 +192,8 @@ class SoftwareUpdateIT {
             assertThat(r.getCampaignId()).isEqualTo(campaign);
             assertThat(r.getFromIndex()).isGreaterThanOrEqualTo(4);
         });
-        assertThat(backend.softwareUpdate().records(car.vin())).extracting(UpdateRecord::state).contains("INSTALLED");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(backend.softwareUpdate().records(car.vin()))
+                .as("the car's INSTALLED status stored").extracting(UpdateRecord::state).contains("INSTALLED"));
     }
 
     @Test
