@@ -76,7 +76,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--install-failure-fraction", defaultValue = "0.1",
             description = "Share of the software update campaign's installs that fail in the cars; a wave whose failed "
-                    + "share passes 20 % halts its campaign (default: ${DEFAULT-VALUE}).")
+                    + "share passes 20 %% halts its campaign (default: ${DEFAULT-VALUE}).")
     double installFailureFraction;
 
     @Option(names = "--report", paramLabel = "FILE",

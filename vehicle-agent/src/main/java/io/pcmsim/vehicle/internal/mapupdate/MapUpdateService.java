@@ -39,10 +39,9 @@ public final class MapUpdateService implements VehicleService {
     public static final Duration CHECK_TIMEOUT = Duration.ofSeconds(60);
     /**
      * How long (real time) the car waits for the answer to its entitlement request before asking again: an
-     * answer sent before the broker put the car's downlink subscription in force is lost. Five seconds: a backend
-     * taking the logins of thousands of cars answers later than one, and every request issues a new key.
+     * answer sent before the broker put the car's downlink subscription in force is lost.
      */
-    public static final Duration ENTITLEMENT_RETRY = Duration.ofSeconds(5);
+    public static final Duration ENTITLEMENT_RETRY = Duration.ofSeconds(1);
     /** How often the car asks per session at most. */
     public static final int ENTITLEMENT_ATTEMPTS = 3;
 
