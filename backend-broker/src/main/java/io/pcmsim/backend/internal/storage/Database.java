@@ -83,7 +83,8 @@ public final class Database {
                     .load()
                     .migrate();
         } catch (FlywayException e) {
-            throw new StorageException("cannot prepare the schema of " + redacted() + ": " + rootMessage(e), e);
+            throw new StorageException("cannot prepare the schema of " + redacted() + ": " + failedStep(e)
+                    + rootMessage(e), e);
         }
         if (result.migrationsExecuted > 0) {
             LOG.info("database {} migrated to schema version {} ({} migrations)", redacted(),
@@ -91,6 +92,22 @@ public final class Database {
         } else {
             LOG.debug("database {} schema is up to date", redacted());
         }
+    }
+
+    /**
+     * Which migration failed ("Failed to execute script V5__x.sql: "), from the first line of the Flyway
+     * message in the chain that names it; nothing when Flyway failed before any migration.
+     */
+    private static String failedStep(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof FlywayException && t.getMessage() != null) {
+                String first = t.getMessage().strip().lines().findFirst().orElse("").strip();
+                if (first.startsWith("Failed to execute") || first.startsWith("Migration ")) {
+                    return first + ": ";
+                }
+            }
+        }
+        return "";
     }
 
     /** The innermost cause's message: the driver's words, not Flyway's banner around them. */

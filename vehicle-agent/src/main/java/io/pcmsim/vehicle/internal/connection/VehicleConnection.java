@@ -349,14 +349,29 @@ public final class VehicleConnection implements MqttLink.Events {
             return;
         }
         bootId = boot;
-        channel.connected(link, boot);
-        online = true;
-        channel.presence(boots.presence(true, boot));
         link.subscribe(Topics.downlinkFilter(vin)).whenComplete((ok, error) -> {
             if (error != null) {
                 LOG.warn("{}: subscription to its downlinks failed: {}", vin, error.toString());
             }
+            onLane(() -> {
+                logIn(boot);
+                return DONE;
+            });
         });
+    }
+
+    /**
+     * Logs in once the downlink subscription of session {@code boot} is acknowledged, so that nothing sent to
+     * the car in answer to its login, or once it counts as connected, can arrive before it listens; on the lane.
+     * A session that ended meanwhile logs in no more: the next one does.
+     */
+    private void logIn(long boot) {
+        if (state != State.ONLINE || bootId != boot || stopping || offNetwork) {
+            return;
+        }
+        channel.connected(link, boot);
+        online = true;
+        channel.presence(boots.presence(true, boot));
         CompletableFuture<Void> login = session.logIn(true);
         channel.drainOutbox();
         firstConnect.complete(null);
