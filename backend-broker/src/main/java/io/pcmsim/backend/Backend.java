@@ -83,8 +83,8 @@ import org.slf4j.LoggerFactory;
  * not store when it stops is given back to the cars (disconnected, they send it again).
  * </ul>
  *
- * <p>Threads: the MQTT client's Netty threads, or the broker's extension threads, only enqueue; one
- * writer thread validates, stores and acknowledges. The query methods are thread-safe and read committed data from the database.
+ * <p>Threads: the MQTT client's threads, or the broker's extension threads, decode and validate each message
+ * and enqueue it; one writer thread stores and acknowledges. The query methods are thread-safe and read committed data from the database.
  * {@link #start()} and {@link #stop()} are idempotent; a stopped backend cannot be started again.
  */
 public final class Backend implements AutoCloseable {
@@ -115,6 +115,7 @@ public final class Backend implements AutoCloseable {
     private final Object lock = new Object();
     private @Nullable CompletableFuture<Void> started;
     private @Nullable CompletableFuture<Void> stopped;
+    private final UplinkValidator validator;
     private @Nullable UplinkStore store;
     private @Nullable BatchingWriter writer;
 
@@ -130,11 +131,13 @@ public final class Backend implements AutoCloseable {
         // MQTT maximum, not a smaller value: Mosquitto 2.0.11 was seen overshooting a receive maximum of 200,
         // which the client treats as a protocol error (disconnect, redelivery, again).
         this.queue = new LinkedBlockingQueue<>(2 * RECEIVE_MAXIMUM);
+        this.validator = new UplinkValidator(
+                ContentLimits.withTimeWindow(config.vehicleTimeBehind(), config.vehicleTimeAhead()));
         this.source = intake != null
-                ? new InProcessUplinkSource(intake, queue, counters, config.clock())
+                ? new InProcessUplinkSource(intake, queue, counters, validator, config.clock())
                 : new MqttUplinkSource(config.brokerHost(), config.brokerPort(), config.clientId(),
                         Topics.sharedUplinkFilter(config.sharedGroup()), RECEIVE_MAXIMUM, queue, counters,
-                        config.clock());
+                        validator, config.clock());
         this.downlinks = new DownlinkPublisher(source::publish, config.clock());
         DealerDirectory dealers = DealerDirectory.sample();
         this.mapUpdate = new MapUpdateCentre(database, MapProviderConfig.of(brokerHost, brokerPort, config.clock())
@@ -216,8 +219,6 @@ public final class Backend implements AutoCloseable {
         }
         migrate();
         UplinkStore opened = UplinkStore.open(database, handlers, config.clock());
-        UplinkValidator validator = new UplinkValidator(
-                ContentLimits.withTimeWindow(config.vehicleTimeBehind(), config.vehicleTimeAhead()));
         BatchingWriter w = new BatchingWriter(queue, validator, opened, counters, health,
                 config.batchSize(), config.maxBatchDelay());
         synchronized (lock) {

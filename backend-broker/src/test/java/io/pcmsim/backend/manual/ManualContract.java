@@ -249,7 +249,8 @@ abstract class ManualContract {
         try (Connection c = DriverManager.getConnection(backend.config().jdbcUrl());
                 Statement s = c.createStatement()) {
             List<String> columns = new ArrayList<>();
-            try (ResultSet rs = c.getMetaData().getColumns(null, null, "manual_statistic", null)) {
+            // this schema only: another schema of the same database may hold a table of that name
+            try (ResultSet rs = c.getMetaData().getColumns(null, c.getSchema(), "manual_statistic", null)) {
                 while (rs.next()) {
                     columns.add(rs.getString("COLUMN_NAME").toLowerCase(java.util.Locale.ROOT));
                 }

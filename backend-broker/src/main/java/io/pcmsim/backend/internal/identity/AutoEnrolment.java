@@ -2,6 +2,7 @@ package io.pcmsim.backend.internal.identity;
 
 import io.pcmsim.backend.identity.IdentityRegistry;
 import io.pcmsim.backend.internal.storage.Dialect;
+import io.pcmsim.backend.internal.storage.Jdbc;
 import io.pcmsim.backend.internal.storage.MultiRow;
 import io.pcmsim.backend.internal.storage.Params;
 import io.pcmsim.protocol.Vin;
@@ -49,22 +50,29 @@ public final class AutoEnrolment {
         Set<Vin> enrolled = new TreeSet<>((a, b) -> a.value().compareTo(b.value()));
         String skip = Dialect.of(c) == Dialect.POSTGRESQL ? " ON CONFLICT DO NOTHING" : "";
         Instant until = now.plus(PACKAGE_VALIDITY);
+        List<String> ordered = List.copyOf(keys);
         try (PreparedStatement user = c.prepareStatement(IdentityStore.INSERT_USER + skip);
              PreparedStatement owner = c.prepareStatement(IdentityStore.INSERT_OWNER + skip);
              PreparedStatement connectivity = c.prepareStatement(IdentityStore.INSERT_PACKAGE + skip)) {
-            for (String key : keys) {
+            // three JDBC batches, not three statements per VIN: a fleet's first logins come in thousands
+            for (String key : ordered) {
                 Vin vin = Vin.of(key);
-                String userId = OwnerNames.userId(vin);
-                new Params(user).string(userId).string(OwnerNames.name(vin)).instant(now).bool(true);
-                user.executeUpdate();
-                new Params(owner).string(key).string(userId).instant(now);
-                int linked = owner.executeUpdate();
+                new Params(user).string(OwnerNames.userId(vin)).string(OwnerNames.name(vin)).instant(now).bool(true);
+                user.addBatch();
+                new Params(owner).string(key).string(OwnerNames.userId(vin)).instant(now);
+                owner.addBatch();
                 new Params(connectivity).string(key).string(PACKAGE).instant(now).instant(until);
-                connectivity.executeUpdate();
-                if (linked == 1) {
+                connectivity.addBatch();
+            }
+            user.executeBatch();
+            int[] linked = owner.executeBatch();
+            connectivity.executeBatch();
+            for (int i = 0; i < ordered.size(); i++) {
+                if (Jdbc.changed(linked[i], "INSERT INTO vehicle_owner")) {
+                    Vin vin = Vin.of(ordered.get(i));
                     enrolled.add(vin);
                     LOG.info("enrolled {} at its first login: owner {} (user ID {}), connectivity package {} valid"
-                            + " until {}", key, OwnerNames.name(vin), userId, PACKAGE, until);
+                            + " until {}", vin.value(), OwnerNames.name(vin), OwnerNames.userId(vin), PACKAGE, until);
                 }
             }
         }

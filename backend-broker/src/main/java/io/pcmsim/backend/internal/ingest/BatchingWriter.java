@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one thread that drains the inbound queue: collects a batch (up to {@code batchSize} messages or
- * {@code maxBatchDelay} after the first), validates each message, stores the accepted ones in one
+ * {@code maxBatchDelay} after the first), validates each message its source did not validate, stores the accepted ones in one
  * transaction, and only after the commit acknowledges every message of the batch in arrival order.
  * Rejected messages are counted and acknowledged too, so a broker never redelivers them.
  *
@@ -136,7 +136,8 @@ public final class BatchingWriter {
         List<UplinkRecord> accepted = new ArrayList<>(batch.size());
         List<RejectReason> rejected = new ArrayList<>();
         for (InboundMessage m : batch) {
-            Validation v = validator.validate(m);
+            // validated where it arrived (the sources do), so that it was decoded while the batch before was stored
+            Validation v = m.validation() != null ? m.validation() : validator.validate(m);
             if (v instanceof Validation.Accepted a) {
                 accepted.add(new UplinkRecord(a.header(), a.service(), a.envelope(), m.payload(), m.receivedAt()));
             } else if (v instanceof Validation.Rejected r) {

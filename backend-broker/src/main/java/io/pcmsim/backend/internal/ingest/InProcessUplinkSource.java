@@ -15,15 +15,18 @@ public final class InProcessUplinkSource implements UplinkSource {
     private final UplinkIntake intake;
     private final BlockingQueue<InboundMessage> queue;
     private final IngestCounters counters;
+    private final UplinkValidator validator;
     private final Clock clock;
     private volatile boolean started;
     private volatile boolean stopping;
 
+    /** @param validator checks each message on the broker's thread that hands it over, before it is queued */
     public InProcessUplinkSource(UplinkIntake intake, BlockingQueue<InboundMessage> queue, IngestCounters counters,
-                                 Clock clock) {
+                                 UplinkValidator validator, Clock clock) {
         this.intake = intake;
         this.queue = queue;
         this.counters = counters;
+        this.validator = validator;
         this.clock = clock;
     }
 
@@ -39,7 +42,7 @@ public final class InProcessUplinkSource implements UplinkSource {
     }
 
     private boolean take(InboundMessage message) {
-        if (!queue.offer(message)) {
+        if (!queue.offer(message.validatedBy(validator))) {
             return false;
         }
         counters.received();

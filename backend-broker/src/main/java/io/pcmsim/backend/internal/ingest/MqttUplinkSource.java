@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * client and its manual-ack model is clumsier. The client's receive maximum bounds the unacknowledged
  * messages in flight, so the queue (twice that size) cannot overflow.
  *
- * <p>The callback runs on one of the client's threads (owned by this source) and only enqueues.
+ * <p>The callback runs on one of the client's threads (owned by this source): it decodes and validates the
+ * message there, so that this happens while the writer stores the batch before, and enqueues it.
  */
 public final class MqttUplinkSource implements UplinkSource {
 
@@ -49,17 +50,20 @@ public final class MqttUplinkSource implements UplinkSource {
     private final int receiveMaximum;
     private final BlockingQueue<InboundMessage> queue;
     private final IngestCounters counters;
+    private final UplinkValidator validator;
     private final Clock clock;
     private volatile boolean consuming;
     private volatile boolean connectedOnce;
     private volatile boolean stopping;
 
     public MqttUplinkSource(String host, int port, String clientId, String filter, int receiveMaximum,
-                            BlockingQueue<InboundMessage> queue, IngestCounters counters, Clock clock) {
+                            BlockingQueue<InboundMessage> queue, IngestCounters counters, UplinkValidator validator,
+                            Clock clock) {
         this.filter = filter;
         this.receiveMaximum = receiveMaximum;
         this.queue = queue;
         this.counters = counters;
+        this.validator = validator;
         this.clock = clock;
         // the client's Netty event loop and scheduler run on threads this source owns and ends on disconnect,
         // instead of the library's shared (non-daemon) ones that outlive the backend
@@ -133,7 +137,7 @@ public final class MqttUplinkSource implements UplinkSource {
         }
         counters.received();
         InboundMessage m = new InboundMessage(publish.getTopic().toString(), publish.getPayloadAsBytes(),
-                clock.instant(), publish.isRetain(), publish::acknowledge);
+                clock.instant(), publish.isRetain(), publish::acknowledge).validatedBy(validator);
         if (!queue.offer(m)) {
             LOG.error("inbound queue full ({} messages) despite receive maximum {}; message on {} stays"
                     + " unacknowledged until the next session", queue.size(), receiveMaximum, m.topic());

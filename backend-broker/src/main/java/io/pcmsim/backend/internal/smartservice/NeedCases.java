@@ -3,6 +3,7 @@ package io.pcmsim.backend.internal.smartservice;
 import io.pcmsim.backend.Component;
 import io.pcmsim.backend.MaintenanceNeed;
 import io.pcmsim.backend.Severity;
+import io.pcmsim.backend.internal.storage.ColumnArrays;
 import io.pcmsim.backend.internal.storage.Dialect;
 import io.pcmsim.backend.internal.storage.Jdbc;
 import io.pcmsim.backend.internal.storage.MultiRow;
@@ -27,8 +28,8 @@ import org.postgresql.PGStatement;
 /**
  * Takes the lifecycle steps ({@link NeedLifecycle}) of the vehicles whose newest state a batch claimed, in the
  * batch's transaction: one SELECT of their unresolved needs (one array parameter), then one multi-row INSERT
- * of new needs, one JDBC batch of UPDATEs and one multi-row INSERT of history events, each only when there is
- * something to write. No statement per message.
+ * of new needs, the UPDATEs (PostgreSQL: one statement of arrays; H2: one JDBC batch) and one multi-row INSERT
+ * of history events, each only when there is something to write. No statement per message.
  */
 final class NeedCases {
 
@@ -41,6 +42,15 @@ final class NeedCases {
             + " reason = ?, evidence_at = ?, updated_at = ? WHERE need_id = ?";
     private static final String RESOLVE = "UPDATE smart_service_need SET state = 'RESOLVED', resolved_at = ?,"
             + " updated_at = ? WHERE need_id = ?";
+    /** PostgreSQL: {@link #UPDATE} for many needs, "UNNEST" standing for the arrays' UNNEST. */
+    private static final String UPDATE_ALL = "UPDATE smart_service_need AS t SET severity = u.severity, due_km = u.due_km,"
+            + " due_date = u.due_date, reason = u.reason, evidence_at = u.evidence_at, updated_at = u.updated_at"
+            + " FROM UNNEST AS u (severity, due_km, due_date, reason, evidence_at, updated_at, need_id)"
+            + " WHERE t.need_id = u.need_id";
+    /** PostgreSQL: {@link #RESOLVE} for many needs. */
+    private static final String RESOLVE_ALL = "UPDATE smart_service_need AS t SET state = 'RESOLVED',"
+            + " resolved_at = u.resolved_at, updated_at = u.updated_at"
+            + " FROM UNNEST AS u (resolved_at, updated_at, need_id) WHERE t.need_id = u.need_id";
     static final String INSERT_EVENT = "INSERT INTO smart_service_need_event (need_id, state, at, vehicle_time, note)";
 
     private record Event(String needId, NeedState state, Instant vehicleTime, String note) {
@@ -83,25 +93,47 @@ final class NeedCases {
 
     private static void update(Connection c, List<NeedLifecycle.Updated> updated, List<NeedLifecycle.Resolved> resolved,
             Instant backendTime) throws SQLException {
-        if (!updated.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement(UPDATE)) {
-                for (NeedLifecycle.Updated u : updated) {
-                    MaintenanceNeed n = u.need();
-                    new Params(ps).string(n.severity().name()).dbl(n.dueKm()).date(n.dueDate()).string(n.reason())
-                            .instant(u.vehicleTime()).instant(backendTime).string(u.needId());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
+        MultiRow.Binder<NeedLifecycle.Updated> updates = (p, u) -> {
+            MaintenanceNeed n = u.need();
+            p.string(n.severity().name()).dbl(n.dueKm()).date(n.dueDate()).string(n.reason())
+                    .instant(u.vehicleTime()).instant(backendTime).string(u.needId());
+        };
+        MultiRow.Binder<NeedLifecycle.Resolved> resolutions = (p, r) ->
+                p.instant(r.vehicleTime()).instant(backendTime).string(r.needId());
+        if (Dialect.of(c) == Dialect.POSTGRESQL) {
+            // one statement each, not one per need: nearly every report moves a need's due distance. No lock
+            // order to keep here: the claim of the vehicle's row (NewestStates) already serialises its needs.
+            updateAtOnce(c, UPDATE_ALL, 7, updated, updates);
+            updateAtOnce(c, RESOLVE_ALL, 3, resolved, resolutions);
+            return;
         }
-        if (!resolved.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement(RESOLVE)) {
-                for (NeedLifecycle.Resolved r : resolved) {
-                    new Params(ps).instant(r.vehicleTime()).instant(backendTime).string(r.needId());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
+        updateEach(c, UPDATE, updated, updates);
+        updateEach(c, RESOLVE, resolved, resolutions);
+    }
+
+    private static <T> void updateAtOnce(Connection c, String sql, int columns, List<T> rows, MultiRow.Binder<T> binder)
+            throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        ColumnArrays arrays = ColumnArrays.of(columns, rows, binder);
+        try (PreparedStatement ps = c.prepareStatement(sql.replace("UNNEST", arrays.unnest()))) {
+            arrays.bind(c, ps, 1);
+            ps.executeUpdate();
+        }
+    }
+
+    private static <T> void updateEach(Connection c, String sql, List<T> rows, MultiRow.Binder<T> binder)
+            throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (T row : rows) {
+                binder.bind(new Params(ps), row);
+                ps.addBatch();
             }
+            ps.executeBatch();
         }
     }
 

@@ -94,6 +94,28 @@ class BatchingWriterTest {
     }
 
     @Test
+    void writer_messagesValidatedWhereTheyArrived_takesThatVerdictAndValidatesTheOthers() {
+        Vin vin = Uplinks.randomVin();
+        UplinkValidator onArrival = new UplinkValidator(ContentLimits.withTimeWindow(Duration.ofDays(365),
+                Duration.ofDays(1)));
+        byte[] login = Uplinks.login(vin, 1, 1).toByteArray();
+        byte[] report = Uplinks.smartService(vin, 1, 2, Uplinks.wornState(20)).toByteArray();
+        byte[] same = Uplinks.smartService(vin, 1, 3, Uplinks.wornState(20)).toByteArray();
+        queue.add(new InboundMessage(Topics.uplink(vin, Service.LOGIN), login, NOW, () -> acknowledged.add("1"))
+                .validatedBy(onArrival));
+        // the verdict it arrived with decides, not the writer's own check (which would accept it)
+        queue.add(new InboundMessage(Topics.uplink(vin, Service.SMART_SERVICE), report, NOW, false,
+                () -> acknowledged.add("2"), new Validation.Rejected(RejectReason.LIST_TOO_LONG, "checked on arrival")));
+        offer("3", Topics.uplink(vin, Service.SMART_SERVICE), same);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> acknowledged.size() == 3);
+
+        assertThat(acknowledged).containsExactly("1", "2", "3");
+        assertThat(counters.storedCount()).isEqualTo(2);
+        assertThat(counters.rejectedByReason()).containsOnly(java.util.Map.entry("list-too-long", 1L));
+    }
+
+    @Test
     void writer_whenMoreMessagesThanBatchSize_storesAllInSeveralBatches() {
         Vin vin = Uplinks.randomVin();
         for (int seq = 1; seq <= 173; seq++) {
