@@ -52,6 +52,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,7 +85,8 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p>Threads: the MQTT client's threads, or the broker's extension threads, decode and validate each message
- * and enqueue it; one writer thread stores and acknowledges. The query methods are thread-safe and read committed data from the database.
+ * and enqueue it; one writer thread stores and acknowledges. The query methods are thread-safe and read
+ * committed data from the database.
  * {@link #start()} and {@link #stop()} are idempotent; a stopped backend cannot be started again.
  */
 public final class Backend implements AutoCloseable {
@@ -398,6 +400,11 @@ public final class Backend implements AutoCloseable {
     /** Messages stored for one vehicle (each (boot id, sequence) once). */
     public long storedMessages(Vin vin) {
         return queries.storedMessages(vin);
+    }
+
+    /** Messages stored for all of {@code vins} (each VIN counted once), with one query. */
+    public long storedMessages(Collection<Vin> vins) {
+        return queries.storedMessages(vins);
     }
 
     /**

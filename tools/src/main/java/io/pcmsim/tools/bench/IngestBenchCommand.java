@@ -288,7 +288,7 @@ public final class IngestBenchCommand implements Callable<Integer> {
     }
 
     private static long storedOf(Backend backend, IngestLoad load) {
-        return load.vins().stream().mapToLong(backend::storedMessages).sum();
+        return backend.storedMessages(load.vins());
     }
 
     /**

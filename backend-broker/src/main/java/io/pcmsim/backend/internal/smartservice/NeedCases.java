@@ -43,8 +43,9 @@ final class NeedCases {
     private static final String RESOLVE = "UPDATE smart_service_need SET state = 'RESOLVED', resolved_at = ?,"
             + " updated_at = ? WHERE need_id = ?";
     /** PostgreSQL: {@link #UPDATE} for many needs, "UNNEST" standing for the arrays' UNNEST. */
-    private static final String UPDATE_ALL = "UPDATE smart_service_need AS t SET severity = u.severity, due_km = u.due_km,"
-            + " due_date = u.due_date, reason = u.reason, evidence_at = u.evidence_at, updated_at = u.updated_at"
+    private static final String UPDATE_ALL = "UPDATE smart_service_need AS t SET severity = u.severity,"
+            + " due_km = u.due_km, due_date = u.due_date, reason = u.reason, evidence_at = u.evidence_at,"
+            + " updated_at = u.updated_at"
             + " FROM UNNEST AS u (severity, due_km, due_date, reason, evidence_at, updated_at, need_id)"
             + " WHERE t.need_id = u.need_id";
     /** PostgreSQL: {@link #RESOLVE} for many needs. */

@@ -7,6 +7,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -32,6 +34,22 @@ public final class StoreQueries {
             }
         } catch (SQLException e) {
             throw new StorageException("cannot count the stored messages of " + vin + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Messages stored for {@code vins} together (each VIN counted once), in one query. */
+    public long storedMessages(Collection<Vin> vins) {
+        List<String> keys = vins.stream().map(Vin::value).distinct().toList();
+        if (keys.isEmpty()) {
+            return 0;
+        }
+        try (Connection c = database.connect();
+             ResultSet rs = MultiRow.selectByKeys(c, "SELECT COUNT(*) FROM uplink_message AS t", "vin", keys)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new StorageException("cannot count the stored messages of " + keys.size() + " vehicles: "
+                    + e.getMessage(), e);
         }
     }
 

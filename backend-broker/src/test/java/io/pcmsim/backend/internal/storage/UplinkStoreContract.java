@@ -139,6 +139,18 @@ abstract class UplinkStoreContract {
         assertThat(queries.storedMessages(vin)).isEqualTo(2);
     }
 
+    @Test
+    void storedMessages_ofSeveralVehicles_countsEachVehicleOnceInOneQuery() {
+        Vin first = Uplinks.randomVin();
+        Vin second = Uplinks.randomVin();
+        Vin silent = Uplinks.randomVin();
+        store.write(List.of(smart(first, 1, 1, Uplinks.healthyState(10)), smart(first, 1, 2, Uplinks.healthyState(11)),
+                smart(second, 1, 1, Uplinks.healthyState(10)), smart(Uplinks.randomVin(), 1, 1, Uplinks.healthyState(10))));
+
+        assertThat(queries.storedMessages(List.of(first, second, silent, first))).isEqualTo(3);
+        assertThat(queries.storedMessages(List.of())).isZero();
+    }
+
     /** PostgreSQL binds a batch as one array per column: quotes, commas, braces, "NULL" and NUL bytes must survive. */
     @Test
     void write_whenTextAndBytesAreOdd_storesThemAsSent() throws SQLException {
