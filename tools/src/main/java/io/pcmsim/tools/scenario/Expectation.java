@@ -25,6 +25,11 @@ public sealed interface Expectation {
         return this;
     }
 
+    /** A count's bound for a fleet {@code factor} times the size, rounded down. */
+    private static Optional<Long> scaledBound(Optional<Long> bound, double factor) {
+        return bound.map(n -> (long) Math.floor(n * factor));
+    }
+
     /** Uplink publishes the broker received from cars while they were private: none. Embedded broker only. */
     record NothingReceivedWhilePrivate(int line) implements Expectation {
         public String kind() {
@@ -52,8 +57,7 @@ public sealed interface Expectation {
 
         @Override
         public Expectation scaled(double factor) {
-            return new Stored(line, atLeast.map(n -> (long) Math.floor(n * factor)),
-                    atMost.map(n -> (long) Math.floor(n * factor)));
+            return new Stored(line, scaledBound(atLeast, factor), scaledBound(atMost, factor));
         }
     }
 
@@ -73,8 +77,7 @@ public sealed interface Expectation {
 
         @Override
         public Expectation scaled(double factor) {
-            return new MaintenanceNeeds(line, component, atLeast.map(n -> (long) Math.floor(n * factor)),
-                    atMost.map(n -> (long) Math.floor(n * factor)));
+            return new MaintenanceNeeds(line, component, scaledBound(atLeast, factor), scaledBound(atMost, factor));
         }
     }
 
@@ -87,8 +90,7 @@ public sealed interface Expectation {
 
         @Override
         public Expectation scaled(double factor) {
-            return new BreakdownCases(line, filter, atLeast.map(n -> (long) Math.floor(n * factor)),
-                    atMost.map(n -> (long) Math.floor(n * factor)));
+            return new BreakdownCases(line, filter, scaledBound(atLeast, factor), scaledBound(atMost, factor));
         }
     }
 
@@ -100,8 +102,7 @@ public sealed interface Expectation {
 
         @Override
         public Expectation scaled(double factor) {
-            return new PullsTimedOut(line, atLeast.map(n -> (long) Math.floor(n * factor)),
-                    atMost.map(n -> (long) Math.floor(n * factor)));
+            return new PullsTimedOut(line, scaledBound(atLeast, factor), scaledBound(atMost, factor));
         }
     }
 
@@ -135,8 +136,7 @@ public sealed interface Expectation {
 
         @Override
         public Expectation scaled(double factor) {
-            return new SoftwareUpdates(line, count, atLeast.map(n -> (long) Math.floor(n * factor)),
-                    atMost.map(n -> (long) Math.floor(n * factor)));
+            return new SoftwareUpdates(line, count, scaledBound(atLeast, factor), scaledBound(atMost, factor));
         }
     }
 
@@ -148,8 +148,7 @@ public sealed interface Expectation {
 
         @Override
         public Expectation scaled(double factor) {
-            return new MapUpdates(line, checks.map(n -> (long) Math.floor(n * factor)),
-                    installed.map(n -> (long) Math.floor(n * factor)));
+            return new MapUpdates(line, scaledBound(checks, factor), scaledBound(installed, factor));
         }
     }
 
