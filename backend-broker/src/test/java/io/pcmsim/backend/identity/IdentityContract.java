@@ -6,12 +6,19 @@ import static org.awaitility.Awaitility.await;
 
 import io.pcmsim.backend.Backend;
 import io.pcmsim.backend.BackendConfig;
+import io.pcmsim.backend.internal.identity.AutoEnrolment;
+import io.pcmsim.backend.internal.storage.Database;
+import io.pcmsim.backend.internal.storage.Dialect;
 import io.pcmsim.backend.testing.EmbeddedBrokerExtension;
 import io.pcmsim.backend.testing.TestPublisher;
 import io.pcmsim.backend.testing.Uplinks;
 import io.pcmsim.protocol.Service;
 import io.pcmsim.protocol.Vin;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +26,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -125,6 +133,61 @@ abstract class IdentityContract {
         assertThat(contract.owner()).contains(erika);
         assertThat(contract.connectivity()).as("the operator gave no package, so the car is not entitled").isEmpty();
         assertThat(contract.entitledAt(NOW)).isFalse();
+    }
+
+    @Test
+    void aPackageGrantedBeforeTheFirstLogin_isKept_andTheLoginIsStored() throws Exception {
+        Backend backend = start(true);
+        Vin vin = Uplinks.randomVin();
+        ConnectivityPackage granted = new ConnectivityPackage("Connect Plus", NOW, NOW.plus(Duration.ofDays(90)));
+        backend.identity().grant(vin, granted);
+
+        login(backend, vin, 1);
+
+        VehicleContract contract = backend.identity().contract(vin);
+        assertThat(contract.owner()).hasValueSatisfying(owner -> assertThat(owner.autoEnrolled()).isTrue());
+        assertThat(contract.connectivity()).contains(granted);
+    }
+
+    @Test
+    void aGrantAndALinkWhileTheFirstLoginEnrolsTheVin_waitForIt_andReplaceWhatItWrote() throws Exception {
+        Backend backend = start(true);
+        Vin vin = Uplinks.randomVin();
+        UserAccount erika = backend.identity().register("Erika Mustermann");
+        ConnectivityPackage granted = new ConnectivityPackage("Connect Plus", NOW, NOW.plus(Duration.ofDays(90)));
+        String url = jdbcUrl() != null ? jdbcUrl() : Database.h2Url(dataDir);
+        try (Connection enrolling = Database.of(url).connect(); Connection watching = Database.of(url).connect()) {
+            enrolling.setAutoCommit(false);
+            assertThat(new AutoEnrolment().enrolUnknown(enrolling, List.of(vin), NOW)).containsExactly(vin);
+
+            CompletableFuture<Void> operator = CompletableFuture.runAsync(() -> {
+                backend.identity().grant(vin, granted);
+                backend.identity().link(erika.userId(), vin);
+            });
+            await().atMost(Duration.ofSeconds(30)).until(() -> operator.isDone() || blocked(watching));
+            enrolling.commit();
+            operator.get(30, TimeUnit.SECONDS);
+        }
+
+        VehicleContract contract = backend.identity().contract(vin);
+        assertThat(contract.owner()).contains(erika);
+        assertThat(contract.connectivity()).contains(granted);
+    }
+
+    /**
+     * Whether another session is inside a statement on {@code connectivity_package} that waits for the enrolling
+     * transaction: on PostgreSQL a session waiting for a lock; H2 retries a conflicting insert until its lock
+     * timeout without naming a blocker, so there the statement being executed.
+     */
+    private static boolean blocked(Connection c) throws SQLException {
+        String sql = Dialect.of(c) == Dialect.POSTGRESQL
+                ? "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                        + " AND wait_event_type = 'Lock' AND query LIKE '%connectivity_package%'"
+                : "SELECT count(*) FROM information_schema.sessions"
+                        + " WHERE executing_statement LIKE 'MERGE INTO connectivity_package%'";
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            return rs.next() && rs.getLong(1) > 0;
+        }
     }
 
     @Test

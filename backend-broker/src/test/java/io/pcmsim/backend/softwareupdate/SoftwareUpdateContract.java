@@ -123,6 +123,7 @@ abstract class SoftwareUpdateContract {
     private Vin loggedIn() {
         Vin vin = Uplinks.randomVin();
         send(vin, b -> b.mergeFrom(Uplinks.login(vin, 1, 1)));
+        await().atMost(WAIT).until(() -> backend.identity().contract(vin).owner().isPresent());
         return vin;
     }
 

@@ -1,7 +1,6 @@
 package io.pcmsim.backend.internal.identity;
 
 import io.pcmsim.backend.identity.IdentityRegistry;
-import io.pcmsim.backend.internal.storage.Dialect;
 import io.pcmsim.backend.internal.storage.Jdbc;
 import io.pcmsim.backend.internal.storage.MultiRow;
 import io.pcmsim.backend.internal.storage.Params;
@@ -23,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * the VIN only, see {@link OwnerNames}) linked to it, and a connectivity package valid for
  * {@link #PACKAGE_VALIDITY} from the backend's clock. Runs inside the transaction that stores the login,
  * so a login and its enrolment are committed together; each enrolment is logged (INFO, logger
- * {@link IdentityRegistry#ENROLMENT_LOGGER}). Two backends on one PostgreSQL may enrol the same VIN at once: the inserts then skip
- * what the other wrote.
+ * {@link IdentityRegistry#ENROLMENT_LOGGER}). Two backends on one PostgreSQL may enrol the same VIN at once, or an
+ * operator link an owner or grant a package while the VIN logs in: the inserts then skip what the other wrote.
  */
 public final class AutoEnrolment {
 
@@ -48,7 +47,8 @@ public final class AutoEnrolment {
         }
         keys.removeAll(MultiRow.existing(c, "vehicle_owner", "vin", List.copyOf(keys)));
         Set<Vin> enrolled = new TreeSet<>((a, b) -> a.value().compareTo(b.value()));
-        String skip = Dialect.of(c) == Dialect.POSTGRESQL ? " ON CONFLICT DO NOTHING" : "";
+        // an operator's link or grant, or another backend's enrolment, may have written the VIN's row meanwhile
+        String skip = " ON CONFLICT DO NOTHING";
         Instant until = now.plus(PACKAGE_VALIDITY);
         List<String> ordered = List.copyOf(keys);
         try (PreparedStatement user = c.prepareStatement(IdentityStore.INSERT_USER + skip);

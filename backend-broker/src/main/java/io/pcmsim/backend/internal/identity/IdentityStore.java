@@ -5,6 +5,7 @@ import io.pcmsim.backend.identity.IdentityRegistry;
 import io.pcmsim.backend.identity.UserAccount;
 import io.pcmsim.backend.identity.VehicleContract;
 import io.pcmsim.backend.internal.storage.Database;
+import io.pcmsim.backend.internal.storage.Dialect;
 import io.pcmsim.backend.internal.storage.Jdbc;
 import io.pcmsim.backend.internal.storage.Params;
 import io.pcmsim.backend.internal.storage.StorageException;
@@ -70,8 +71,8 @@ public final class IdentityStore implements IdentityRegistry {
             if (user(c, userId).isEmpty()) {
                 throw new IllegalArgumentException("no user has the ID " + userId);
             }
-            delete(c, "DELETE FROM vehicle_owner WHERE vin = ?", vin);
-            try (PreparedStatement ps = c.prepareStatement(INSERT_OWNER)) {
+            try (PreparedStatement ps = c.prepareStatement(replacing(c, "vehicle_owner", INSERT_OWNER,
+                    "user_id = EXCLUDED.user_id, linked_at = EXCLUDED.linked_at"))) {
                 new Params(ps).string(vin.value()).string(userId).instant(clock.instant());
                 ps.executeUpdate();
             }
@@ -81,8 +82,9 @@ public final class IdentityStore implements IdentityRegistry {
     @Override
     public void grant(Vin vin, ConnectivityPackage connectivity) {
         write("grant " + connectivity.name() + " to " + vin, c -> {
-            delete(c, "DELETE FROM connectivity_package WHERE vin = ?", vin);
-            try (PreparedStatement ps = c.prepareStatement(INSERT_PACKAGE)) {
+            try (PreparedStatement ps = c.prepareStatement(replacing(c, "connectivity_package", INSERT_PACKAGE,
+                    "package_name = EXCLUDED.package_name, valid_from = EXCLUDED.valid_from,"
+                            + " valid_until = EXCLUDED.valid_until"))) {
                 new Params(ps).string(vin.value()).string(connectivity.name()).instant(connectivity.validFrom())
                         .instant(connectivity.validUntil());
                 ps.executeUpdate();
@@ -150,11 +152,15 @@ public final class IdentityStore implements IdentityRegistry {
                 rs.getBoolean(4));
     }
 
-    private static void delete(Connection c, String sql, Vin vin) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, vin.value());
-            ps.executeUpdate();
-        }
+    /**
+     * {@code insert} (of a row keyed by {@code vin}) turned into one statement that replaces the VIN's row if
+     * there is one. Not a delete and an insert: a VIN's first login enrols it in another transaction at the
+     * same moment, and its insert would then make this one fail on the key.
+     */
+    private static String replacing(Connection c, String table, String insert, String set) throws SQLException {
+        return Dialect.of(c) == Dialect.POSTGRESQL
+                ? insert + " ON CONFLICT (vin) DO UPDATE SET " + set
+                : insert.replace("INSERT INTO " + table, "MERGE INTO " + table).replace(" VALUES", " KEY (vin) VALUES");
     }
 
     private interface Work<T> {
