@@ -105,7 +105,8 @@ class RetentionRoutesIT {
                 .contains("session", "smart-service", "breakdown", "manual-usage", "manual-profile", "manual-statistics",
                         "software-update", "map", "map-transfer");
         assertThat(byName.get("smart-service").path("keep").asText()).isEqualTo("P30Y");
-        assertThat(byName.get("smart-service").path("tables").toString()).contains("maintenance_need", "uplink_message");
+        assertThat(byName.get("smart-service").path("tables").toString()).contains("smart_service_vehicle", "uplink_message")
+                .doesNotContain("maintenance_need");
         assertThat(byName.get("breakdown").path("keep").asText()).isEqualTo("P7D");
         assertThat(byName.get("manual-usage").path("keep").asText()).isEqualTo("P12M");
         assertThat(byName.get("manual-statistics").path("tables").toString()).contains("manual_statistic");

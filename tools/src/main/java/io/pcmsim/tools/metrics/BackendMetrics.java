@@ -52,7 +52,7 @@ final class BackendMetrics {
         for (Severity severity : Severity.values()) {
             Gauge.builder("pcmsim.backend.maintenance.needs", this,
                             m -> m.needs.bySeverity().getOrDefault(severity.name(), 0L))
-                    .description("Open maintenance needs of all vehicles, by severity (from the database)")
+                    .description("Needs the newest states of all vehicles show, by severity (derived from the database)")
                     .tags("severity", severity.name().toLowerCase(Locale.ROOT))
                     .register(registry);
         }

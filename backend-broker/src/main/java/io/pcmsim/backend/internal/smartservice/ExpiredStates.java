@@ -12,19 +12,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Retention of what Smart Service derived from a report: a vehicle's newest state ({@code smart_service_vehicle})
- * and the maintenance needs derived from it go when the report that state came from expires. A newer report
- * replaces the state (and keeps the needs current), so only the state of a car silent for the whole period
- * expires, with its needs.
+ * Retention of what Smart Service derived from a report: a vehicle's newest state ({@code smart_service_vehicle},
+ * from which its findings are derived when asked) goes when the report that state came from expires. A newer
+ * report replaces the state, so only the state of a car silent for the whole period expires.
  *
- * <p>Locks like the ingestion's claim: the state rows first, in VIN order, then the needs; a batch storing a
- * newer state for one of these cars waits and then writes the car's state and needs afresh.
+ * <p>Locks like the ingestion's claim: the state rows, in VIN order; a batch storing a newer state for one of
+ * these cars waits and then writes the car's state afresh.
  */
 final class ExpiredStates implements DerivedRows {
 
     @Override
     public List<String> tables() {
-        return List.of("smart_service_vehicle", "maintenance_need");
+        return List.of("smart_service_vehicle");
     }
 
     @Override
@@ -43,7 +42,6 @@ final class ExpiredStates implements DerivedRows {
         if (vins.isEmpty()) {
             return;
         }
-        deleted.add("maintenance_need", deleteByVin(connection, "maintenance_need", vins));
         deleted.add("smart_service_vehicle", deleteByVin(connection, "smart_service_vehicle", vins));
     }
 

@@ -13,7 +13,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,58 +21,74 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
 /**
- * Smart Service's read-only queries: the open maintenance needs and each vehicle's newest state. Thread-safe: each call opens and closes
- * its own connection, and sees committed data only.
+ * Smart Service's read-only queries: the needs each vehicle's newest state shows and the newest state itself.
+ * The needs are not stored: they are what {@link MaintenanceRules} find in the newest state
+ * ({@code smart_service_vehicle}), derived when asked, so the ingest writes one row per vehicle and report
+ * instead of rewriting the vehicle's need rows each time they move, and the findings always follow the
+ * rules of the running backend. The fleet's counts read every newest state once. Thread-safe: each call
+ * opens and closes its own connection, and sees committed data only.
  */
 public final class MaintenanceQueries {
 
-    private final Database database;
+    private static final String STATE = "SELECT vin, vehicle_time, " + StateColumns.NAMES + " FROM smart_service_vehicle";
+    private static final int FETCH = 1_000;
 
-    public MaintenanceQueries(Database database) {
+    private final Database database;
+    private final MaintenanceRules rules;
+
+    public MaintenanceQueries(Database database, MaintenanceRules rules) {
         this.database = database;
+        this.rules = rules;
     }
 
-    /** The open needs of {@code vin}, in {@link Component} order. */
+    /** The needs the newest state of {@code vin} shows, in {@link Component} order. */
     public List<MaintenanceNeed> needs(Vin vin) {
-        String sql = "SELECT component, severity, due_km, due_date, reason FROM maintenance_need WHERE vin = ?";
-        try (Connection c = database.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = database.connect(); PreparedStatement ps = c.prepareStatement(STATE + " WHERE vin = ?")) {
             ps.setString(1, vin.value());
-            List<MaintenanceNeed> needs = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    double dueKm = rs.getDouble(3);
-                    OptionalDouble km = rs.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(dueKm);
-                    Optional<LocalDate> date = Optional.ofNullable(rs.getObject(4, LocalDate.class));
-                    needs.add(new MaintenanceNeed(vin, Component.valueOf(rs.getString(1)),
-                            Severity.valueOf(rs.getString(2)), km, date, rs.getString(5)));
-                }
+                return rs.next() ? sorted(needs(rs)) : List.of();
             }
-            needs.sort(Comparator.comparing(MaintenanceNeed::component));
-            return List.copyOf(needs);
         } catch (SQLException e) {
             throw new StorageException("cannot read the maintenance needs of " + vin + ": " + e.getMessage(), e);
         }
     }
 
-    /** Open needs counted by component and severity. */
+    /** The needs of all vehicles' newest states, counted by component and severity. */
     public Map<Component, Map<Severity, Long>> needCounts() {
-        String sql = "SELECT component, severity, COUNT(*) FROM maintenance_need GROUP BY component, severity";
-        try (Connection c = database.connect();
-             PreparedStatement ps = c.prepareStatement(sql);
-             ResultSet rs = ps.executeQuery()) {
-            Map<Component, Map<Severity, Long>> counts = new EnumMap<>(Component.class);
-            while (rs.next()) {
-                counts.computeIfAbsent(Component.valueOf(rs.getString(1)), k -> new EnumMap<>(Severity.class))
-                        .put(Severity.valueOf(rs.getString(2)), rs.getLong(3));
+        try (Connection c = database.connect()) {
+            c.setAutoCommit(false); // PostgreSQL fetches in pages only inside a transaction
+            try (PreparedStatement ps = c.prepareStatement(STATE)) {
+                ps.setFetchSize(FETCH);
+                Map<Component, Map<Severity, Long>> counts = new EnumMap<>(Component.class);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        for (MaintenanceNeed n : needs(rs)) {
+                            counts.computeIfAbsent(n.component(), k -> new EnumMap<>(Severity.class))
+                                    .merge(n.severity(), 1L, Long::sum);
+                        }
+                    }
+                }
+                return counts;
+            } finally {
+                c.rollback();
             }
-            return counts;
         } catch (SQLException e) {
             throw new StorageException("cannot count the maintenance needs: " + e.getMessage(), e);
         }
+    }
+
+    private List<MaintenanceNeed> needs(ResultSet rs) throws SQLException {
+        return rules.evaluate(Vin.of(rs.getString(1)), StateColumns.read(rs, 3),
+                rs.getObject(2, OffsetDateTime.class).toInstant());
+    }
+
+    private static List<MaintenanceNeed> sorted(List<MaintenanceNeed> needs) {
+        List<MaintenanceNeed> copy = new ArrayList<>(needs);
+        copy.sort(Comparator.comparing(MaintenanceNeed::component));
+        return List.copyOf(copy);
     }
 
     /** Open needs of all vehicles, from the database. */

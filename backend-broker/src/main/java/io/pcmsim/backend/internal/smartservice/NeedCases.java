@@ -61,17 +61,16 @@ final class NeedCases {
     }
 
     /** Steps the needs of each claimed vehicle by its new newest state. */
-    static void advance(Connection c, List<NewestStates.Claimed> claimed, Instant backendTime) throws SQLException {
+    static void advance(Connection c, List<NewestStates.Candidate> claimed, Instant backendTime) throws SQLException {
         if (claimed.isEmpty()) {
             return;
         }
         Map<Vin, List<NeedLifecycle.Unresolved>> unresolved = unresolved(c,
-                claimed.stream().map(cl -> cl.candidate().vin().value()).toList());
+                claimed.stream().map(d -> d.vin().value()).toList());
         List<NeedLifecycle.Opened> opened = new ArrayList<>();
         List<NeedLifecycle.Updated> updated = new ArrayList<>();
         List<NeedLifecycle.Resolved> resolved = new ArrayList<>();
-        for (NewestStates.Claimed cl : claimed) {
-            NewestStates.Candidate d = cl.candidate();
+        for (NewestStates.Candidate d : claimed) {
             NeedLifecycle.Steps steps = NeedLifecycle.steps(unresolved.getOrDefault(d.vin(), List.of()), d.needs(),
                     d.state(), d.vehicleTime());
             opened.addAll(steps.opened());
@@ -143,7 +142,7 @@ final class NeedCases {
         Map<Vin, List<NeedLifecycle.Unresolved>> byVin = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(UNRESOLVED)) {
             if (Dialect.of(c) == Dialect.POSTGRESQL) {
-                // planned with this batch's VINs every time (as NeedRows' DELETE): a plan kept from when the table
+                // planned with this batch's VINs every time: a plan kept from when the table
                 // was small would scan it whole once it has grown
                 ps.unwrap(PGStatement.class).setPrepareThreshold(0);
             }

@@ -7,9 +7,6 @@ import io.pcmsim.backend.internal.storage.MultiRow;
 import io.pcmsim.backend.internal.storage.Params;
 import io.pcmsim.protocol.ReportedState;
 import io.pcmsim.protocol.Vin;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,43 +23,39 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps each vehicle's newest state in {@code smart_service_vehicle}, one row per VIN, and tells which
- * vehicles' needs changed. Newest by the car's clock, because after a reconnect the car's outbox sends older
+ * vehicles' states a batch replaced. Newest by the car's clock, because after a reconnect the car's outbox sends older
  * reports under the new boot id after the fresh login; ties by boot id, then sequence.
  *
  * <p>The write is the claim: a candidate (a batch's newest state of a vehicle) replaces the row only when it
  * is newer, so two backends never both make an older state the newest. PostgreSQL: one
  * {@code INSERT ... ON CONFLICT (vin) DO UPDATE ... WHERE newer RETURNING} for the batch, in VIN order (it
- * locks the rows it writes in that order); the row's {@code needs_changed} tells whether the needs digest
- * differs from the one it replaced. H2 (in-process, one writer): one {@code SELECT} of the batch's rows,
+ * locks the rows it writes in that order). H2 (in-process, one writer): one {@code SELECT} of the batch's rows,
  * the decision in Java, then inserts and UPDATEs conditional on the row read; a row changed meanwhile
  * fails the batch as a serialization failure (SQLSTATE 40001), which is retried.
  */
 final class NewestStates {
 
     private static final String COLUMNS = "vin, vehicle_time, boot_id, sequence, model_code, model_year, powertrain, "
-            + StateColumns.NAMES + ", needs_hash";
-    private static final int COUNT = 8 + StateColumns.COUNT;
-    private static final String UPSERT_HEAD = "INSERT INTO smart_service_vehicle AS v (" + COLUMNS + ", needs_changed)";
+            + StateColumns.NAMES;
+    private static final int COUNT = 7 + StateColumns.COUNT;
+    private static final String UPSERT_HEAD = "INSERT INTO smart_service_vehicle AS v (" + COLUMNS + ")";
     private static final String NEWER = "v.vehicle_time < EXCLUDED.vehicle_time OR (v.vehicle_time = EXCLUDED.vehicle_time"
             + " AND (v.boot_id < EXCLUDED.boot_id OR (v.boot_id = EXCLUDED.boot_id AND v.sequence < EXCLUDED.sequence)))";
     private static final String UPSERT_TAIL = "ON CONFLICT (vin) DO UPDATE SET "
             + Arrays.stream(COLUMNS.split(",")).map(String::trim).filter(n -> !n.equals("vin"))
                     .map(n -> n + " = EXCLUDED." + n).collect(Collectors.joining(", "))
-            + ", needs_changed = v.needs_hash IS DISTINCT FROM EXCLUDED.needs_hash WHERE " + NEWER
-            + " RETURNING v.vin, v.needs_changed";
+            + " WHERE " + NEWER + " RETURNING v.vin";
     private static final String INSERT = "INSERT INTO smart_service_vehicle (" + COLUMNS + ")";
     private static final String UPDATE = "UPDATE smart_service_vehicle SET "
             + Arrays.stream(COLUMNS.split(",")).map(String::trim).filter(n -> !n.equals("vin"))
                     .map(n -> n + " = ?").collect(Collectors.joining(", "))
             + " WHERE vin = ? AND vehicle_time = ? AND boot_id = ? AND sequence = ?";
     private static final String SERIALIZATION_FAILURE = "40001";
-    /** Digest of no needs. */
-    static final long NO_NEEDS = digest(List.of());
 
     /** A vehicle's newest state in a batch, and the needs it gives. */
     record Candidate(Vin vin, Instant vehicleTime, long bootId, long sequence, @Nullable String modelCode,
                      @Nullable Integer modelYear, @Nullable String powertrain, ReportedState state,
-                     List<MaintenanceNeed> needs, long needsHash) {
+                     List<MaintenanceNeed> needs) {
         Candidate {
             needs = List.copyOf(needs);
         }
@@ -76,21 +69,15 @@ final class NewestStates {
         }
     }
 
-    /**
-     * A candidate that became its vehicle's newest state.
-     *
-     * @param needsChanged whether its needs differ from those of the state it replaced, or are not known (a
-     *        vehicle new to the table, a digest not known): then its needs rows are rewritten
-     * @param hadNeeds whether the vehicle may have needs rows from before (to delete)
-     */
-    record Claimed(Candidate candidate, boolean needsChanged, boolean hadNeeds) {
-    }
-
     private NewestStates() {
     }
 
-    /** Claims each candidate (at most one per VIN, in VIN order) that is newer than its vehicle's stored state. */
-    static List<Claimed> claim(Connection c, List<Candidate> candidates) throws SQLException {
+    /**
+     * Claims each candidate (at most one per VIN, in VIN order) that is newer than its vehicle's stored state.
+     *
+     * @return the candidates that became their vehicle's newest state
+     */
+    static List<Candidate> claim(Connection c, List<Candidate> candidates) throws SQLException {
         if (candidates.isEmpty()) {
             return List.of();
         }
@@ -101,26 +88,21 @@ final class NewestStates {
         p.string(d.vin().value()).instant(d.vehicleTime()).bigint(d.bootId()).bigint(d.sequence())
                 .nullableString(d.modelCode()).nullableInteger(d.modelYear()).nullableString(d.powertrain());
         StateColumns.bind(p, d.state());
-        p.bigint(d.needsHash());
     }
 
-    private static List<Claimed> claimAtOnce(Connection c, List<Candidate> candidates) throws SQLException {
+    private static List<Candidate> claimAtOnce(Connection c, List<Candidate> candidates) throws SQLException {
         Map<String, Candidate> byVin = new HashMap<>();
         for (Candidate d : candidates) {
             byVin.put(d.vin().value(), d);
         }
-        List<Claimed> claimed = new ArrayList<>();
-        ColumnArrays arrays = ColumnArrays.of(COUNT + 1, candidates, (p, d) -> {
-            bind(p, d);
-            p.bool(true); // a vehicle new to the table: its needs rows are rewritten (rows of before go)
-        });
+        List<Candidate> claimed = new ArrayList<>();
+        ColumnArrays arrays = ColumnArrays.of(COUNT, candidates, NewestStates::bind);
         try (PreparedStatement ps = c.prepareStatement(UPSERT_HEAD + " SELECT * FROM " + arrays.unnest() + " "
                 + UPSERT_TAIL)) {
             arrays.bind(c, ps, 1);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    boolean changed = rs.getBoolean(2);
-                    claimed.add(new Claimed(byVin.get(rs.getString(1)), changed, changed));
+                    claimed.add(byVin.get(rs.getString(1)));
                 }
             }
         }
@@ -128,23 +110,22 @@ final class NewestStates {
     }
 
     /** What H2 holds for a vehicle. */
-    private record Stored(OffsetDateTime vehicleTime, long bootId, long sequence, @Nullable Long needsHash) {
+    private record Stored(OffsetDateTime vehicleTime, long bootId, long sequence) {
     }
 
-    private static List<Claimed> claimRead(Connection c, List<Candidate> candidates) throws SQLException {
+    private static List<Candidate> claimRead(Connection c, List<Candidate> candidates) throws SQLException {
         Map<String, Stored> stored = read(c, candidates);
         List<Candidate> inserts = new ArrayList<>();
         List<Map.Entry<Candidate, Stored>> updates = new ArrayList<>();
-        List<Claimed> claimed = new ArrayList<>();
+        List<Candidate> claimed = new ArrayList<>();
         for (Candidate d : candidates) {
             Stored s = stored.get(d.vin().value());
             if (s == null) {
                 inserts.add(d);
-                claimed.add(new Claimed(d, true, true)); // rows from before this table, if any, go
+                claimed.add(d);
             } else if (d.newerThan(s.vehicleTime().toInstant(), s.bootId(), s.sequence())) {
                 updates.add(Map.entry(d, s));
-                boolean changed = s.needsHash() == null || s.needsHash() != d.needsHash();
-                claimed.add(new Claimed(d, changed, changed && (s.needsHash() == null || s.needsHash() != NO_NEEDS)));
+                claimed.add(d);
             }
         }
         insert(c, inserts);
@@ -155,11 +136,10 @@ final class NewestStates {
     private static Map<String, Stored> read(Connection c, List<Candidate> candidates) throws SQLException {
         Map<String, Stored> stored = new HashMap<>();
         try (ResultSet rs = MultiRow.selectByKeys(c, "SELECT t.vin, t.vehicle_time, t.boot_id,"
-                + " t.sequence, t.needs_hash FROM smart_service_vehicle AS t", "vin", candidates.stream().map(d -> d.vin().value()).toList())) {
+                + " t.sequence FROM smart_service_vehicle AS t", "vin", candidates.stream().map(d -> d.vin().value()).toList())) {
             while (rs.next()) {
-                long hash = rs.getLong(5);
                 stored.put(rs.getString(1), new Stored(rs.getObject(2, OffsetDateTime.class), rs.getLong(3),
-                        rs.getLong(4), rs.wasNull() ? null : hash));
+                        rs.getLong(4)));
             }
         }
         return stored;
@@ -191,7 +171,7 @@ final class NewestStates {
                 p.instant(d.vehicleTime()).bigint(d.bootId()).bigint(d.sequence())
                         .nullableString(d.modelCode()).nullableInteger(d.modelYear()).nullableString(d.powertrain());
                 StateColumns.bind(p, d.state());
-                p.bigint(d.needsHash()).string(d.vin().value()).instant(u.getValue().vehicleTime().toInstant())
+                p.string(d.vin().value()).instant(u.getValue().vehicleTime().toInstant())
                         .bigint(u.getValue().bootId()).bigint(u.getValue().sequence());
                 ps.addBatch();
             }
@@ -202,38 +182,5 @@ final class NewestStates {
                 }
             }
         }
-    }
-
-    /**
-     * A 64-bit digest (the first 8 bytes of SHA-256) of everything a {@code maintenance_need} row holds of
-     * {@code needs}, in order. Equal needs give equal digests; different needs the same one with a chance of
-     * 2^-64.
-     */
-    static long digest(List<MaintenanceNeed> needs) {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-        StringBuilder text = new StringBuilder(needs.size() * 64);
-        for (MaintenanceNeed n : needs) {
-            field(text, n.component().name());
-            field(text, n.severity().name());
-            field(text, n.dueKm().isPresent() ? Double.toString(n.dueKm().getAsDouble()) : "-");
-            field(text, n.dueDate().map(Object::toString).orElse("-"));
-            field(text, n.reason());
-        }
-        byte[] d = sha.digest(text.toString().getBytes(StandardCharsets.UTF_8));
-        long h = 0;
-        for (int i = 0; i < Long.BYTES; i++) {
-            h = (h << 8) | (d[i] & 0xff);
-        }
-        return h;
-    }
-
-    /** Length-prefixed, so that no two lists of fields give the same text. */
-    private static void field(StringBuilder text, String value) {
-        text.append(value.length()).append(':').append(value);
     }
 }

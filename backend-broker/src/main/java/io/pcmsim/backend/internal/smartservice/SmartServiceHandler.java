@@ -33,8 +33,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Smart Service: keeps each vehicle's newest state ({@code smart_service_vehicle}, with the model of its
- * report) and the maintenance needs derived from it, newest by the car's clock (ties by boot id, then
- * sequence), because after a reconnect the car's outbox sends older reports under its new boot id. Every
+ * report), newest by the car's clock (ties by boot id, then sequence), because after a reconnect the car's
+ * outbox sends older reports under its new boot id. What that state shows (the findings: {@link
+ * MaintenanceQueries}) is derived from it when asked, by the rules of the running backend, and not stored. Every
  * report itself stays in {@code uplink_message} as the car sent it (the report history: decode the payloads);
  * the rows written before are in {@code smart_service_report}. The needs also live on as cases with a lifecycle
  * ({@link NeedCases}), stepped in the same transaction. The car's acknowledgements of collection configs mark
@@ -43,7 +44,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Retention: 30 years (the notice: product observation; dealers may retrieve the data by VIN for those 30
  * years). The class {@code smart-service} holds the raw reports in {@code uplink_message}, the report rows of
- * before, and the newest state with the needs derived from it ({@link ExpiredStates}).
+ * before, and the newest state ({@link ExpiredStates}).
  */
 public final class SmartServiceHandler implements ServiceHandler {
 
@@ -128,9 +129,9 @@ public final class SmartServiceHandler implements ServiceHandler {
                 .and(ExpiringRows.of("smart_service_collection_config", "sent_at", "config_id")));
     }
 
-    /** The needs queries on {@code database}. */
+    /** The needs queries on {@code database}, by this handler's rules. */
     public MaintenanceQueries queries(Database database) {
-        return new MaintenanceQueries(database);
+        return new MaintenanceQueries(database, rules);
     }
 
     @Override
@@ -145,8 +146,7 @@ public final class SmartServiceHandler implements ServiceHandler {
                 default -> reports.add(r);
             }
         }
-        List<NewestStates.Claimed> claimed = NewestStates.claim(connection, newestPerVehicle(reports));
-        NeedRows.rewriteChanged(connection, claimed, backendTime);
+        List<NewestStates.Candidate> claimed = NewestStates.claim(connection, newestPerVehicle(reports));
         NeedCases.advance(connection, claimed, backendTime);
         ConfigRows.applied(connection, applied);
         pending.addAll(CarAppointments.store(connection, appointments, dealers, backendTime));
@@ -190,7 +190,7 @@ public final class SmartServiceHandler implements ServiceHandler {
             boolean model = !report.getModelCode().isEmpty();
             candidates.add(new NewestStates.Candidate(e.getKey(), r.header().vehicleTime(), r.header().bootId(),
                     r.header().sequence(), model ? report.getModelCode() : null, model ? report.getModelYear() : null,
-                    powertrain(report.getPowertrain()), state, needs, NewestStates.digest(needs)));
+                    powertrain(report.getPowertrain()), state, needs));
         }
         return candidates;
     }

@@ -79,9 +79,12 @@ public final class ColumnArrays {
                     text[r] = column[r] == null ? null : column[r] instanceof OffsetDateTime t ? times.toString(t)
                             : times.toString((LocalDate) column[r]);
                 }
-                column = text;
+                ps.setArray(first + col, c.createArrayOf(types[col], text));
+            } else {
+                // Long[], Double[], String[], Boolean[], Integer[], byte[][]: the driver sends these in its binary
+                // format (8 bytes a double, nulls included), where createArrayOf would write every number as text
+                ps.setObject(first + col, column);
             }
-            ps.setArray(first + col, c.createArrayOf(types[col], column));
         }
         return first + columns;
     }

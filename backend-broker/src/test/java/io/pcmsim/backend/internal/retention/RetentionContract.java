@@ -8,6 +8,8 @@ import io.pcmsim.backend.internal.service.DataClass;
 import io.pcmsim.backend.internal.service.ExpiringRows;
 import io.pcmsim.backend.internal.service.RetentionPolicy;
 import io.pcmsim.backend.internal.service.UplinkRecord;
+import io.pcmsim.backend.internal.smartservice.MaintenanceQueries;
+import io.pcmsim.backend.internal.smartservice.MaintenanceRules;
 import io.pcmsim.backend.internal.storage.Database;
 import io.pcmsim.backend.internal.storage.StoreQueries;
 import io.pcmsim.backend.internal.storage.UplinkStore;
@@ -137,7 +139,7 @@ abstract class RetentionContract {
         assertThat(messages(Service.LOGIN)).isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM login")).isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM smart_service_vehicle")).isEqualTo(1);
-        assertThat(count("SELECT COUNT(*) FROM maintenance_need")).isPositive();
+        assertThat(needs().needs(vin)).isNotEmpty();
     }
 
     @Test
@@ -176,20 +178,19 @@ abstract class RetentionContract {
         execute("INSERT INTO smart_service_report (vin, boot_id, sequence, vehicle_time, report_trigger,"
                 + " crossed_thresholds, has_state) VALUES ('" + silent.value() + "', 1, 1, TIMESTAMP WITH TIME ZONE"
                 + " '2027-01-01 05:00:00+00', 'PERIODIC', '', FALSE)");
-        long needsBefore = count("SELECT COUNT(*) FROM maintenance_need WHERE vin = ?", silent.value());
-        assertThat(needsBefore).isPositive();
+        assertThat(needs().needs(silent)).isNotEmpty();
 
         RetentionRun run = job.run(plus(T, Period.ofYears(30)), RetentionTrigger.API);
 
         ClassDeletion smart = run.of("smart-service").orElseThrow();
         assertThat(smart.byTable()).containsEntry("uplink_message", 2L).containsEntry("smart_service_vehicle", 1L)
-                .containsEntry("maintenance_need", needsBefore).containsEntry("smart_service_report", 1L);
+                .containsEntry("smart_service_report", 1L);
         assertThat(count("SELECT COUNT(*) FROM smart_service_vehicle WHERE vin = ?", silent.value())).isZero();
-        assertThat(count("SELECT COUNT(*) FROM maintenance_need WHERE vin = ?", silent.value())).isZero();
+        assertThat(needs().needs(silent)).as("no state, no findings").isEmpty();
         assertThat(count("SELECT COUNT(*) FROM smart_service_report")).isZero();
         assertThat(count("SELECT boot_id FROM smart_service_vehicle WHERE vin = ?", active.value()))
                 .as("the active car's state comes from its newer report").isEqualTo(2);
-        assertThat(count("SELECT COUNT(*) FROM maintenance_need WHERE vin = ?", active.value())).isPositive();
+        assertThat(needs().needs(active)).isNotEmpty();
         assertThat(count("SELECT COUNT(*) FROM uplink_message WHERE vin = ?", active.value())).isEqualTo(1);
     }
 
@@ -344,6 +345,10 @@ abstract class RetentionContract {
             }
         }
         return sequences;
+    }
+
+    MaintenanceQueries needs() {
+        return new MaintenanceQueries(database, MaintenanceRules.defaults());
     }
 
     long count(String sql, Object... params) throws SQLException {

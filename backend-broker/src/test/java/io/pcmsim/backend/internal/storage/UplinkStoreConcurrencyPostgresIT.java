@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pcmsim.backend.internal.service.UplinkRecord;
 import io.pcmsim.backend.internal.smartservice.MaintenanceQueries;
+import io.pcmsim.backend.internal.smartservice.MaintenanceRules;
 import io.pcmsim.backend.testing.ExternalServices;
 import io.pcmsim.backend.testing.Handlers;
 import io.pcmsim.backend.testing.PostgresSchema;
@@ -89,7 +90,7 @@ class UplinkStoreConcurrencyPostgresIT {
         assertThat(a[0] + b[0]).as("stored by either").isEqualTo(keys);
         assertThat(a[1] + b[1]).as("duplicates counted by either").isEqualTo(keys);
         StoreQueries queries = new StoreQueries(database);
-        MaintenanceQueries maintenance = new MaintenanceQueries(database);
+        MaintenanceQueries maintenance = new MaintenanceQueries(database, MaintenanceRules.defaults());
         for (Vin vin : vins) {
             assertThat(queries.storedMessages(vin)).isEqualTo(ROUNDS);
             // the newest state (message ROUNDS, a healthy one) decides, whoever stored it

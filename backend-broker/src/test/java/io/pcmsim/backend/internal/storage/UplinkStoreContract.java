@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.pcmsim.backend.Component;
 import io.pcmsim.backend.MaintenanceNeed;
 import io.pcmsim.backend.internal.smartservice.MaintenanceQueries;
+import io.pcmsim.backend.internal.smartservice.MaintenanceRules;
 import io.pcmsim.backend.Severity;
 import io.pcmsim.backend.internal.service.RetentionPolicy;
 import io.pcmsim.backend.internal.service.ServiceHandler;
@@ -49,7 +50,7 @@ abstract class UplinkStoreContract {
         database.migrate(Handlers.locations());
         store = UplinkStore.open(database, Handlers.standard(), Clock.fixed(NOW, ZoneOffset.UTC));
         queries = new StoreQueries(database);
-        maintenance = new MaintenanceQueries(database);
+        maintenance = new MaintenanceQueries(database, MaintenanceRules.defaults());
     }
 
     @AfterEach
@@ -237,29 +238,14 @@ abstract class UplinkStoreContract {
     }
 
     @Test
-    void write_whenFirstStateOfAVehicleWithNeedsRowsFromBefore_replacesThem() throws SQLException {
-        Vin vin = Uplinks.randomVin();
-        try (Connection c = database.connect()) {
-            execute(c, "INSERT INTO maintenance_need (vin, component, severity, reason, derived_at, source_boot_id,"
-                    + " source_sequence) VALUES (?, 'ENGINE_OIL', 'HIGH', 'before', ?, 1, 1)", vin.value(),
-                    NOW.atOffset(ZoneOffset.UTC));
-        }
-
-        store.write(List.of(smart(vin, 1, 2, Uplinks.healthyState(10))));
-
-        assertThat(maintenance.needs(vin)).isEmpty();
-    }
-
-    @Test
-    void write_whenNewerStateGivesTheSameNeeds_keepsTheirRowsAndMovesTheNewestState() throws SQLException {
+    void write_whenNewerStateGivesTheSameNeeds_movesTheNewestState() throws SQLException {
         Vin vin = Uplinks.randomVin();
         store.write(List.of(smart(vin, 1, 1, Uplinks.wornState(30_000))));
+        List<MaintenanceNeed> before = maintenance.needs(vin);
 
         store.write(List.of(smart(vin, 1, 2, Uplinks.wornState(30_000))));
 
-        assertThat(maintenance.needs(vin)).hasSize(2);
-        assertThat(count("SELECT COUNT(*) FROM maintenance_need WHERE vin = ? AND source_sequence = 1", vin.value()))
-                .as("rows of unchanged needs are not rewritten").isEqualTo(2);
+        assertThat(maintenance.needs(vin)).hasSize(2).isEqualTo(before);
         assertThat(count("SELECT COUNT(*) FROM smart_service_vehicle WHERE vin = ? AND sequence = 2", vin.value()))
                 .isEqualTo(1);
     }
@@ -300,8 +286,10 @@ abstract class UplinkStoreContract {
 
         assertThat(result.stored()).hasSize(1_200);
         assertThat(count("SELECT COUNT(*) FROM smart_service_vehicle")).isEqualTo(1_200);
-        assertThat(count("SELECT COUNT(*) FROM maintenance_need WHERE component IN ('ENGINE_OIL', 'BRAKE_PADS')"))
-                .isEqualTo(2_400);
+        assertThat(maintenance.needCounts()).as("each vehicle's newest state shows oil and pads")
+                .containsOnlyKeys(Component.ENGINE_OIL, Component.BRAKE_PADS)
+                .allSatisfy((component, bySeverity) -> assertThat(bySeverity.values().stream()
+                        .mapToLong(Long::longValue).sum()).isEqualTo(1_200));
         assertThat(maintenance.needs(vins.get(1_199))).hasSize(2);
     }
 
@@ -389,8 +377,8 @@ abstract class UplinkStoreContract {
 
         WriteResult result = store.write(List.of(smart(vin, 1, 4, Uplinks.wornState(30_030))));
         assertThat(maintenance.needs(vin)).hasSize(2);
-        assertThat(count("SELECT COUNT(*) FROM maintenance_need WHERE vin = ? AND source_boot_id = 1"
-                + " AND source_sequence = 4", vin.value())).isEqualTo(2);
+        assertThat(maintenance.needs(vin).get(1).dueKm().getAsDouble()).as("the pads of the newest state")
+                .isEqualTo(30_030 + 9 * 400.0);
     }
 
     @Test
@@ -401,8 +389,6 @@ abstract class UplinkStoreContract {
         store.write(List.of(smart(vin, 1, 2, Uplinks.wornState(31_000))));
 
         assertThat(maintenance.needs(vin).get(1).dueKm().getAsDouble()).isEqualTo(31_000 + 9 * 400.0);
-        assertThat(count("SELECT COUNT(*) FROM maintenance_need WHERE vin = ? AND source_sequence = 2",
-                vin.value())).isEqualTo(2);
     }
 
     @Test
@@ -425,7 +411,7 @@ abstract class UplinkStoreContract {
                 .migrate();
         database = Database.of(url);
         queries = new StoreQueries(database);
-        maintenance = new MaintenanceQueries(database);
+        maintenance = new MaintenanceQueries(database, MaintenanceRules.defaults());
         try (Connection c = database.connect()) {
             for (long[] key : new long[][] {{1, 7}, {2, 3}, {2, 1}}) {
                 insertVersion1State(c, worn, key[0], key[1]);
@@ -442,8 +428,12 @@ abstract class UplinkStoreContract {
         database.migrate(Handlers.locations());
 
         assertThat(count("SELECT COUNT(*) FROM smart_service_vehicle WHERE vin = ? AND boot_id = 2 AND sequence = 3"
-                + " AND vehicle_time = ? AND pad_wear_fl_percent = 91 AND needs_hash IS NULL", worn.value(),
+                + " AND vehicle_time = ? AND pad_wear_fl_percent = 91", worn.value(),
                 vehicleTime(worn, 2, 3))).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'maintenance_need'"
+                + " AND table_schema = CURRENT_SCHEMA")).as("the stored findings are gone").isZero();
+        assertThat(maintenance.needs(worn)).as("derived from the newest state").hasSize(2)
+                .noneMatch(n -> n.reason().equals("v1"));
         assertThat(count("SELECT COUNT(*) FROM smart_service_vehicle WHERE vin = ?", healthy.value())).isZero();
         assertThat(count("SELECT COUNT(*) FROM vehicle WHERE vin = ? AND first_seen_at = ?", healthy.value(),
                 NOW.atOffset(ZoneOffset.UTC))).isEqualTo(1);
@@ -468,7 +458,7 @@ abstract class UplinkStoreContract {
         Flyway.configure().dataSource(url, null, null).locations(locations.toArray(String[]::new))
                 .outOfOrder(true).target("2026.11.29.1").load().migrate();
         database = Database.of(url);
-        maintenance = new MaintenanceQueries(database);
+        maintenance = new MaintenanceQueries(database, MaintenanceRules.defaults());
         try (Connection c = database.connect()) {
             insertVersion1State(c, vin, 1, 2);
             execute(c, "INSERT INTO smart_service_report (vin, boot_id, sequence, report_trigger, crossed_thresholds,"
@@ -505,7 +495,7 @@ abstract class UplinkStoreContract {
     }
 
     @Test
-    void migrate_fromClaimInTheVehicleRow_copiesTheNewestStateAndRewritesNeedsOnTheNextNewerState() throws SQLException {
+    void migrate_fromClaimInTheVehicleRow_copiesTheNewestState_whoseNeedsAreDerivedFromIt() throws SQLException {
         Vin vin = Uplinks.randomVin();
         String url = freshDatabaseUrl();
         List<String> locations = new java.util.ArrayList<>(Handlers.locations());
@@ -515,7 +505,7 @@ abstract class UplinkStoreContract {
                 .migrate();
         database = Database.of(url);
         queries = new StoreQueries(database);
-        maintenance = new MaintenanceQueries(database);
+        maintenance = new MaintenanceQueries(database, MaintenanceRules.defaults());
         try (Connection c = database.connect()) {
             execute(c, "INSERT INTO uplink_message (vin, boot_id, sequence, service, body, vehicle_time, received_at,"
                     + " payload) VALUES (?, 1, 2, 'smart-service', 'SMART_SERVICE', ?, ?, ?)", vin.value(),
@@ -536,18 +526,17 @@ abstract class UplinkStoreContract {
         database.migrate(Handlers.locations());
 
         assertThat(count("SELECT COUNT(*) FROM smart_service_vehicle WHERE vin = ? AND boot_id = 1 AND sequence = 2"
-                + " AND vehicle_time = ? AND model_code = '992' AND pad_wear_fl_percent = 91 AND needs_hash IS NULL",
+                + " AND vehicle_time = ? AND model_code = '992' AND pad_wear_fl_percent = 91",
                 vin.value(), vehicleTime(vin, 1, 2))).isEqualTo(1);
         assertThat(queries.seen(vin)).hasValue(new VehicleSeen(NOW, NOW, 1, 2));
         try (UplinkStore migrated = UplinkStore.open(database, Handlers.standard(), Clock.fixed(NOW, ZoneOffset.UTC))) {
             migrated.write(List.of(smart(vin, 1, 1, Uplinks.healthyState(1))));
-            assertThat(maintenance.needs(vin)).extracting(MaintenanceNeed::reason).containsExactly("before");
+            assertThat(maintenance.needs(vin)).as("the copied state's oil and pads; an older state changes nothing")
+                    .extracting(MaintenanceNeed::component).containsExactly(Component.ENGINE_OIL, Component.BRAKE_PADS);
 
-            migrated.write(List.of(smart(vin, 1, 3, Uplinks.wornState(30_000))));
+            migrated.write(List.of(smart(vin, 1, 3, Uplinks.wornState(31_000))));
         }
-        assertThat(maintenance.needs(vin)).hasSize(2);
-        assertThat(count("SELECT COUNT(*) FROM maintenance_need WHERE vin = ? AND source_sequence = 3", vin.value()))
-                .isEqualTo(2);
+        assertThat(maintenance.needs(vin).get(1).dueKm().getAsDouble()).isEqualTo(31_000 + 9 * 400.0);
     }
 
     private static void insertVersion1State(Connection c, Vin vin, long boot, long seq) throws SQLException {
