@@ -1,5 +1,6 @@
 package io.pcmsim.backend.internal.manual;
 
+import io.pcmsim.backend.internal.storage.MultiRow;
 import io.pcmsim.backend.internal.storage.Params;
 import io.pcmsim.protocol.Vin;
 import java.sql.Connection;
@@ -48,19 +49,10 @@ final class ManualRows {
     }
 
     static void insertUsage(Connection c, List<Usage> rows) throws SQLException {
-        if (rows.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement ps = c.prepareStatement(INSERT_USAGE)) {
-            for (Usage u : rows) {
-                new Params(ps).string(u.vin().value()).bigint(u.bootId()).bigint(u.sequence()).string(u.kind())
-                        .nullableString(u.messageCode().isEmpty() ? null : u.messageCode())
-                        .nullableString(u.chapterId().isEmpty() ? null : u.chapterId()).bigint(u.links())
-                        .instant(u.receivedAt());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
+        MultiRow.batch(c, INSERT_USAGE, rows, (p, u) -> p.string(u.vin().value()).bigint(u.bootId())
+                .bigint(u.sequence()).string(u.kind()).nullableString(u.messageCode().isEmpty() ? null : u.messageCode())
+                .nullableString(u.chapterId().isEmpty() ? null : u.chapterId()).bigint(u.links())
+                .instant(u.receivedAt()));
     }
 
     /** Adds the counts, cell by cell in key order (two backends lock the cells in one order). */
@@ -136,15 +128,7 @@ final class ManualRows {
 
     /** The profiles of these cars were used now. */
     static void touchProfiles(Connection c, Collection<Vin> vins, Instant now) throws SQLException {
-        if (vins.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE manual_profile SET last_used_at = ? WHERE vin = ?")) {
-            for (Vin vin : vins) {
-                new Params(ps).instant(now).string(vin.value());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
+        MultiRow.batch(c, "UPDATE manual_profile SET last_used_at = ? WHERE vin = ?", List.copyOf(vins),
+                (p, vin) -> p.instant(now).string(vin.value()));
     }
 }

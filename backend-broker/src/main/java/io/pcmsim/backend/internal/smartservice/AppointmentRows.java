@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -63,28 +62,16 @@ final class AppointmentRows {
         if (needIds.isEmpty()) {
             return moved;
         }
-        try (PreparedStatement ps = c.prepareStatement(MOVE_NEEDS)) {
-            for (String id : needIds) {
-                new Params(ps).string(to.name()).string(appointmentId).instant(now).string(id).string(from.name());
-                ps.addBatch();
-            }
-            int[] counts = ps.executeBatch();
-            for (int i = 0; i < counts.length; i++) {
-                if (counts[i] > 0) {
-                    moved.add(needIds.get(i));
-                }
+        int[] counts = MultiRow.batch(c, MOVE_NEEDS, needIds, (p, id) -> p.string(to.name()).string(appointmentId)
+                .instant(now).string(id).string(from.name()));
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] > 0) {
+                moved.add(needIds.get(i));
             }
         }
         String note = (to == NeedState.BOOKED ? "booked, appointment " : "appointment requested, ") + appointmentId;
-        try (PreparedStatement ps = c.prepareStatement(NeedCases.INSERT_EVENT + " VALUES (?, ?, ?, ?, ?)")) {
-            for (String id : moved) {
-                new Params(ps).string(id).string(to.name()).instant(now);
-                ps.setNull(4, Types.TIMESTAMP_WITH_TIMEZONE);
-                ps.setString(5, note);
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
+        MultiRow.batch(c, NeedCases.INSERT_EVENT + " VALUES (?, ?, ?, ?, ?)", moved,
+                (p, id) -> p.string(id).string(to.name()).instant(now).nullableInstant(null).string(note));
         return moved;
     }
 

@@ -2,6 +2,7 @@ package io.pcmsim.backend.internal.smartservice;
 
 import io.pcmsim.backend.internal.service.UplinkRecord;
 import io.pcmsim.backend.internal.storage.Jdbc;
+import io.pcmsim.backend.internal.storage.MultiRow;
 import io.pcmsim.backend.internal.storage.Params;
 import io.pcmsim.backend.smartservice.CollectionSettings;
 import io.pcmsim.backend.smartservice.ConfigState;
@@ -51,21 +52,13 @@ final class ConfigRows {
      * @return how many configs became applied
      */
     static int applied(Connection c, List<UplinkRecord> acknowledgements) throws SQLException {
-        if (acknowledgements.isEmpty()) {
-            return 0;
+        int applied = 0;
+        for (int count : MultiRow.batch(c, APPLIED, acknowledgements, (p, r) -> p.instant(r.header().vehicleTime())
+                .bigint(r.header().bootId()).bigint(r.header().sequence())
+                .string(r.envelope().getCollectionConfigApplied().getConfigId()).string(r.header().vin().value()))) {
+            applied += count > 0 ? count : 0;
         }
-        try (PreparedStatement ps = c.prepareStatement(APPLIED)) {
-            for (UplinkRecord r : acknowledgements) {
-                new Params(ps).instant(r.header().vehicleTime()).bigint(r.header().bootId()).bigint(r.header().sequence())
-                        .string(r.envelope().getCollectionConfigApplied().getConfigId()).string(r.header().vin().value());
-                ps.addBatch();
-            }
-            int applied = 0;
-            for (int count : ps.executeBatch()) {
-                applied += count > 0 ? count : 0;
-            }
-            return applied;
-        }
+        return applied;
     }
 
     static List<SentConfig> of(Connection c, Vin vin) throws SQLException {

@@ -7,7 +7,6 @@ import io.pcmsim.backend.internal.storage.ColumnArrays;
 import io.pcmsim.backend.internal.storage.Dialect;
 import io.pcmsim.backend.internal.storage.Jdbc;
 import io.pcmsim.backend.internal.storage.MultiRow;
-import io.pcmsim.backend.internal.storage.Params;
 import io.pcmsim.backend.smartservice.NeedState;
 import io.pcmsim.protocol.Vin;
 import java.sql.Connection;
@@ -103,38 +102,12 @@ final class NeedCases {
         if (Dialect.of(c) == Dialect.POSTGRESQL) {
             // one statement each, not one per need: nearly every report moves a need's due distance. No lock
             // order to keep here: the claim of the vehicle's row (NewestStates) already serialises its needs.
-            updateAtOnce(c, UPDATE_ALL, 7, updated, updates);
-            updateAtOnce(c, RESOLVE_ALL, 3, resolved, resolutions);
+            ColumnArrays.execute(c, UPDATE_ALL, 7, updated, updates);
+            ColumnArrays.execute(c, RESOLVE_ALL, 3, resolved, resolutions);
             return;
         }
-        updateEach(c, UPDATE, updated, updates);
-        updateEach(c, RESOLVE, resolved, resolutions);
-    }
-
-    private static <T> void updateAtOnce(Connection c, String sql, int columns, List<T> rows, MultiRow.Binder<T> binder)
-            throws SQLException {
-        if (rows.isEmpty()) {
-            return;
-        }
-        ColumnArrays arrays = ColumnArrays.of(columns, rows, binder);
-        try (PreparedStatement ps = c.prepareStatement(sql.replace("UNNEST", arrays.unnest()))) {
-            arrays.bind(c, ps, 1);
-            ps.executeUpdate();
-        }
-    }
-
-    private static <T> void updateEach(Connection c, String sql, List<T> rows, MultiRow.Binder<T> binder)
-            throws SQLException {
-        if (rows.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (T row : rows) {
-                binder.bind(new Params(ps), row);
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
+        MultiRow.batch(c, UPDATE, updated, updates);
+        MultiRow.batch(c, RESOLVE, resolved, resolutions);
     }
 
     private static Map<Vin, List<NeedLifecycle.Unresolved>> unresolved(Connection c, List<String> vins)

@@ -46,6 +46,24 @@ public final class ColumnArrays {
         return arrays;
     }
 
+    /**
+     * Runs {@code sql}, in which {@code UNNEST} stands for {@link #unnest()}, once with {@code rows} (none: nothing
+     * runs), e.g. {@code UPDATE t SET a = u.a FROM UNNEST AS u (a, id) WHERE t.id = u.id}.
+     *
+     * @return the update count
+     */
+    public static <T> int execute(Connection c, String sql, int columns, List<T> rows, MultiRow.Binder<? super T> binder)
+            throws SQLException {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        ColumnArrays arrays = of(columns, rows, binder);
+        try (PreparedStatement ps = c.prepareStatement(sql.replace("UNNEST", arrays.unnest()))) {
+            arrays.bind(c, ps, 1);
+            return ps.executeUpdate();
+        }
+    }
+
     /** Called by {@link Params}: the value of parameter {@code index} (1-based, row after row) of SQL type {@code type}. */
     void put(int index, String type, Class<?> element, @Nullable Object value) {
         int column = (index - 1) % columns;

@@ -124,6 +124,18 @@ public final class Params {
         return this;
     }
 
+    public Params nullableInstant(@Nullable Instant value) throws SQLException {
+        if (collected("timestamptz", Object.class, value == null ? null : OffsetDateTime.ofInstant(value, ZoneOffset.UTC))) {
+            return this;
+        }
+        if (value == null) {
+            ps.setNull(next++, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            Jdbc.setInstant(ps, next++, value);
+        }
+        return this;
+    }
+
     public Params dbl(OptionalDouble value) throws SQLException {
         if (collected("float8", Double.class, value.isPresent() ? value.getAsDouble() : null)) {
             return this;
