@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A backend's meters, read from one {@link BackendStats} and one {@link MaintenanceSummary} taken at the
- * start of each scrape (the summary is one database query per scrape).
+ * start of each scrape (the summary is one pass over every vehicle's newest state per scrape).
  */
 final class BackendMetrics {
 

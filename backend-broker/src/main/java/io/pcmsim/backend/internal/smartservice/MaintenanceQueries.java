@@ -6,6 +6,7 @@ import io.pcmsim.backend.MaintenanceSummary;
 import io.pcmsim.backend.Severity;
 import io.pcmsim.backend.SmartServiceState;
 import io.pcmsim.backend.internal.storage.Database;
+import io.pcmsim.backend.internal.storage.Dialect;
 import io.pcmsim.backend.internal.storage.StorageException;
 import io.pcmsim.protocol.Vin;
 import java.sql.Connection;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.postgresql.PGStatement;
 
 /**
  * Smart Service's read-only queries: the needs each vehicle's newest state shows and the newest state itself.
@@ -62,6 +64,11 @@ public final class MaintenanceQueries {
             c.setAutoCommit(false); // PostgreSQL fetches in pages only inside a transaction
             try (PreparedStatement ps = c.prepareStatement(STATE)) {
                 ps.setFetchSize(FETCH);
+                if (Dialect.of(c) == Dialect.POSTGRESQL) {
+                    // the readings in the driver's binary format from the first execution on: as text (the
+                    // default of a statement run once) parsing the doubles took most of the pass
+                    ps.unwrap(PGStatement.class).setPrepareThreshold(-1);
+                }
                 Map<Component, Map<Severity, Long>> counts = new EnumMap<>(Component.class);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
