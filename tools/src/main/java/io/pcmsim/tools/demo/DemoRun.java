@@ -36,6 +36,11 @@ import org.jspecify.annotations.Nullable;
 public final class DemoRun {
 
     private static final Duration STATUS_PERIOD = Duration.ofSeconds(1);
+    /**
+     * How often the status line counts the needs again: they are derived from every car's newest state (decision
+     * 44), tens of milliseconds at thousands of cars, which each second would take from the backend's writer.
+     */
+    private static final Duration NEEDS_PERIOD = Duration.ofSeconds(10);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration DRAIN_TIMEOUT_WHEN_STOPPED = Duration.ofSeconds(5);
@@ -61,6 +66,9 @@ public final class DemoRun {
     private @Nullable BreakdownSchedule breakdowns;
     private @Nullable TripSchedule trips;
     private int campaigns;
+    /** The status line's needs count and when it was taken; ticker thread only. */
+    private long needs;
+    private @Nullable Instant needsAt;
 
     /**
      * @param dataDir where broker and backend keep their data (the caller creates and removes it)
@@ -257,11 +265,16 @@ public final class DemoRun {
 
     private String statusText(FleetStats fleetStats, Backend runningBackend, long perSecond) {
         BackendStats stats = runningBackend.stats();
-        Duration real = Duration.between(started, wall.instant());
+        Instant now = wall.instant();
+        Duration real = Duration.between(started, now);
+        if (needsAt == null || !now.isBefore(needsAt.plus(NEEDS_PERIOD))) {
+            needs = runningBackend.maintenanceSummary().total();
+            needsAt = now;
+        }
         return String.format("%5.1fs  sim +%-10s online %d/%d  %5d msg/s  stored %d  rejected %d  needs %d",
                 real.toMillis() / 1000.0, DemoResult.human(Duration.ofMillis((long) (real.toMillis() * options.speed()))),
                 fleetStats.online(), options.vehicles(), perSecond,
-                stats.stored(), stats.rejectedTotal(), runningBackend.maintenanceSummary().total());
+                stats.stored(), stats.rejectedTotal(), needs);
     }
 
     /**

@@ -50,7 +50,8 @@ final class ManualRows {
 
     static void insertUsage(Connection c, List<Usage> rows) throws SQLException {
         MultiRow.batch(c, INSERT_USAGE, rows, (p, u) -> p.string(u.vin().value()).bigint(u.bootId())
-                .bigint(u.sequence()).string(u.kind()).nullableString(u.messageCode().isEmpty() ? null : u.messageCode())
+                .bigint(u.sequence()).string(u.kind())
+                .nullableString(u.messageCode().isEmpty() ? null : u.messageCode())
                 .nullableString(u.chapterId().isEmpty() ? null : u.chapterId()).bigint(u.links())
                 .instant(u.receivedAt()));
     }

@@ -35,7 +35,8 @@ import org.postgresql.PGStatement;
  */
 public final class MaintenanceQueries {
 
-    private static final String STATE = "SELECT vin, vehicle_time, " + StateColumns.NAMES + " FROM smart_service_vehicle";
+    private static final String STATE = "SELECT vin, vehicle_time, " + StateColumns.NAMES
+            + " FROM smart_service_vehicle";
     private static final int FETCH = 1_000;
 
     private final Database database;

@@ -23,14 +23,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps each vehicle's newest state in {@code smart_service_vehicle}, one row per VIN, and tells which
- * vehicles' states a batch replaced. Newest by the car's clock, because after a reconnect the car's outbox sends older
- * reports under the new boot id after the fresh login; ties by boot id, then sequence.
+ * vehicles' states a batch replaced. Newest by the car's clock, because after a reconnect the car's outbox
+ * sends older reports under the new boot id after the fresh login; ties by boot id, then sequence.
  *
  * <p>The write is the claim: a candidate (a batch's newest state of a vehicle) replaces the row only when it
  * is newer, so two backends never both make an older state the newest. PostgreSQL: one
  * {@code INSERT ... ON CONFLICT (vin) DO UPDATE ... WHERE newer RETURNING} for the batch, in VIN order (it
- * locks the rows it writes in that order). H2 (in-process, one writer): one {@code SELECT} of the batch's rows,
- * the decision in Java, then inserts and UPDATEs conditional on the row read; a row changed meanwhile
+ * locks the rows it writes in that order). H2 (in-process, one writer): one {@code SELECT} of the batch's
+ * rows, the decision in Java, then inserts and UPDATEs conditional on the row read; a row changed meanwhile
  * fails the batch as a serialization failure (SQLSTATE 40001), which is retried.
  */
 final class NewestStates {
