@@ -12,7 +12,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -29,9 +28,8 @@ import org.jspecify.annotations.Nullable;
  * <p>The write is the claim: a candidate (a batch's newest state of a vehicle) replaces the row only when it
  * is newer, so two backends never both make an older state the newest. PostgreSQL: one
  * {@code INSERT ... ON CONFLICT (vin) DO UPDATE ... WHERE newer RETURNING} for the batch, in VIN order (it
- * locks the rows it writes in that order). H2 (in-process, one writer): one {@code SELECT} of the batch's
- * rows, the decision in Java, then inserts and UPDATEs conditional on the row read; a row changed meanwhile
- * fails the batch as a serialization failure (SQLSTATE 40001), which is retried.
+ * locks the rows it writes in that order). H2 (in-process, no round trips to save): one UPDATE conditional on
+ * being newer per candidate and an INSERT for the vehicles new to the table, as two JDBC batches.
  */
 final class NewestStates {
 
@@ -46,11 +44,12 @@ final class NewestStates {
                     .map(n -> n + " = EXCLUDED." + n).collect(Collectors.joining(", "))
             + " WHERE " + NEWER + " RETURNING v.vin";
     private static final String INSERT = "INSERT INTO smart_service_vehicle (" + COLUMNS + ")";
-    private static final String UPDATE = "UPDATE smart_service_vehicle SET "
+    /** H2: replaces a vehicle's state with a newer one (vin, then the candidate's time, time, boot, boot, sequence). */
+    private static final String UPDATE_IF_NEWER = "UPDATE smart_service_vehicle SET "
             + Arrays.stream(COLUMNS.split(",")).map(String::trim).filter(n -> !n.equals("vin"))
                     .map(n -> n + " = ?").collect(Collectors.joining(", "))
-            + " WHERE vin = ? AND vehicle_time = ? AND boot_id = ? AND sequence = ?";
-    private static final String SERIALIZATION_FAILURE = "40001";
+            + " WHERE vin = ? AND (vehicle_time < ? OR (vehicle_time = ? AND (boot_id < ? OR (boot_id = ?"
+            + " AND sequence < ?))))";
 
     /** A vehicle's newest state in a batch, and the needs it gives. */
     record Candidate(Vin vin, Instant vehicleTime, long bootId, long sequence, @Nullable String modelCode,
@@ -58,14 +57,6 @@ final class NewestStates {
                      List<MaintenanceNeed> needs) {
         Candidate {
             needs = List.copyOf(needs);
-        }
-
-        boolean newerThan(Instant time, long boot, long seq) {
-            int byTime = vehicleTime.compareTo(time);
-            if (byTime != 0) {
-                return byTime > 0;
-            }
-            return bootId != boot ? bootId > boot : sequence > seq;
         }
     }
 
@@ -81,7 +72,7 @@ final class NewestStates {
         if (candidates.isEmpty()) {
             return List.of();
         }
-        return Dialect.of(c) == Dialect.POSTGRESQL ? claimAtOnce(c, candidates) : claimRead(c, candidates);
+        return Dialect.of(c) == Dialect.POSTGRESQL ? claimAtOnce(c, candidates) : claimEach(c, candidates);
     }
 
     private static void bind(Params p, Candidate d) throws SQLException {
@@ -109,78 +100,38 @@ final class NewestStates {
         return claimed;
     }
 
-    /** What H2 holds for a vehicle. */
-    private record Stored(OffsetDateTime vehicleTime, long bootId, long sequence) {
-    }
-
-    private static List<Candidate> claimRead(Connection c, List<Candidate> candidates) throws SQLException {
-        Map<String, Stored> stored = read(c, candidates);
-        List<Candidate> inserts = new ArrayList<>();
-        List<Map.Entry<Candidate, Stored>> updates = new ArrayList<>();
-        List<Candidate> claimed = new ArrayList<>();
-        for (Candidate d : candidates) {
-            Stored s = stored.get(d.vin().value());
-            if (s == null) {
-                inserts.add(d);
-                claimed.add(d);
-            } else if (d.newerThan(s.vehicleTime().toInstant(), s.bootId(), s.sequence())) {
-                updates.add(Map.entry(d, s));
-                claimed.add(d);
+    /**
+     * H2: one UPDATE per candidate that changes the row only when the candidate is newer (one JDBC batch); for the
+     * candidates it changed nothing for, an INSERT that skips an existing row (a vehicle new to the table). What
+     * neither wrote is older than the stored state. No read before: each statement decides on the row itself.
+     */
+    private static List<Candidate> claimEach(Connection c, List<Candidate> candidates) throws SQLException {
+        int[] updated = MultiRow.batch(c, UPDATE_IF_NEWER, candidates, (p, d) -> {
+            p.instant(d.vehicleTime()).bigint(d.bootId()).bigint(d.sequence())
+                    .nullableString(d.modelCode()).nullableInteger(d.modelYear()).nullableString(d.powertrain());
+            StateColumns.bind(p, d.state());
+            p.string(d.vin().value()).instant(d.vehicleTime()).instant(d.vehicleTime()).bigint(d.bootId())
+                    .bigint(d.bootId()).bigint(d.sequence());
+        });
+        boolean[] won = new boolean[candidates.size()];
+        List<Integer> notUpdated = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            won[i] = updated[i] > 0;
+            if (!won[i]) {
+                notUpdated.add(i);
             }
         }
-        insert(c, inserts);
-        update(c, updates);
+        int[] inserted = MultiRow.batch(c, INSERT + " VALUES " + MultiRow.values(1, COUNT) + " ON CONFLICT DO NOTHING",
+                notUpdated, (p, i) -> bind(p, candidates.get(i)));
+        for (int i = 0; i < notUpdated.size(); i++) {
+            won[notUpdated.get(i)] = inserted[i] > 0;
+        }
+        List<Candidate> claimed = new ArrayList<>(candidates.size());
+        for (int i = 0; i < candidates.size(); i++) {
+            if (won[i]) {
+                claimed.add(candidates.get(i)); // in the candidates' (VIN) order
+            }
+        }
         return claimed;
-    }
-
-    private static Map<String, Stored> read(Connection c, List<Candidate> candidates) throws SQLException {
-        Map<String, Stored> stored = new HashMap<>();
-        try (ResultSet rs = MultiRow.selectByKeys(c, "SELECT t.vin, t.vehicle_time, t.boot_id,"
-                + " t.sequence FROM smart_service_vehicle AS t", "vin", candidates.stream().map(d -> d.vin().value()).toList())) {
-            while (rs.next()) {
-                stored.put(rs.getString(1), new Stored(rs.getObject(2, OffsetDateTime.class), rs.getLong(3),
-                        rs.getLong(4)));
-            }
-        }
-        return stored;
-    }
-
-    private static void insert(Connection c, List<Candidate> inserts) throws SQLException {
-        int chunk = MultiRow.rowsPerStatement(COUNT);
-        for (int from = 0; from < inserts.size(); from += chunk) {
-            List<Candidate> part = inserts.subList(from, Math.min(inserts.size(), from + chunk));
-            try (PreparedStatement ps = c.prepareStatement(INSERT + " VALUES " + MultiRow.values(part.size(), COUNT)
-                    + " ON CONFLICT DO NOTHING")) {
-                MultiRow.bind(ps, COUNT, part, NewestStates::bind);
-                if (ps.executeUpdate() != part.size()) {
-                    throw new SQLException("smart_service_vehicle rows inserted meanwhile by another writer; retry",
-                            SERIALIZATION_FAILURE);
-                }
-            }
-        }
-    }
-
-    private static void update(Connection c, List<Map.Entry<Candidate, Stored>> updates) throws SQLException {
-        if (updates.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement ps = c.prepareStatement(UPDATE)) {
-            for (Map.Entry<Candidate, Stored> u : updates) {
-                Params p = new Params(ps);
-                Candidate d = u.getKey();
-                p.instant(d.vehicleTime()).bigint(d.bootId()).bigint(d.sequence())
-                        .nullableString(d.modelCode()).nullableInteger(d.modelYear()).nullableString(d.powertrain());
-                StateColumns.bind(p, d.state());
-                p.string(d.vin().value()).instant(u.getValue().vehicleTime().toInstant())
-                        .bigint(u.getValue().bootId()).bigint(u.getValue().sequence());
-                ps.addBatch();
-            }
-            for (int count : ps.executeBatch()) {
-                if (count != 1) {
-                    throw new SQLException("a smart_service_vehicle row changed meanwhile by another writer; retry",
-                            SERIALIZATION_FAILURE);
-                }
-            }
-        }
     }
 }
