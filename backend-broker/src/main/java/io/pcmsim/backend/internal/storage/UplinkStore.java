@@ -43,6 +43,7 @@ public final class UplinkStore implements AutoCloseable {
     private final Database database;
     private final Map<Service, ServiceHandler> handlers;
     private final Clock clock;
+    private final VehicleRows vehicles = new VehicleRows();
     private @Nullable Connection connection;
     private Dialect dialect = Dialect.H2;
     private volatile boolean closed;
@@ -98,14 +99,16 @@ public final class UplinkStore implements AutoCloseable {
         try {
             List<UplinkRecord> stored = dialect == Dialect.POSTGRESQL ? insertMessagesAtOnce(c, batch)
                     : insertMessages(c, batch);
-            VehicleRows.insertNew(c, dialect, stored);
+            vehicles.insertNew(c, dialect, stored);
             storeByService(c, stored);
             c.commit();
+            vehicles.committed();
             handlers.values().forEach(ServiceHandler::committed);
             return new WriteResult(stored, batch.size() - stored.size());
         } catch (SQLException | RuntimeException | AssertionError e) {
             // AssertionError: the PostgreSQL driver asserts on a connection terminated under it (with -ea)
             rollback(c, e);
+            vehicles.rolledBack();
             handlers.values().forEach(ServiceHandler::rolledBack);
             String message = "batch of " + batch.size() + " uplink messages not stored: " + e.getMessage();
             if (DatabaseFaults.connectionLost(c, e)) {

@@ -185,7 +185,7 @@ abstract class UplinkStoreContract {
 
     /** A string longer than its column is the batch's fault (rejected, isolated by the writer), not the store's. */
     @Test
-    void write_whenAStringIsLongerThanItsColumn_refusesTheBatchAndStoresTheNextOne() {
+    void write_whenAStringIsLongerThanItsColumn_refusesTheBatchAndStoresTheNextOne() throws SQLException {
         Vin vin = Uplinks.randomVin();
         UplinkEnvelope e = Uplinks.smartService(vin, 1, 1, Uplinks.healthyState(10));
         UplinkEnvelope huge = e.toBuilder().setSmartService(e.getSmartService().toBuilder()
@@ -194,8 +194,24 @@ abstract class UplinkStoreContract {
         assertThatThrownBy(() -> store.write(List.of(record(Service.SMART_SERVICE, huge))))
                 .isInstanceOf(StorageException.class).isNotInstanceOf(StoreUnavailableException.class);
 
+        store.write(List.of(smart(Uplinks.randomVin(), 1, 1, Uplinks.healthyState(10)))); // another car's batch
         assertThat(store.write(List.of(smart(vin, 1, 2, Uplinks.healthyState(11)))).stored()).hasSize(1);
         assertThat(queries.storedMessages(vin)).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM vehicle WHERE vin = ?", vin.value()))
+                .as("the refused batch's vehicle row went with it, so the next batch writes it").isEqualTo(1);
+    }
+
+    @Test
+    void write_whenAVehicleComesBack_keepsTheRowOfItsFirstMessage() throws SQLException {
+        Vin vin = Uplinks.randomVin();
+        store.write(List.of(received(smart(vin, 1, 1, Uplinks.healthyState(10)), NOW)));
+
+        store.write(List.of(received(smart(vin, 1, 2, Uplinks.healthyState(11)), NOW.plusSeconds(60))));
+        store.write(List.of(received(smart(vin, 2, 1, Uplinks.healthyState(12)), NOW.plusSeconds(120))));
+
+        assertThat(count("SELECT COUNT(*) FROM vehicle WHERE vin = ? AND first_seen_at = ?", vin.value(),
+                NOW.atOffset(ZoneOffset.UTC))).isEqualTo(1);
+        assertThat(queries.seen(vin)).hasValue(new VehicleSeen(NOW, NOW.plusSeconds(120), 2, 1));
     }
 
     @Test
