@@ -307,12 +307,12 @@ public final class Backend implements AutoCloseable {
         return health.current();
     }
 
-    /** Open needs of all vehicles, from the database. */
+    /** The needs the newest states of all vehicles show, derived from the database when asked. */
     public MaintenanceSummary maintenanceSummary() {
         return maintenance.summary();
     }
 
-    /** Open needs of one vehicle, from the database; empty when it needs nothing or is unknown. */
+    /** The needs the newest state of one vehicle shows; empty when it needs nothing or is unknown. */
     public List<MaintenanceNeed> maintenanceNeeds(Vin vin) {
         return maintenance.needs(vin);
     }

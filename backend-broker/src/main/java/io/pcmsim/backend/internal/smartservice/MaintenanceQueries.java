@@ -99,7 +99,7 @@ public final class MaintenanceQueries {
         return List.copyOf(copy);
     }
 
-    /** Open needs of all vehicles, from the database. */
+    /** {@link #needCounts()} summed by component and by severity. */
     public MaintenanceSummary summary() {
         Map<Component, Map<Severity, Long>> counts = needCounts();
         Map<String, Long> byComponent = new LinkedHashMap<>();

@@ -52,8 +52,8 @@ public final class ColumnArrays {
      *
      * @return the update count
      */
-    public static <T> int execute(Connection c, String sql, int columns, List<T> rows, MultiRow.Binder<? super T> binder)
-            throws SQLException {
+    public static <T> int execute(Connection c, String sql, int columns, List<T> rows,
+            MultiRow.Binder<? super T> binder) throws SQLException {
         if (rows.isEmpty()) {
             return 0;
         }
