@@ -125,7 +125,8 @@ public final class Params {
     }
 
     public Params nullableInstant(@Nullable Instant value) throws SQLException {
-        if (collected("timestamptz", Object.class, value == null ? null : OffsetDateTime.ofInstant(value, ZoneOffset.UTC))) {
+        @Nullable OffsetDateTime utc = value == null ? null : OffsetDateTime.ofInstant(value, ZoneOffset.UTC);
+        if (collected("timestamptz", Object.class, utc)) {
             return this;
         }
         if (value == null) {
