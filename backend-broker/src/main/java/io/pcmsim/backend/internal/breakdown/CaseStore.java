@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -86,26 +85,13 @@ public final class CaseStore {
         if (answers.isEmpty()) {
             return 0;
         }
-        try (PreparedStatement ps = c.prepareStatement(ATTACH)) {
-            for (ReportRow r : answers) {
-                ps.setString(1, r.assistance().name());
-                ps.setString(2, r.dealer().name());
-                ps.setBoolean(3, r.liveDiagnosis());
-                setNullableString(ps, 4, r.dealerId());
-                Jdbc.setInstant(ps, 5, r.receivedAt());
-                Jdbc.setInstant(ps, 6, r.vehicleTime());
-                Jdbc.setDouble(ps, 7, r.latitude());
-                Jdbc.setDouble(ps, 8, r.longitude());
-                ps.setBytes(9, r.report());
-                ps.setString(10, r.caseId());
-                ps.addBatch();
-            }
-            int attached = 0;
-            for (int count : ps.executeBatch()) {
-                attached += Jdbc.changed(count, "UPDATE breakdown_case") ? 1 : 0;
-            }
-            return attached;
+        int attached = 0;
+        for (int count : MultiRow.batch(c, ATTACH, answers, (p, r) -> p.string(r.assistance().name())
+                .string(r.dealer().name()).bool(r.liveDiagnosis()).nullableString(r.dealerId()).instant(r.receivedAt())
+                .instant(r.vehicleTime()).dbl(r.latitude()).dbl(r.longitude()).bytes(r.report()).string(r.caseId()))) {
+            attached += Jdbc.changed(count, "UPDATE breakdown_case") ? 1 : 0;
         }
+        return attached;
     }
 
     /** Opens an app call's case, awaiting the car's answer to the pull until {@code deadline}. */
@@ -141,14 +127,6 @@ public final class CaseStore {
             ps.setString(2, reason.length() <= 200 ? reason : reason.substring(0, 200));
             ps.setString(3, caseId);
             ps.executeUpdate();
-        }
-    }
-
-    private static void setNullableString(PreparedStatement ps, int index, @Nullable String value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.VARCHAR);
-        } else {
-            ps.setString(index, value);
         }
     }
 }

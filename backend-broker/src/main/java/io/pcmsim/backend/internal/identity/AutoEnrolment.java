@@ -3,10 +3,8 @@ package io.pcmsim.backend.internal.identity;
 import io.pcmsim.backend.identity.IdentityRegistry;
 import io.pcmsim.backend.internal.storage.Jdbc;
 import io.pcmsim.backend.internal.storage.MultiRow;
-import io.pcmsim.backend.internal.storage.Params;
 import io.pcmsim.protocol.Vin;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,30 +48,20 @@ public final class AutoEnrolment {
         // an operator's link or grant, or another backend's enrolment, may have written the VIN's row meanwhile
         String skip = " ON CONFLICT DO NOTHING";
         Instant until = now.plus(PACKAGE_VALIDITY);
-        List<String> ordered = List.copyOf(keys);
-        try (PreparedStatement user = c.prepareStatement(IdentityStore.INSERT_USER + skip);
-             PreparedStatement owner = c.prepareStatement(IdentityStore.INSERT_OWNER + skip);
-             PreparedStatement connectivity = c.prepareStatement(IdentityStore.INSERT_PACKAGE + skip)) {
-            // three JDBC batches, not three statements per VIN: a fleet's first logins come in thousands
-            for (String key : ordered) {
-                Vin vin = Vin.of(key);
-                new Params(user).string(OwnerNames.userId(vin)).string(OwnerNames.name(vin)).instant(now).bool(true);
-                user.addBatch();
-                new Params(owner).string(key).string(OwnerNames.userId(vin)).instant(now);
-                owner.addBatch();
-                new Params(connectivity).string(key).string(PACKAGE).instant(now).instant(until);
-                connectivity.addBatch();
-            }
-            user.executeBatch();
-            int[] linked = owner.executeBatch();
-            connectivity.executeBatch();
-            for (int i = 0; i < ordered.size(); i++) {
-                if (Jdbc.changed(linked[i], "INSERT INTO vehicle_owner")) {
-                    Vin vin = Vin.of(ordered.get(i));
-                    enrolled.add(vin);
-                    LOG.info("enrolled {} at its first login: owner {} (user ID {}), connectivity package {} valid"
-                            + " until {}", vin.value(), OwnerNames.name(vin), OwnerNames.userId(vin), PACKAGE, until);
-                }
+        List<Vin> ordered = keys.stream().map(Vin::of).toList();
+        // three JDBC batches, not three statements per VIN: a fleet's first logins come in thousands
+        MultiRow.batch(c, IdentityStore.INSERT_USER + skip, ordered, (p, vin) -> p.string(OwnerNames.userId(vin))
+                .string(OwnerNames.name(vin)).instant(now).bool(true));
+        int[] linked = MultiRow.batch(c, IdentityStore.INSERT_OWNER + skip, ordered, (p, vin) -> p.string(vin.value())
+                .string(OwnerNames.userId(vin)).instant(now));
+        MultiRow.batch(c, IdentityStore.INSERT_PACKAGE + skip, ordered, (p, vin) -> p.string(vin.value())
+                .string(PACKAGE).instant(now).instant(until));
+        for (int i = 0; i < ordered.size(); i++) {
+            if (Jdbc.changed(linked[i], "INSERT INTO vehicle_owner")) {
+                Vin vin = ordered.get(i);
+                enrolled.add(vin);
+                LOG.info("enrolled {} at its first login: owner {} (user ID {}), connectivity package {} valid"
+                        + " until {}", vin.value(), OwnerNames.name(vin), OwnerNames.userId(vin), PACKAGE, until);
             }
         }
         return enrolled;

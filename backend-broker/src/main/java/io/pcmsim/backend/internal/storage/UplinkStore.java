@@ -142,27 +142,17 @@ public final class UplinkStore implements AutoCloseable {
     }
 
     private List<UplinkRecord> insertMessages(Connection connection, List<UplinkRecord> batch) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(INSERT_MESSAGE)) {
-            for (UplinkRecord r : batch) {
-                ps.setString(1, r.header().vin().value());
-                ps.setLong(2, r.header().bootId());
-                ps.setLong(3, r.header().sequence());
-                ps.setString(4, r.service().topicName());
-                ps.setString(5, r.envelope().getBodyCase().name());
-                Jdbc.setInstant(ps, 6, r.header().vehicleTime());
-                Jdbc.setInstant(ps, 7, r.receivedAt());
-                ps.setBytes(8, r.payload());
-                ps.addBatch();
+        int[] counts = MultiRow.batch(connection, INSERT_MESSAGE, batch, (p, r) -> p.string(r.header().vin().value())
+                .bigint(r.header().bootId()).bigint(r.header().sequence()).string(r.service().topicName())
+                .string(r.envelope().getBodyCase().name()).instant(r.header().vehicleTime()).instant(r.receivedAt())
+                .bytes(r.payload()));
+        List<UplinkRecord> stored = new ArrayList<>(batch.size());
+        for (int i = 0; i < counts.length; i++) {
+            if (Jdbc.changed(counts[i], "INSERT INTO uplink_message")) {
+                stored.add(batch.get(i));
             }
-            int[] counts = ps.executeBatch();
-            List<UplinkRecord> stored = new ArrayList<>(batch.size());
-            for (int i = 0; i < counts.length; i++) {
-                if (Jdbc.changed(counts[i], "INSERT INTO uplink_message")) {
-                    stored.add(batch.get(i));
-                }
-            }
-            return stored;
         }
+        return stored;
     }
 
     /** A message's identity. */
