@@ -45,6 +45,9 @@ final class VehicleRows {
                 firstSeen.merge(r.header().vin(), r.receivedAt(), (a, b) -> a.isBefore(b) ? a : b);
             }
         }
+        if (firstSeen.isEmpty()) {
+            return; // every vehicle of the batch is known: no statement at all
+        }
         List<Map.Entry<Vin, Instant>> rows = new ArrayList<>(firstSeen.entrySet());
         rows.forEach(e -> pending.add(e.getKey().value()));
         if (dialect == Dialect.H2) {
