@@ -10,15 +10,13 @@ import io.pcmsim.backend.internal.breakdown.KnowledgeBase;
 import io.pcmsim.backend.softwareupdate.SoftwareUpdates;
 import io.pcmsim.backend.smartservice.SmartService;
 import io.pcmsim.backend.internal.broker.UplinkIntake;
-import io.pcmsim.backend.internal.ingest.BatchingWriter;
 import io.pcmsim.backend.internal.ingest.ContentLimits;
-import io.pcmsim.backend.internal.ingest.InboundMessage;
 import io.pcmsim.backend.internal.ingest.IngestCounters;
 import io.pcmsim.backend.internal.ingest.InProcessUplinkSource;
 import io.pcmsim.backend.internal.ingest.MqttUplinkSource;
 import io.pcmsim.backend.internal.ingest.UplinkSource;
 import io.pcmsim.backend.internal.ingest.UplinkValidator;
-import io.pcmsim.backend.internal.ingest.WriterHealth;
+import io.pcmsim.backend.internal.ingest.WriterLanes;
 import io.pcmsim.backend.internal.breakdown.BreakdownRetention;
 import io.pcmsim.backend.internal.mapupdate.MapUpdateCentre;
 import io.pcmsim.backend.internal.mapupdate.MapUpdateHandler;
@@ -56,10 +54,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
@@ -72,7 +68,7 @@ import org.slf4j.LoggerFactory;
  * and each vehicle's maintenance needs derived from its newest state). The composition root: the
  * services are registered here.
  *
- * <p>Two ways to the broker, one writer behind both:
+ * <p>Two ways to the broker, the same writers behind both:
  * <ul>
  * <li>{@link #create} subscribes over MQTT (a persistent session, a shared subscription) to any broker.
  * A QoS 1 message is acknowledged to the broker only after its batch is committed (or after it was
@@ -85,7 +81,8 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p>Threads: the MQTT client's threads, or the broker's extension threads, decode and validate each message
- * and enqueue it; one writer thread stores and acknowledges. The query methods are thread-safe and read
+ * and enqueue it; the writer lanes ({@link BackendConfig#writers()}, each a thread with a connection of its own,
+ * a vehicle always on the same lane) store and acknowledge. The query methods are thread-safe and read
  * committed data from the database.
  * {@link #start()} and {@link #stop()} are idempotent; a stopped backend cannot be started again.
  */
@@ -103,8 +100,7 @@ public final class Backend implements AutoCloseable {
     private final SessionQueries sessions;
     private final IdentityStore identity;
     private final IngestCounters counters = new IngestCounters();
-    private final WriterHealth health;
-    private final BlockingQueue<InboundMessage> queue;
+    private final WriterLanes lanes;
     private final UplinkSource source;
     private final DownlinkPublisher downlinks;
     private final BreakdownCenter breakdown;
@@ -118,8 +114,7 @@ public final class Backend implements AutoCloseable {
     private @Nullable CompletableFuture<Void> started;
     private @Nullable CompletableFuture<Void> stopped;
     private final UplinkValidator validator;
-    private @Nullable UplinkStore store;
-    private @Nullable BatchingWriter writer;
+    private final List<UplinkStore> stores = new ArrayList<>();
 
     private Backend(BackendConfig config, @Nullable UplinkIntake intake, String brokerHost, int brokerPort) {
         this.config = config;
@@ -127,18 +122,17 @@ public final class Backend implements AutoCloseable {
         this.queries = new StoreQueries(database);
         this.sessions = new SessionQueries(database);
         this.identity = new IdentityStore(database, config.clock());
-        this.health = new WriterHealth(config.clock());
-        // The broker may have at most RECEIVE_MAXIMUM unacknowledged messages out to us, so the queue (room
+        // The broker may have at most RECEIVE_MAXIMUM unacknowledged messages out to us, so a lane's queue (room
         // for them twice: stale ones of a lost connection plus their redeliveries) cannot overflow. The
         // MQTT maximum, not a smaller value: Mosquitto 2.0.11 was seen overshooting a receive maximum of 200,
         // which the client treats as a protocol error (disconnect, redelivery, again).
-        this.queue = new LinkedBlockingQueue<>(2 * RECEIVE_MAXIMUM);
+        this.lanes = new WriterLanes(config.writers(), 2 * RECEIVE_MAXIMUM, config.clock());
         this.validator = new UplinkValidator(
                 ContentLimits.withTimeWindow(config.vehicleTimeBehind(), config.vehicleTimeAhead()));
         this.source = intake != null
-                ? new InProcessUplinkSource(intake, queue, counters, validator, config.clock())
+                ? new InProcessUplinkSource(intake, lanes, counters, validator, config.clock())
                 : new MqttUplinkSource(config.brokerHost(), config.brokerPort(), config.clientId(),
-                        Topics.sharedUplinkFilter(config.sharedGroup()), RECEIVE_MAXIMUM, queue, counters,
+                        Topics.sharedUplinkFilter(config.sharedGroup()), RECEIVE_MAXIMUM, lanes, counters,
                         validator, config.clock());
         this.downlinks = new DownlinkPublisher(source::publish, config.clock());
         DealerDirectory dealers = DealerDirectory.sample();
@@ -220,14 +214,12 @@ public final class Backend implements AutoCloseable {
             }
         }
         migrate();
-        UplinkStore opened = UplinkStore.open(database, handlers, config.clock());
-        BatchingWriter w = new BatchingWriter(queue, validator, opened, counters, health,
-                config.batchSize(), config.maxBatchDelay());
         synchronized (lock) {
-            store = opened;
-            writer = w;
+            for (int i = 0; i < lanes.lanes(); i++) {
+                stores.add(UplinkStore.open(database, handlers, config.clock()));
+            }
         }
-        w.start();
+        lanes.start(List.copyOf(stores), validator, counters, config.batchSize(), config.maxBatchDelay());
         breakdown.start();
         retention.startDaily();
         mapUpdate.start();
@@ -261,21 +253,14 @@ public final class Backend implements AutoCloseable {
         source.stopConsuming();
         breakdown.close();
         mapUpdate.stop();
-        BatchingWriter w;
-        synchronized (lock) {
-            w = writer;
-        }
-        CompletableFuture<Void> drained = w == null ? CompletableFuture.completedFuture(null) : w.drain();
-        return drained.handle((v, e) -> null)
+        return lanes.drain().handle((v, e) -> null)
                 .thenCompose(v -> source.disconnect())
                 .thenRun(() -> {
-                    UplinkStore s;
+                    List<UplinkStore> opened;
                     synchronized (lock) {
-                        s = store;
+                        opened = List.copyOf(stores);
                     }
-                    if (s != null) {
-                        s.close();
-                    }
+                    opened.forEach(UplinkStore::close);
                     LOG.info("backend {} stopped: {}", config.clientId(), stats());
                 });
     }
@@ -295,7 +280,7 @@ public final class Backend implements AutoCloseable {
     /** Counters since creation; cheap, no database access. */
     public BackendStats stats() {
         return new BackendStats(counters.receivedCount(), counters.storedCount(), counters.duplicateCount(),
-                counters.rejectedByReason(), counters.storedByService(), health.current().writer(),
+                counters.rejectedByReason(), counters.storedByService(), lanes.health().writer(),
                 counters.storeRetryCount());
     }
 
@@ -304,7 +289,7 @@ public final class Backend implements AutoCloseable {
      * no database access; a writer that is {@code RETRYING} or {@code FAILED} shows here at once.
      */
     public BackendHealth health() {
-        return health.current();
+        return lanes.health();
     }
 
     /** The needs the newest states of all vehicles show, derived from the database when asked. */

@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param clock backend time: {@code received_at} and {@code derived_at}
  * @param batchSize most messages per transaction, at least 1
  * @param maxBatchDelay longest wait for a batch to fill after its first message, positive
+ * @param writers writer lanes, 1 to 16: batches stored at the same time, each lane with a thread and a connection
+ *        of its own and a vehicle always on the same lane; default 2 on PostgreSQL, 1 on H2
  * @param vehicleTimeBehind how far before the backend's clock a message's vehicle time may lie (older
  *        messages are rejected as {@code vehicle-time-out-of-window}); covers a car's outbox after a long
  *        time offline
@@ -40,6 +42,7 @@ public record BackendConfig(
         Clock clock,
         int batchSize,
         Duration maxBatchDelay,
+        int writers,
         Duration vehicleTimeBehind,
         Duration vehicleTimeAhead,
         boolean autoEnrol,
@@ -47,6 +50,8 @@ public record BackendConfig(
 
     public static final String DEFAULT_SHARED_GROUP = "backend";
     public static final int DEFAULT_BATCH_SIZE = 500;
+    /** Most writer lanes: each holds a database connection and a thread. */
+    public static final int MAX_WRITERS = 16;
     public static final Duration DEFAULT_MAX_BATCH_DELAY = Duration.ofMillis(50);
     public static final Duration DEFAULT_VEHICLE_TIME_BEHIND = Duration.ofDays(365);
     public static final Duration DEFAULT_VEHICLE_TIME_AHEAD = Duration.ofDays(1);
@@ -83,6 +88,9 @@ public record BackendConfig(
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be at least 1, was " + batchSize);
         }
+        if (writers < 1 || writers > MAX_WRITERS) {
+            throw new IllegalArgumentException("writers must be 1 to " + MAX_WRITERS + ", was " + writers);
+        }
         if (maxBatchDelay.isNegative() || maxBatchDelay.isZero()) {
             throw new IllegalArgumentException("maxBatchDelay must be positive, was " + maxBatchDelay);
         }
@@ -104,9 +112,9 @@ public record BackendConfig(
 
     /**
      * Builder; defaults: broker 127.0.0.1:1883, client id {@code pcmsim-backend}, group {@code backend},
-     * data directory {@code ./pcmsim-data/backend}, H2 in it, system UTC clock, batches of 500 or 50 ms,
-     * vehicle times from 365 days before to 1 day after the backend's clock, unknown VINs enrolled at their
-     * first login, breakdown data pulls answered within 2 minutes.
+     * data directory {@code ./pcmsim-data/backend}, H2 in it, system UTC clock, batches of 500 or 50 ms, writer
+     * lanes by database (2 on PostgreSQL, 1 on H2), vehicle times from 365 days before to 1 day after the
+     * backend's clock, unknown VINs enrolled at their first login, breakdown data pulls answered within 2 minutes.
      */
     public static final class Builder {
         private String brokerHost = "127.0.0.1";
@@ -118,6 +126,7 @@ public record BackendConfig(
         private Clock clock = Clock.systemUTC();
         private int batchSize = DEFAULT_BATCH_SIZE;
         private Duration maxBatchDelay = DEFAULT_MAX_BATCH_DELAY;
+        private int writers;
         private Duration vehicleTimeBehind = DEFAULT_VEHICLE_TIME_BEHIND;
         private Duration vehicleTimeAhead = DEFAULT_VEHICLE_TIME_AHEAD;
         private boolean autoEnrol = true;
@@ -172,6 +181,18 @@ public record BackendConfig(
             return this;
         }
 
+        /**
+         * Writer lanes, 1 to 16 (default: 2 on PostgreSQL, where a second connection stores one batch while the
+         * backend prepares the next; 1 on H2, which stores in this process's own threads).
+         */
+        public Builder writers(int writers) {
+            if (writers < 1) {
+                throw new IllegalArgumentException("writers must be at least 1, was " + writers);
+            }
+            this.writers = writers;
+            return this;
+        }
+
         /** The window around the backend's clock a message's vehicle time must fall in. */
         public Builder vehicleTimeWindow(Duration behind, Duration ahead) {
             this.vehicleTimeBehind = behind;
@@ -193,9 +214,9 @@ public record BackendConfig(
 
         public BackendConfig build() {
             Objects.requireNonNull(dataDir, "dataDir");
-            return new BackendConfig(brokerHost, brokerPort, clientId, sharedGroup,
-                    jdbcUrl != null ? jdbcUrl : Database.h2Url(dataDir), dataDir, clock, batchSize, maxBatchDelay,
-                    vehicleTimeBehind, vehicleTimeAhead, autoEnrol, breakdownPullTimeout);
+            String url = jdbcUrl != null ? jdbcUrl : Database.h2Url(dataDir);
+            return new BackendConfig(brokerHost, brokerPort, clientId, sharedGroup, url, dataDir, clock, batchSize,
+                    maxBatchDelay, writers != 0 ? writers : url.startsWith("jdbc:postgresql:") ? 2 : 1, vehicleTimeBehind, vehicleTimeAhead, autoEnrol, breakdownPullTimeout);
         }
     }
 }

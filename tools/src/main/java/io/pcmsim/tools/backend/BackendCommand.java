@@ -73,6 +73,11 @@ public final class BackendCommand implements Callable<Integer> {
                     + " jdbc:postgresql://127.0.0.1:5432/pcmsim?user=pcmsim")
     private @Nullable String jdbcUrl;
 
+    @Option(names = "--writers", paramLabel = "N",
+            description = "Writer lanes, 1 to 16: batches stored at the same time, each on a connection of its own,"
+                    + " a car always on the same lane (default: 2 with --jdbc-url jdbc:postgresql:..., 1 on H2).")
+    private @Nullable Integer writers;
+
     @Option(names = "--no-auto-enrol", negatable = false,
             description = "Do not enrol unknown VINs at their first login; by default each gets a generated owner"
                     + " and a valid connectivity package, and the log says so.")
@@ -101,7 +106,7 @@ public final class BackendCommand implements Callable<Integer> {
         }
         BackendSettings settings;
         try {
-            settings = new BackendSettings(bind, port, httpPort, broker, dataDir, jdbcUrl, !noAutoEnrol,
+            settings = new BackendSettings(bind, port, httpPort, broker, dataDir, jdbcUrl, writers, !noAutoEnrol,
                     breakdownPullTimeout);
         } catch (IllegalArgumentException e) {
             err.println("pcmsim backend: " + e.getMessage());

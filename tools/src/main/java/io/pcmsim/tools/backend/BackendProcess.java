@@ -57,6 +57,9 @@ final class BackendProcess implements AutoCloseable {
         if (settings.jdbcUrl() != null) {
             config.jdbcUrl(settings.jdbcUrl());
         }
+        if (settings.writers() != null) {
+            config.writers(settings.writers());
+        }
         if (settings.broker() == null) {
             EmbeddedBroker b = EmbeddedBroker.builder().bindAddress(settings.bind()).port(settings.brokerPort())
                     .dataFolder(data.resolve("broker")).inProcessIngest().build();

@@ -1,5 +1,6 @@
 package io.pcmsim.tools.backend;
 
+import io.pcmsim.backend.BackendConfig;
 import io.pcmsim.tools.fleet.BrokerAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,17 +16,21 @@ import org.jspecify.annotations.Nullable;
  * @param broker another broker to use instead of the embedded one, or null
  * @param dataDir folder of the H2 database and the broker's files
  * @param jdbcUrl another database than H2, or null
+ * @param writers writer lanes, or null for the backend's default for the database
  * @param autoEnrol whether unknown VINs are enrolled at their first login
  * @param breakdownPullTimeout how long a breakdown call placed in the app waits for the car's answer
  */
 record BackendSettings(String bind, int brokerPort, int httpPort, @Nullable BrokerAddress broker, Path dataDir,
-        @Nullable String jdbcUrl, boolean autoEnrol, Duration breakdownPullTimeout) {
+        @Nullable String jdbcUrl, @Nullable Integer writers, boolean autoEnrol, Duration breakdownPullTimeout) {
 
     BackendSettings {
         Objects.requireNonNull(bind, "bind");
         Objects.requireNonNull(dataDir, "dataDir");
         checkPort("--port", brokerPort);
         checkPort("--http-port", httpPort);
+        if (writers != null && (writers < 1 || writers > BackendConfig.MAX_WRITERS)) {
+            throw new IllegalArgumentException("--writers must be 1 to " + BackendConfig.MAX_WRITERS + ", was " + writers);
+        }
         if (breakdownPullTimeout.isZero() || breakdownPullTimeout.isNegative()) {
             throw new IllegalArgumentException("--breakdown-pull-timeout must be positive, was " + breakdownPullTimeout);
         }

@@ -31,6 +31,32 @@ class StoreBenchCommandTest {
     }
 
     @Test
+    void benchStore_withSeveralWriters_storesEveryRoundThroughAllLanes() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = Pcmsim.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+
+        int exit = cli.execute("bench", "store", "--vehicles", "30", "--messages", "300", "--rounds", "2",
+                "--batch", "40", "--writers", "3");
+
+        assertThat(exit).as("stderr: %s", err).isZero();
+        assertThat(out.toString()).contains("batches of 40, 3 writer lanes")
+                .containsPattern("round 2: [0-9.]+ µs per message .* 600 rows in uplink_message");
+    }
+
+    @Test
+    void benchStore_whenWritersOutOfRange_exitsWith2() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = Pcmsim.commandLine();
+        cli.setErr(new PrintWriter(err, true));
+
+        assertThat(cli.execute("bench", "store", "--writers", "17")).isEqualTo(2);
+        assertThat(err.toString()).contains("--writers 1 to 16");
+    }
+
+    @Test
     void benchStore_whenSizeNotPositive_exitsWith2() {
         StringWriter err = new StringWriter();
         CommandLine cli = Pcmsim.commandLine();

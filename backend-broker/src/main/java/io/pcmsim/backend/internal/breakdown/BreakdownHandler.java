@@ -3,6 +3,7 @@ package io.pcmsim.backend.internal.breakdown;
 import io.pcmsim.backend.breakdown.Consents;
 import io.pcmsim.backend.breakdown.Forwarding;
 import io.pcmsim.backend.dealer.Dealer;
+import io.pcmsim.backend.internal.service.AfterCommit;
 import io.pcmsim.backend.internal.service.DataClass;
 import io.pcmsim.backend.internal.service.RetentionPolicy;
 import io.pcmsim.backend.internal.service.ServiceHandler;
@@ -74,7 +75,8 @@ public final class BreakdownHandler implements ServiceHandler {
     }
 
     @Override
-    public void store(Connection connection, List<UplinkRecord> records, Instant backendTime) throws SQLException {
+    public void store(Connection connection, List<UplinkRecord> records, Instant backendTime, AfterCommit afterCommit)
+            throws SQLException {
         Set<Vin> capable = SessionQueries.liveDiagnosisCapable(connection,
                 records.stream().map(r -> r.header().vin()).toList());
         List<CaseStore.ReportRow> inCar = new ArrayList<>();

@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one thread that drains the inbound queue: collects a batch (up to {@code batchSize} messages or
+ * The thread of one writer lane ({@link WriterLanes}) that drains its inbound queue: collects a batch (up to {@code batchSize} messages or
  * {@code maxBatchDelay} after the first), validates each message its source did not validate, stores the
  * accepted ones in one transaction, and only after the commit acknowledges every message of the batch in arrival order.
  * Rejected messages are counted and acknowledged too, so a broker never redelivers them.
@@ -51,6 +51,13 @@ public final class BatchingWriter {
 
     public BatchingWriter(BlockingQueue<InboundMessage> queue, UplinkValidator validator, UplinkStore store,
                           IngestCounters counters, WriterHealth health, int batchSize, Duration maxBatchDelay) {
+        this(queue, validator, store, counters, health, batchSize, maxBatchDelay, "pcmsim-backend-writer");
+    }
+
+    /** @param threadName name of the writer's thread */
+    public BatchingWriter(BlockingQueue<InboundMessage> queue, UplinkValidator validator, UplinkStore store,
+                          IngestCounters counters, WriterHealth health, int batchSize, Duration maxBatchDelay,
+                          String threadName) {
         this.queue = queue;
         this.health = health;
         this.isolating = new IsolatingWriter(store, counters, health, drainRequested);
@@ -59,7 +66,7 @@ public final class BatchingWriter {
         this.counters = counters;
         this.batchSize = batchSize;
         this.maxBatchDelay = maxBatchDelay;
-        this.thread = new Thread(this::run, "pcmsim-backend-writer");
+        this.thread = new Thread(this::run, threadName);
         this.thread.setDaemon(true);
     }
 

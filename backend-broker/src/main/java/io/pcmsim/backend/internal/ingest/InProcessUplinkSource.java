@@ -2,7 +2,6 @@ package io.pcmsim.backend.internal.ingest;
 
 import io.pcmsim.backend.internal.broker.UplinkIntake;
 import java.time.Clock;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -13,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 public final class InProcessUplinkSource implements UplinkSource {
 
     private final UplinkIntake intake;
-    private final BlockingQueue<InboundMessage> queue;
+    private final InboundQueue queue;
     private final IngestCounters counters;
     private final UplinkValidator validator;
     private final Clock clock;
@@ -21,7 +20,7 @@ public final class InProcessUplinkSource implements UplinkSource {
     private volatile boolean stopping;
 
     /** @param validator checks each message on the broker's thread that hands it over, before it is queued */
-    public InProcessUplinkSource(UplinkIntake intake, BlockingQueue<InboundMessage> queue, IngestCounters counters,
+    public InProcessUplinkSource(UplinkIntake intake, InboundQueue queue, IngestCounters counters,
                                  UplinkValidator validator, Clock clock) {
         this.intake = intake;
         this.queue = queue;

@@ -11,7 +11,6 @@ import io.reactivex.disposables.Disposable;
 import io.reactivex.schedulers.Schedulers;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -48,7 +47,7 @@ public final class MqttUplinkSource implements UplinkSource {
     private final Mqtt5AsyncClient client;
     private final String filter;
     private final int receiveMaximum;
-    private final BlockingQueue<InboundMessage> queue;
+    private final InboundQueue queue;
     private final IngestCounters counters;
     private final UplinkValidator validator;
     private final Clock clock;
@@ -57,7 +56,7 @@ public final class MqttUplinkSource implements UplinkSource {
     private volatile boolean stopping;
 
     public MqttUplinkSource(String host, int port, String clientId, String filter, int receiveMaximum,
-                            BlockingQueue<InboundMessage> queue, IngestCounters counters, UplinkValidator validator,
+                            InboundQueue queue, IngestCounters counters, UplinkValidator validator,
                             Clock clock) {
         this.filter = filter;
         this.receiveMaximum = receiveMaximum;

@@ -1,6 +1,7 @@
 package io.pcmsim.backend.internal.manual;
 
 import io.pcmsim.backend.internal.downlink.DownlinkPublisher;
+import io.pcmsim.backend.internal.service.AfterCommit;
 import io.pcmsim.backend.internal.service.DataClass;
 import io.pcmsim.backend.internal.service.RetentionPolicy;
 import io.pcmsim.backend.internal.service.ServiceHandler;
@@ -49,8 +50,6 @@ public final class ManualHandler implements ServiceHandler {
     private final DownlinkPublisher downlinks;
     private final ManualReads reads;
     /** The batch in progress, writer thread only. */
-    private final List<Outgoing> pending = new ArrayList<>();
-    private int pendingMalformed;
 
     public ManualHandler(ManualIndex index, Database database, DownlinkPublisher downlinks) {
         this.index = Objects.requireNonNull(index, "index");
@@ -89,7 +88,8 @@ public final class ManualHandler implements ServiceHandler {
     }
 
     @Override
-    public void store(Connection connection, List<UplinkRecord> records, Instant backendTime) throws SQLException {
+    public void store(Connection connection, List<UplinkRecord> records, Instant backendTime, AfterCommit afterCommit)
+            throws SQLException {
         List<ManualRows.Usage> usage = new ArrayList<>();
         Map<ManualRows.StatisticKey, Long> statistics = new TreeMap<>();
         Set<Vin> used = new TreeSet<>();
@@ -97,7 +97,7 @@ public final class ManualHandler implements ServiceHandler {
             Vin vin = r.header().vin();
             used.add(vin);
             if (r.envelope().hasManualProfileRequest()) {
-                profile(connection, vin, r.envelope().getManualProfileRequest(), backendTime);
+                profile(connection, vin, r.envelope().getManualProfileRequest(), backendTime, afterCommit);
                 continue;
             }
             ManualEvent event = r.envelope().getManualEvent();
@@ -107,7 +107,7 @@ public final class ManualHandler implements ServiceHandler {
                 code = ManualEvents.code(event);
                 chapter = ManualEvents.chapter(event);
             } catch (IllegalArgumentException e) {
-                pendingMalformed++;
+                afterCommit.add(() -> reads.malformed(1));
                 LOG.info("{}: manual event refused, kept as raw message only: {}", vin, e.getMessage());
                 continue;
             }
@@ -116,7 +116,7 @@ public final class ManualHandler implements ServiceHandler {
                 case MESSAGE_SHOWN -> {
                     List<ManualChapter> chapters = index.chapters(code);
                     links = chapters.size();
-                    pending.add(new Outgoing(vin, ManualEvents.links(event.getEventId(), code, chapters), false));
+                    send(afterCommit, vin, ManualEvents.links(event.getEventId(), code, chapters));
                 }
                 case FAVOURITE_ADDED, FAVOURITE_REMOVED -> ManualRows.favourite(connection, vin, chapter,
                         event.getKind() == ManualEvent.Kind.FAVOURITE_ADDED, r.receivedAt());
@@ -134,17 +134,20 @@ public final class ManualHandler implements ServiceHandler {
         ManualRows.touchProfiles(connection, used, backendTime);
     }
 
-    private void profile(Connection connection, Vin vin, ManualProfileRequest request, Instant now)
-            throws SQLException {
+    private void profile(Connection connection, Vin vin, ManualProfileRequest request, Instant now,
+            AfterCommit afterCommit) throws SQLException {
         String userId = request.getUserId().strip();
         boolean match = !userId.isEmpty() && !request.getName().isBlank() && ManualRows.registeredName(connection, userId)
                 .map(name -> sameName(name, request.getName())).orElse(false);
         if (match) {
             ManualRows.linkProfile(connection, vin, userId, now);
         }
-        pending.add(new Outgoing(vin, DownlinkEnvelope.newBuilder().setManualProfileResult(ManualProfileResult
-                .newBuilder().setRequestId(request.getRequestId()).setResult(match ? ManualProfileResult.Result.CREATED
-                        : ManualProfileResult.Result.NO_MATCH)), !match));
+        if (!match) {
+            afterCommit.add(reads::profileUnmatched);
+        }
+        send(afterCommit, vin, DownlinkEnvelope.newBuilder().setManualProfileResult(ManualProfileResult.newBuilder()
+                .setRequestId(request.getRequestId()).setResult(match ? ManualProfileResult.Result.CREATED
+                        : ManualProfileResult.Result.NO_MATCH)));
     }
 
     private static boolean sameName(String registered, String given) {
@@ -155,32 +158,17 @@ public final class ManualHandler implements ServiceHandler {
         return name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
-    @Override
-    public void committed() {
-        for (Outgoing o : pending) {
-            if (o.unmatched()) {
-                reads.profileUnmatched();
-            }
+    private void send(AfterCommit afterCommit, Vin vin, DownlinkEnvelope.Builder body) {
+        afterCommit.add(() -> {
             try {
-                downlinks.send(o.vin(), o.body()).whenComplete((id, error) -> {
+                downlinks.send(vin, body).whenComplete((id, error) -> {
                     if (error != null) {
-                        LOG.warn("manual answer not sent to {}: {}", o.vin(), error.getMessage());
+                        LOG.warn("manual answer not sent to {}: {}", vin, error.getMessage());
                     }
                 });
             } catch (RuntimeException e) {
-                LOG.warn("manual answer not sent to {}: {}", o.vin(), e.getMessage());
+                LOG.warn("manual answer not sent to {}: {}", vin, e.getMessage());
             }
-        }
-        reads.malformed(pendingMalformed);
-        rolledBack();
-    }
-
-    @Override
-    public void rolledBack() {
-        pending.clear();
-        pendingMalformed = 0;
-    }
-
-    private record Outgoing(Vin vin, DownlinkEnvelope.Builder body, boolean unmatched) {
+        });
     }
 }

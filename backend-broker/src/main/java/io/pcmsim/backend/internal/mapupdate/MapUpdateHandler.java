@@ -1,6 +1,7 @@
 package io.pcmsim.backend.internal.mapupdate;
 
 import io.pcmsim.backend.internal.downlink.DownlinkPublisher;
+import io.pcmsim.backend.internal.service.AfterCommit;
 import io.pcmsim.backend.internal.service.DataClass;
 import io.pcmsim.backend.internal.service.RetentionPolicy;
 import io.pcmsim.backend.internal.service.ServiceHandler;
@@ -14,7 +15,6 @@ import io.pcmsim.protocol.Vin;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -33,7 +33,6 @@ public final class MapUpdateHandler implements ServiceHandler {
 
     private final MapUpdateCentre centre;
     private final DownlinkPublisher downlinks;
-    private final List<Decision> pending = new ArrayList<>();
 
     public MapUpdateHandler(MapUpdateCentre centre, DownlinkPublisher downlinks) {
         this.centre = centre;
@@ -69,7 +68,8 @@ public final class MapUpdateHandler implements ServiceHandler {
     }
 
     @Override
-    public void store(Connection connection, List<UplinkRecord> records, Instant backendTime) throws SQLException {
+    public void store(Connection connection, List<UplinkRecord> records, Instant backendTime, AfterCommit afterCommit)
+            throws SQLException {
         for (UplinkRecord r : records) {
             Vin vin = r.header().vin();
             String requestId = r.envelope().getMapEntitlementRequest().getRequestId();
@@ -79,34 +79,27 @@ public final class MapUpdateHandler implements ServiceHandler {
                 key = MapKeys.newKey();
                 MapKeys.insert(connection, key, vin, backendTime);
             }
-            pending.add(new Decision(vin, requestId, key, revoked));
+            Decision d = new Decision(vin, requestId, key, revoked);
+            afterCommit.add(() -> answer(d));
         }
     }
 
-    @Override
-    public void committed() {
-        for (Decision d : pending) {
-            d.revoked().forEach(centre::revokeAtProvider);
-            MapEntitlement.Builder answer = MapEntitlement.newBuilder().setRequestId(d.requestId());
-            if (d.key() != null) {
-                centre.registerAtProvider(d.key());
-                answer.setResult(MapEntitlement.Result.ENTITLED).setAnonymousKey(d.key().value());
-            } else {
-                centre.notEntitled();
-                answer.setResult(MapEntitlement.Result.NOT_ENTITLED);
-            }
-            downlinks.send(d.vin(), DownlinkEnvelope.newBuilder().setMapEntitlement(answer))
-                    .whenComplete((id, error) -> {
-                        if (error != null) {
-                            LOG.info("{}: map entitlement not sent: {}", d.vin(), error.toString());
-                        }
-                    });
+    /** Tells the provider of the keys issued and revoked, and the car its answer; after the commit. */
+    private void answer(Decision d) {
+        d.revoked().forEach(centre::revokeAtProvider);
+        MapEntitlement.Builder answer = MapEntitlement.newBuilder().setRequestId(d.requestId());
+        if (d.key() != null) {
+            centre.registerAtProvider(d.key());
+            answer.setResult(MapEntitlement.Result.ENTITLED).setAnonymousKey(d.key().value());
+        } else {
+            centre.notEntitled();
+            answer.setResult(MapEntitlement.Result.NOT_ENTITLED);
         }
-        pending.clear();
-    }
-
-    @Override
-    public void rolledBack() {
-        pending.clear();
+        downlinks.send(d.vin(), DownlinkEnvelope.newBuilder().setMapEntitlement(answer))
+                .whenComplete((id, error) -> {
+                    if (error != null) {
+                        LOG.info("{}: map entitlement not sent: {}", d.vin(), error.toString());
+                    }
+                });
     }
 }

@@ -15,7 +15,8 @@ import java.util.Set;
  * {@link #service()}, inside the same transaction. Adding a service means adding a package with a handler
  * and registering it in {@link io.pcmsim.backend.Backend}.
  *
- * <p>Called by the writer thread only, one batch at a time; implementations hold no connection.
+ * <p>Called by the writers, each for its own transaction, possibly at the same time (the writer lanes, see
+ * {@code WriterLanes}): implementations hold no connection and no state of a transaction in progress.
  */
 public interface ServiceHandler {
 
@@ -50,19 +51,13 @@ public interface ServiceHandler {
      * Stores the decoded parts of {@code records}: messages of {@link #service()} stored for the first time
      * in this transaction (duplicates are filtered out before), in batch order. Must not commit or roll back.
      *
+     * What to do outside the database on what was stored (e.g. send a downlink) goes to {@code afterCommit}:
+     * it runs once the transaction committed, and never when it rolled back.
+     *
      * @param backendTime the backend's clock for this batch
+     * @param afterCommit this transaction's actions after its commit
      * @throws SQLException when the database refuses a record; the writer then isolates the refused message
      */
-    void store(Connection connection, List<UplinkRecord> records, Instant backendTime) throws SQLException;
-
-    /**
-     * The transaction of the {@link #store} calls since the last commit or rollback committed: now is the time
-     * to act outside the database on what they stored (e.g. send a downlink). Must not block or throw.
-     */
-    default void committed() {
-    }
-
-    /** That transaction was rolled back: forget what its {@link #store} calls prepared. */
-    default void rolledBack() {
-    }
+    void store(Connection connection, List<UplinkRecord> records, Instant backendTime, AfterCommit afterCommit)
+            throws SQLException;
 }

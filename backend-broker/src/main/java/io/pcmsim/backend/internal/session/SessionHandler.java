@@ -1,6 +1,7 @@
 package io.pcmsim.backend.internal.session;
 
 import io.pcmsim.backend.internal.identity.AutoEnrolment;
+import io.pcmsim.backend.internal.service.AfterCommit;
 import io.pcmsim.backend.internal.service.DataClass;
 import io.pcmsim.backend.internal.service.DerivedRows;
 import io.pcmsim.backend.internal.service.RetentionPolicy;
@@ -74,7 +75,8 @@ public final class SessionHandler implements ServiceHandler {
     }
 
     @Override
-    public void store(Connection connection, List<UplinkRecord> records, Instant backendTime) throws SQLException {
+    public void store(Connection connection, List<UplinkRecord> records, Instant backendTime, AfterCommit afterCommit)
+            throws SQLException {
         MultiRow.insert(connection, INSERT, COLUMNS, "", records, (p, r) -> {
             DriverSettings settings = r.envelope().getLogin().getSettings();
             Capabilities capabilities = r.envelope().getLogin().getCapabilities();

@@ -3,6 +3,7 @@ package io.pcmsim.backend.internal.smartservice;
 import io.pcmsim.backend.MaintenanceNeed;
 import io.pcmsim.backend.dealer.DealerDirectory;
 import io.pcmsim.backend.internal.downlink.DownlinkPublisher;
+import io.pcmsim.backend.internal.service.AfterCommit;
 import io.pcmsim.backend.internal.service.DataClass;
 import io.pcmsim.backend.internal.service.DerivedRows;
 import io.pcmsim.backend.internal.service.ExpiringRows;
@@ -60,8 +61,6 @@ public final class SmartServiceHandler implements ServiceHandler {
     private final DealerDirectory dealers;
     private final @Nullable NavigationSender navigation;
     private final @Nullable SmartService api;
-    /** Destinations of the batch in progress, sent at its commit; writer thread only. */
-    private final List<CarAppointments.Navigation> pending = new ArrayList<>();
 
     /** A handler that stores only: car appointments are made at the sample dealers, no destination is sent. */
     public SmartServiceHandler(MaintenanceRules rules) {
@@ -135,7 +134,8 @@ public final class SmartServiceHandler implements ServiceHandler {
     }
 
     @Override
-    public void store(Connection connection, List<UplinkRecord> records, Instant backendTime) throws SQLException {
+    public void store(Connection connection, List<UplinkRecord> records, Instant backendTime, AfterCommit afterCommit)
+            throws SQLException {
         List<UplinkRecord> reports = new ArrayList<>(records.size());
         List<UplinkRecord> applied = new ArrayList<>();
         List<UplinkRecord> appointments = new ArrayList<>();
@@ -149,20 +149,12 @@ public final class SmartServiceHandler implements ServiceHandler {
         List<NewestStates.Candidate> claimed = NewestStates.claim(connection, newestPerVehicle(reports));
         NeedCases.advance(connection, claimed, backendTime);
         ConfigRows.applied(connection, applied);
-        pending.addAll(CarAppointments.store(connection, appointments, dealers, backendTime));
-    }
-
-    @Override
-    public void committed() {
-        if (navigation != null) {
-            pending.forEach(n -> navigation.send(n.vin(), n.appointmentId(), n.requestId(), n.dealer()));
+        List<CarAppointments.Navigation> destinations = CarAppointments.store(connection, appointments, dealers,
+                backendTime);
+        if (navigation != null && !destinations.isEmpty()) {
+            afterCommit.add(() -> destinations.forEach(n -> navigation.send(n.vin(), n.appointmentId(), n.requestId(),
+                    n.dealer())));
         }
-        pending.clear();
-    }
-
-    @Override
-    public void rolledBack() {
-        pending.clear();
     }
 
     /**

@@ -103,6 +103,24 @@ final class CampaignRows {
         return campaigns(c, " WHERE campaign_id = ?", campaignId).stream().findFirst();
     }
 
+    /**
+     * The campaign as committed now, its row locked until the transaction ends: writers that decide on its waves at
+     * the same time (writer lanes, backend instances) decide one after the other, each on what the one before
+     * committed, so that no wave takes more cars than its size and no halt is missed.
+     */
+    static Optional<Campaign> locked(Connection c, String campaignId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT campaign_id FROM update_campaign WHERE campaign_id = ?"
+                + " FOR UPDATE")) {
+            ps.setString(1, campaignId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return campaign(c, campaignId);
+    }
+
     /** Sets state, wave and halt reason of a campaign. */
     static void update(Connection c, String campaignId, CampaignState state, int wave, Optional<String> reason)
             throws SQLException {

@@ -2,6 +2,7 @@ package io.pcmsim.backend.internal.softwareupdate;
 
 import io.pcmsim.backend.internal.softwareupdate.CampaignRows.StoredRelease;
 import io.pcmsim.backend.softwareupdate.Campaign;
+import io.pcmsim.backend.softwareupdate.CampaignState;
 import io.pcmsim.backend.softwareupdate.Release;
 import io.pcmsim.backend.softwareupdate.UpdateRecord;
 import io.pcmsim.proto.v1.SoftwareComponent;
@@ -51,7 +52,12 @@ final class Offers {
             if (!qualifies(campaign, release.release(), installed)) {
                 continue;
             }
-            Optional<Integer> wave = Waves.withRoom(c, campaign);
+            // in the order of the campaigns: two writers lock the same campaigns in one order
+            Optional<Campaign> current = CampaignRows.locked(c, campaign.campaignId());
+            if (current.isEmpty() || current.get().state() != CampaignState.RUNNING) {
+                continue;
+            }
+            Optional<Integer> wave = Waves.withRoom(c, current.get());
             if (wave.isPresent()) {
                 RecordRows.offer(c, campaign.campaignId(), vin, wave.get(), now);
                 return answer.setResult(Result.UPDATE_AVAILABLE).setOffer(offer(campaign, release.release()));

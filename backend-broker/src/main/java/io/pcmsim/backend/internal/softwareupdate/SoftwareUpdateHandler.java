@@ -1,6 +1,7 @@
 package io.pcmsim.backend.internal.softwareupdate;
 
 import io.pcmsim.backend.internal.downlink.DownlinkPublisher;
+import io.pcmsim.backend.internal.service.AfterCommit;
 import io.pcmsim.backend.internal.service.DataClass;
 import io.pcmsim.backend.internal.service.RetentionPolicy;
 import io.pcmsim.backend.internal.service.ServiceHandler;
@@ -23,7 +24,6 @@ import com.google.protobuf.ByteString;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,14 +49,10 @@ public final class SoftwareUpdateHandler implements ServiceHandler {
     private static final Set<State> ACCEPTED = Set.of(State.ACCEPTED, State.DOWNLOADING, State.DOWNLOADED,
             State.INSTALLING, State.INSTALLED);
 
-    private record Pending(Vin vin, DownlinkEnvelope.Builder body) {
-    }
-
     private final DownlinkPublisher downlinks;
     private final ReleaseCache releases;
     private final Offers offers;
     private final AtomicLong notEntitled;
-    private final List<Pending> pending = new ArrayList<>();
 
     SoftwareUpdateHandler(DownlinkPublisher downlinks, ReleaseCache releases, AtomicLong notEntitled) {
         this.downlinks = downlinks;
@@ -92,21 +88,24 @@ public final class SoftwareUpdateHandler implements ServiceHandler {
     }
 
     @Override
-    public void store(Connection connection, List<UplinkRecord> records, Instant backendTime) throws SQLException {
+    public void store(Connection connection, List<UplinkRecord> records, Instant backendTime, AfterCommit afterCommit)
+            throws SQLException {
         for (UplinkRecord r : records) {
             Vin vin = r.header().vin();
             UplinkEnvelope envelope = r.envelope();
             switch (envelope.getBodyCase()) {
-                case SOFTWARE_UPDATE_QUERY -> query(connection, vin, envelope.getSoftwareUpdateQuery(), backendTime);
+                case SOFTWARE_UPDATE_QUERY -> query(connection, vin, envelope.getSoftwareUpdateQuery(), backendTime,
+                        afterCommit);
                 case SOFTWARE_UPDATE_STATUS -> status(connection, vin, envelope.getSoftwareUpdateStatus(), backendTime);
-                case UPDATE_CHUNK_REQUEST -> chunks(connection, vin, envelope.getUpdateChunkRequest());
+                case UPDATE_CHUNK_REQUEST -> chunks(connection, vin, envelope.getUpdateChunkRequest(), afterCommit);
                 default -> LOG.info("{}: {} is no software update body; kept as raw message only", vin,
                         envelope.getBodyCase());
             }
         }
     }
 
-    private void query(Connection c, Vin vin, SoftwareUpdateQuery query, Instant now) throws SQLException {
+    private void query(Connection c, Vin vin, SoftwareUpdateQuery query, Instant now, AfterCommit afterCommit)
+            throws SQLException {
         Map<String, String> installed = versions(query.getInstalledList());
         RecordRows.reportInstalled(c, vin, installed, now);
         SoftwareUpdateAnswer.Builder answer = offers.answer(c, vin, query.getQueryId(), query.getModelCode(),
@@ -114,7 +113,7 @@ public final class SoftwareUpdateHandler implements ServiceHandler {
         if (answer.getResult() == SoftwareUpdateAnswer.Result.NOT_ENTITLED) {
             notEntitled.incrementAndGet();
         }
-        pending.add(new Pending(vin, DownlinkEnvelope.newBuilder().setSoftwareUpdateAnswer(answer)));
+        send(afterCommit, vin, DownlinkEnvelope.newBuilder().setSoftwareUpdateAnswer(answer));
     }
 
     private void status(Connection c, Vin vin, SoftwareUpdateStatus status, Instant now) throws SQLException {
@@ -132,14 +131,15 @@ public final class SoftwareUpdateHandler implements ServiceHandler {
             RecordRows.reportInstalled(c, vin, versions(status.getInstalledList()), now);
         }
         if (status.getState() == State.INSTALLED || status.getState() == State.FAILED) {
-            Optional<Campaign> campaign = CampaignRows.campaign(c, status.getCampaignId());
+            Optional<Campaign> campaign = CampaignRows.locked(c, status.getCampaignId());
             if (campaign.isPresent()) {
                 Waves.judge(c, campaign.get(), record.get().wave());
             }
         }
     }
 
-    private void chunks(Connection c, Vin vin, UpdateChunkRequest request) throws SQLException {
+    private void chunks(Connection c, Vin vin, UpdateChunkRequest request, AfterCommit afterCommit)
+            throws SQLException {
         Optional<Campaign> campaign = CampaignRows.campaign(c, request.getCampaignId());
         Optional<UpdateRecord> record = RecordRows.record(c, request.getCampaignId(), vin);
         if (campaign.isEmpty() || record.isEmpty() || !"ACCEPTED".equals(record.get().state())
@@ -153,9 +153,9 @@ public final class SoftwareUpdateHandler implements ServiceHandler {
         int end = (int) Math.min(release.release().chunkCount(),
                 (long) request.getFromIndex() + Math.min(request.getCount(), MAX_CHUNKS_PER_REQUEST));
         for (int i = request.getFromIndex(); i < end; i++) {
-            pending.add(new Pending(vin, DownlinkEnvelope.newBuilder().setUpdateChunk(UpdateChunk.newBuilder()
+            send(afterCommit, vin, DownlinkEnvelope.newBuilder().setUpdateChunk(UpdateChunk.newBuilder()
                     .setCampaignId(request.getCampaignId()).setIndex(i)
-                    .setData(ByteString.copyFrom(Packages.chunk(bytes, release.release().chunkSize(), i))))));
+                    .setData(ByteString.copyFrom(Packages.chunk(bytes, release.release().chunkSize(), i)))));
         }
     }
 
@@ -165,17 +165,10 @@ public final class SoftwareUpdateHandler implements ServiceHandler {
         return versions;
     }
 
-    @Override
-    public void committed() {
-        pending.forEach(p -> downlinks.send(p.vin(), p.body()).exceptionally(e -> {
-            LOG.info("{}: software update downlink not sent: {}", p.vin(), e.getMessage());
+    private void send(AfterCommit afterCommit, Vin vin, DownlinkEnvelope.Builder body) {
+        afterCommit.add(() -> downlinks.send(vin, body).exceptionally(e -> {
+            LOG.info("{}: software update downlink not sent: {}", vin, e.getMessage());
             return null;
         }));
-        pending.clear();
-    }
-
-    @Override
-    public void rolledBack() {
-        pending.clear();
     }
 }

@@ -1,5 +1,6 @@
 package io.pcmsim.backend.internal.storage;
 
+import io.pcmsim.backend.internal.service.AfterCommit;
 import io.pcmsim.backend.internal.service.ServiceHandler;
 import io.pcmsim.backend.internal.service.UplinkRecord;
 import io.pcmsim.protocol.Service;
@@ -100,16 +101,16 @@ public final class UplinkStore implements AutoCloseable {
             List<UplinkRecord> stored = dialect == Dialect.POSTGRESQL ? insertMessagesAtOnce(c, batch)
                     : insertMessages(c, batch);
             vehicles.insertNew(c, dialect, stored);
-            storeByService(c, stored);
+            AfterCommit afterCommit = new AfterCommit();
+            storeByService(c, stored, afterCommit);
             c.commit();
             vehicles.committed();
-            handlers.values().forEach(ServiceHandler::committed);
+            afterCommit.run();
             return new WriteResult(stored, batch.size() - stored.size());
         } catch (SQLException | RuntimeException | AssertionError e) {
             // AssertionError: the PostgreSQL driver asserts on a connection terminated under it (with -ea)
             rollback(c, e);
             vehicles.rolledBack();
-            handlers.values().forEach(ServiceHandler::rolledBack);
             String message = "batch of " + batch.size() + " uplink messages not stored: " + e.getMessage();
             if (DatabaseFaults.connectionLost(c, e)) {
                 connection = null;
@@ -210,7 +211,8 @@ public final class UplinkStore implements AutoCloseable {
     }
 
     /** Hands each handler the new messages of its service with one of its bodies, in batch order. */
-    private void storeByService(Connection c, List<UplinkRecord> stored) throws SQLException {
+    private void storeByService(Connection c, List<UplinkRecord> stored, AfterCommit afterCommit)
+            throws SQLException {
         Map<Service, List<UplinkRecord>> byService = new EnumMap<>(Service.class);
         for (UplinkRecord r : stored) {
             ServiceHandler h = handlers.get(r.service());
@@ -220,7 +222,7 @@ public final class UplinkStore implements AutoCloseable {
         }
         Instant now = clock.instant();
         for (Map.Entry<Service, List<UplinkRecord>> e : byService.entrySet()) {
-            handlers.get(e.getKey()).store(c, e.getValue(), now);
+            handlers.get(e.getKey()).store(c, e.getValue(), now, afterCommit);
         }
     }
 

@@ -8,6 +8,7 @@ import io.pcmsim.backend.MaintenanceNeed;
 import io.pcmsim.backend.internal.smartservice.MaintenanceQueries;
 import io.pcmsim.backend.internal.smartservice.MaintenanceRules;
 import io.pcmsim.backend.Severity;
+import io.pcmsim.backend.internal.service.AfterCommit;
 import io.pcmsim.backend.internal.service.RetentionPolicy;
 import io.pcmsim.backend.internal.service.ServiceHandler;
 import io.pcmsim.backend.internal.service.UplinkRecord;
@@ -246,7 +247,7 @@ abstract class UplinkStoreContract {
         store.write(List.of(smart(vin, 4, 2, Uplinks.wornState(30_000)), smart(vin, 4, 1, Uplinks.healthyState(29_000))));
         store.write(List.of(smart(vin, 3, 9, Uplinks.healthyState(28_000))));
 
-        assertThat(count("SELECT COUNT(*) FROM smart_service_vehicle WHERE vin = ?", vin.value())).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM smart_service_vehicle WHERE vin = ?", vin.value())).isEqualTo(1L);
         assertThat(count("SELECT COUNT(*) FROM smart_service_vehicle WHERE vin = ? AND boot_id = 4 AND sequence = 2"
                 + " AND odometer_km = 30000 AND pad_wear_fl_percent = 91 AND vehicle_time = ?", vin.value(),
                 vehicleTime(vin, 4, 2))).isEqualTo(1);
@@ -640,10 +641,40 @@ abstract class UplinkStoreContract {
             return RetentionPolicy.years(1, "test");
         }
 
+        /** What {@link #store} was handed, as seen by its actions after the commit. */
+        final List<List<UplinkRecord>> afterCommit = new java.util.ArrayList<>();
+        /** Whether {@link #store} refuses what it is handed (after adding its action). */
+        boolean refuse;
+
         @Override
-        public void store(Connection connection, List<UplinkRecord> records, Instant backendTime) {
-            handed.add(List.copyOf(records));
+        public void store(Connection connection, List<UplinkRecord> records, Instant backendTime, AfterCommit after)
+                throws SQLException {
+            List<UplinkRecord> copy = List.copyOf(records);
+            handed.add(copy);
+            after.add(() -> afterCommit.add(copy));
+            if (refuse) {
+                throw new SQLException("refused by the test", "22000");
+            }
         }
+    }
+
+    @Test
+    void write_runsTheHandlersActionsAfterTheCommit_andNoneOfABatchRolledBack() throws SQLException {
+        RecordingHandler manual = new RecordingHandler();
+        Vin vin = Uplinks.randomVin();
+        UplinkRecord first = record(Service.MANUAL, Uplinks.manual(vin, 1, 1));
+        UplinkRecord second = record(Service.MANUAL, Uplinks.manual(vin, 1, 2));
+        try (UplinkStore withManual = UplinkStore.open(database, List.of(manual), Clock.fixed(NOW, ZoneOffset.UTC))) {
+            withManual.write(List.of(first));
+            manual.refuse = true;
+
+            assertThatThrownBy(() -> withManual.write(List.of(second))).isInstanceOf(StorageException.class)
+                    .hasMessageContaining("refused by the test");
+        }
+
+        assertThat(manual.handed).containsExactly(List.of(first), List.of(second));
+        assertThat(manual.afterCommit).containsExactly(List.of(first));
+        assertThat(count("SELECT COUNT(*) FROM uplink_message WHERE vin = ?", vin.value())).isEqualTo(1L);
     }
 
     /** Failed on the code before: absent readings were read as 0 (oil life 0 = CRITICAL, service overdue). */
