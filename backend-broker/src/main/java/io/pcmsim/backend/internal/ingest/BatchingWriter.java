@@ -15,9 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The thread of one writer lane ({@link WriterLanes}) that drains its inbound queue: collects a batch (up to {@code batchSize} messages or
- * {@code maxBatchDelay} after the first), validates each message its source did not validate, stores the
- * accepted ones in one transaction, and only after the commit acknowledges every message of the batch in arrival order.
+ * The thread of one writer lane ({@link WriterLanes}) that drains its inbound queue: collects a batch (up to
+ * {@code batchSize} messages or {@code maxBatchDelay} after the first), validates each message its source did not
+ * validate, stores the accepted ones in one transaction, and only after the commit acknowledges every message of
+ * the batch in arrival order.
  * Rejected messages are counted and acknowledged too, so a broker never redelivers them.
  *
  * <p>A batch also ends when no message arrived for {@link #QUIET_GAP} (3 ms): some brokers send a

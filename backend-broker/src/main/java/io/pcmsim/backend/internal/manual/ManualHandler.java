@@ -49,7 +49,6 @@ public final class ManualHandler implements ServiceHandler {
     private final ManualIndex index;
     private final DownlinkPublisher downlinks;
     private final ManualReads reads;
-    /** The batch in progress, writer thread only. */
 
     public ManualHandler(ManualIndex index, Database database, DownlinkPublisher downlinks) {
         this.index = Objects.requireNonNull(index, "index");
