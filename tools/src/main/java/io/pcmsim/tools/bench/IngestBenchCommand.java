@@ -41,7 +41,9 @@ import picocli.CommandLine.Spec;
  * backend (decoded, validated, stored, state and needs derived, acknowledged after the commit). Prints
  * both rates (messages over the time from the first publish to the last received, resp. stored) and
  * their ratio. The loop's lead (published, not yet received resp. handled by the backend) is bounded by
- * the same window in both, so no broker queue overflows; any message missing at the end fails the run.
+ * the same window in both, so no broker queue overflows; any message missing at the end fails the run. Each
+ * side first gets a warm-up load of other cars, not measured, so that neither is measured while the JIT
+ * compiles its code (on 2 cores the compiler took a third of the machine during an unwarmed measurement).
  */
 @Command(
         name = "ingest",
@@ -98,6 +100,11 @@ public final class IngestBenchCommand implements Callable<Integer> {
                     + " 1000 with --mosquitto).")
     Integer window;
 
+    @Option(names = "--warm-up", paramLabel = "N", defaultValue = "20000",
+            description = "Messages each side gets first, not measured, so that both are measured with their code"
+                    + " compiled (default: ${DEFAULT-VALUE}; 0: none).")
+    int warmUp;
+
     @Option(names = "--verbose", description = "Show the libraries' log.")
     boolean verbose;
 
@@ -116,8 +123,9 @@ public final class IngestBenchCommand implements Callable<Integer> {
         if (window == null) {
             window = mosquitto ? OWN_MOSQUITTO_WINDOW : broker != null ? EXTERNAL_WINDOW : EMBEDDED_WINDOW;
         }
-        if (messages < 1 || vehicles < 1 || clients < 1 || window < 1) {
-            err.println("pcmsim bench ingest: --messages, --vehicles, --clients and --window must be at least 1");
+        if (messages < 1 || vehicles < 1 || clients < 1 || window < 1 || warmUp < 0) {
+            err.println("pcmsim bench ingest: --messages, --vehicles, --clients and --window must be at least 1,"
+                    + " --warm-up at least 0");
             return 2;
         }
         URI brokerUri = null;
@@ -142,7 +150,11 @@ public final class IngestBenchCommand implements Callable<Integer> {
                 }
                 String host = embedded != null ? embedded.host() : brokerUri.getHost();
                 int port = embedded != null ? embedded.port() : brokerUri.getPort();
-                IngestLoad load = IngestLoad.prepare(messages, Math.min(vehicles, messages));
+                // the warm-up's cars are others than the measured ones, so that the measured load is new to the backend
+                long seed = System.nanoTime();
+                int warmCars = Math.min(vehicles, warmUp);
+                IngestLoad warm = warmUp > 0 ? IngestLoad.prepare(warmUp, warmCars, seed, 0) : null;
+                IngestLoad load = IngestLoad.prepare(messages, Math.min(vehicles, messages), seed, warmCars);
                 out.printf("pcmsim bench ingest: %,d messages (login + Smart Service reports of %,d VINs, %,d bytes on"
                                 + " average), %d publishing clients, lead at most %,d, on %s, backend %s, store %s%n",
                         messages, Math.min(vehicles, messages), load.averageBytes(), clients, window,
@@ -151,6 +163,7 @@ public final class IngestBenchCommand implements Callable<Integer> {
                         embedded != null ? "in-process" : "over MQTT",
                         Database.of(jdbcUrl != null ? jdbcUrl : Database.h2Url(temporary.path())).redacted());
                 out.flush();
+                IngestMeasurement rawWarmUp = warm != null ? measureRaw(host, port, run + "-w", warm) : null;
                 IngestMeasurement raw = measureRaw(host, port, run, load);
                 out.printf("  raw subscriber  %s%n", raw.describe("received"));
                 out.flush();
@@ -162,7 +175,9 @@ public final class IngestBenchCommand implements Callable<Integer> {
                 Backend backend = embedded != null ? Backend.inProcess(config.build(), embedded)
                         : Backend.create(config.build());
                 IngestMeasurement stored;
+                IngestMeasurement storedWarmUp = null;
                 try {
+                    storedWarmUp = warm != null ? measureBackend(backend, host, port, run + "-w", warm) : null;
                     stored = measureBackend(backend, host, port, run, load);
                 } finally {
                     backend.close();
@@ -173,15 +188,22 @@ public final class IngestBenchCommand implements Callable<Integer> {
                 BackendStats stats = backend.stats();
                 out.printf("  backend         %s (rejected %d, duplicates %d)%n", stored.describe("stored"),
                         stats.rejectedTotal(), stats.duplicates());
-                if (stats.stored() > stored.arrived()) {
+                long others = stats.stored() - stored.arrived() - (storedWarmUp != null ? storedWarmUp.arrived() : 0);
+                if (others > 0) {
                     out.printf("  note            the backend also stored %,d messages other clients published on this"
-                            + " broker meanwhile; its rate includes them%n", stats.stored() - stored.arrived());
+                            + " broker meanwhile; its rate includes them%n", others);
                 }
                 if (raw.rate() > 0 && stored.rate() > 0) {
                     out.printf("  ratio           %.2f (backend / raw subscriber)%n", stored.rate() / raw.rate());
                 }
-                out.flush();
                 List<String> losses = new ArrayList<>();
+                if (rawWarmUp != null && storedWarmUp != null) {
+                    out.printf("  warm-up before  raw subscriber %s; backend %s (not measured)%n",
+                            rawWarmUp.describe("received"), storedWarmUp.describe("stored"));
+                    rawWarmUp.loss("the raw subscriber in the warm-up").ifPresent(losses::add);
+                    storedWarmUp.loss("the backend in the warm-up").ifPresent(losses::add);
+                }
+                out.flush();
                 raw.loss("the raw subscriber").ifPresent(losses::add);
                 stored.loss("the backend").ifPresent(losses::add);
                 if (stats.rejectedTotal() > 0) {
@@ -208,6 +230,7 @@ public final class IngestBenchCommand implements Callable<Integer> {
     }
 
     private IngestMeasurement measureRaw(String host, int port, String run, IngestLoad load) throws InterruptedException {
+        int messages = load.payloads().size();
         AtomicLong received = new AtomicLong();
         AtomicLong lastAt = new AtomicLong();
         CompletableFuture<Void> done = new CompletableFuture<>();
@@ -240,24 +263,27 @@ public final class IngestBenchCommand implements Callable<Integer> {
 
     private IngestMeasurement measureBackend(Backend backend, String host, int port, String run, IngestLoad load)
             throws InterruptedException, ExecutionException, TimeoutException {
+        int messages = load.payloads().size();
         backend.start().get(60, TimeUnit.SECONDS);
         ScheduledExecutorService poll = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "pcmsim-bench-poll");
             t.setDaemon(true);
             return t;
         });
-        AtomicLong handled = new AtomicLong(); // distinct messages stored or rejected
+        AtomicLong handled = new AtomicLong(); // distinct messages stored or rejected since this measurement began
+        BackendStats before = backend.stats();
+        long base = before.stored() + before.rejectedTotal();
         AtomicLong lastAt = new AtomicLong();
         CompletableFuture<Void> done = new CompletableFuture<>();
         try (PublishingLoop loop = PublishingLoop.connect(host, port, "pcmsim-bench-car-" + run, clients, window)) {
             poll.scheduleAtFixedRate(() -> {
                 // distinct messages: a broker may deliver one twice (then counted as a duplicate, not stored again)
                 BackendStats stats = backend.stats();
-                long now = stats.stored() + stats.rejectedTotal();
-                long before = handled.getAndSet(now);
-                if (now > before) {
+                long now = stats.stored() + stats.rejectedTotal() - base;
+                long previous = handled.getAndSet(now);
+                if (now > previous) {
                     lastAt.set(System.nanoTime());
-                    loop.taken((int) (now - before));
+                    loop.taken((int) (now - previous));
                 }
                 if (now >= messages) {
                     done.complete(null);

@@ -13,11 +13,15 @@ import java.util.Set;
 /** The messages, encoded once before any timing: the uplink topics, their raw mirrors, the payloads and their VINs. */
 record IngestLoad(List<String> topics, List<String> rawTopics, List<byte[]> payloads, Set<Vin> vins) {
 
-    static IngestLoad prepare(int messages, int vehicles) {
+    /**
+     * @param seed chooses the VINs and the cars
+     * @param skipped VINs of {@code seed} not used: a load that skips the VINs of another has none in common with it
+     */
+    static IngestLoad prepare(int messages, int vehicles, long seed, int skipped) {
         // vehicle times end an hour before now: inside the backend's window whatever the count
         long perVehicle = (messages + vehicles - 1) / vehicles;
         Instant start = Instant.now().minus(Duration.ofHours(perVehicle + 1));
-        RealisticUplinks uplinks = new RealisticUplinks(vehicles, System.nanoTime(), start);
+        RealisticUplinks uplinks = new RealisticUplinks(vehicles, seed, start, skipped);
         List<String> topics = new ArrayList<>(messages);
         List<String> raw = new ArrayList<>(messages);
         List<byte[]> payloads = new ArrayList<>(messages);

@@ -35,10 +35,19 @@ final class RealisticUplinks {
      * @param start vehicle time of each car's login; its n-th report follows n hours later
      */
     RealisticUplinks(int vehicles, long seed, Instant start) {
+        this(vehicles, seed, start, 0);
+    }
+
+    /**
+     * @param skipped VINs of {@code seed} left out first: two instances of one seed, one skipping the VINs of the
+     *        other, have no VIN in common
+     */
+    RealisticUplinks(int vehicles, long seed, Instant start, int skipped) {
         this.cars = new ArrayList<>(vehicles);
         this.sequence = new long[vehicles];
         this.start = start;
         VinGenerator vins = new VinGenerator(seed);
+        vins.generate(skipped);
         for (int i = 0; i < vehicles; i++) {
             cars.add(new VehicleModel(VehicleProfiles.generate(vins.next(), seed, start)));
         }

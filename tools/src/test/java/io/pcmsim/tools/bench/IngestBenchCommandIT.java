@@ -42,10 +42,12 @@ class IngestBenchCommandIT {
 
     @Test
     void benchIngest_onTheEmbeddedBroker_measuresTheRawSubscriberAndTheInProcessBackend() {
-        int exit = run("bench", "ingest", "--messages", "600", "--vehicles", "200", "--clients", "20");
+        int exit = run("bench", "ingest", "--messages", "600", "--vehicles", "200", "--clients", "20",
+                "--warm-up", "300");
 
         assertBothMeasured(exit, 600);
-        assertThat(out.toString()).contains("on the embedded broker, backend in-process");
+        assertThat(out.toString()).contains("on the embedded broker, backend in-process")
+                .containsPattern("warm-up before  raw subscriber 300 of 300 received .*; backend 300 of 300 stored");
     }
 
     @Test
@@ -55,7 +57,7 @@ class IngestBenchCommandIT {
         PostgresSchema schema = PostgresSchema.create();
         try {
             int exit = run("bench", "ingest", "--messages", "600", "--vehicles", "200", "--clients", "4",
-                    "--window", "20", "--broker", "tcp://" + ExternalServices.HOST + ":" + ExternalServices.MOSQUITTO_PORT,
+                    "--window", "20", "--warm-up", "0", "--broker", "tcp://" + ExternalServices.HOST + ":" + ExternalServices.MOSQUITTO_PORT,
                     "--jdbc-url", schema.jdbcUrl());
 
             assertBothMeasured(exit, 600);
@@ -72,7 +74,7 @@ class IngestBenchCommandIT {
         PostgresSchema schema = PostgresSchema.create();
         try {
             int exit = run("bench", "ingest", "--mosquitto", "--messages", "3000", "--vehicles", "300",
-                    "--jdbc-url", schema.jdbcUrl());
+                    "--warm-up", "600", "--jdbc-url", schema.jdbcUrl());
 
             assertBothMeasured(exit, 3000);
             Matcher on = Pattern.compile("lead at most 1,000, on tcp://127\\.0\\.0\\.1:(\\d+) \\(a Mosquitto of the"
