@@ -20,6 +20,8 @@ import io.pcmsim.protocol.Topics;
 import io.pcmsim.tools.cli.TemporaryFolder;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,6 +73,11 @@ public final class StoreBenchCommand implements Callable<Integer> {
             description = "Writer lanes, 1 to 16 (default: as the backend, 2 on PostgreSQL, 1 on H2).")
     Integer writers;
 
+    @Option(names = "--floor",
+            description = "Measure the database's floor instead: per batch only the raw messages and the newest states"
+                    + " as two JDBC batches and the commit, no needs, no handlers (a yardstick for the store's figures).")
+    boolean floor;
+
     @Option(names = "--jdbc-url", paramLabel = "URL",
             description = "Database to write to (default: an H2 file in a temporary folder, removed afterwards).")
     String jdbcUrl;
@@ -98,6 +105,9 @@ public final class StoreBenchCommand implements Callable<Integer> {
             List<ServiceHandler> handlers = List.of(new SessionHandler(), new SmartServiceHandler(MaintenanceRules.defaults()));
             database.migrate(handlers.stream().map(ServiceHandler::migrationLocation).toList());
             RealisticUplinks uplinks = new RealisticUplinks(vehicles, seed, START);
+            if (floor) {
+                return floor(out, database, uplinks);
+            }
             out.printf("pcmsim bench store: %d vehicles, %d messages per round, batches of %d, %d writer lane%s, %s%n",
                     vehicles, messages, batch, lanes, lanes == 1 ? "" : "s", database.redacted());
             for (int i = 0; i < lanes; i++) {
@@ -151,6 +161,46 @@ public final class StoreBenchCommand implements Callable<Integer> {
             if (temporary != null) {
                 temporary.close();
             }
+        }
+    }
+
+    /** {@code --floor}: rounds of batches through {@link StoreFloor} on one connection. */
+    private int floor(PrintWriter out, Database database, RealisticUplinks uplinks) {
+        out.printf("pcmsim bench store --floor: %d vehicles, %d messages per round, batches of %d, the raw messages"
+                + " and the newest states only, %s%n", vehicles, messages, batch, database.redacted());
+        try (Connection c = database.connect()) {
+            StoreFloor writes = new StoreFloor(c);
+            List<UplinkRecord> first = new ArrayList<>();
+            for (int i = 0; i < vehicles; i++) {
+                first.add(uplinks.next());
+            }
+            writes.prepare(first.stream().map(r -> r.header().vin().value()).toList());
+            writes.write(first);
+            long stored = first.size();
+            for (int round = 1; round <= rounds; round++) {
+                long nanos = 0;
+                long cpu = 0;
+                for (int written = 0; written < messages; written += batch) {
+                    List<UplinkRecord> records = new ArrayList<>(batch);
+                    for (int i = 0; i < Math.min(batch, messages - written); i++) {
+                        records.add(uplinks.next());
+                    }
+                    long cpu0 = processCpuNanos();
+                    long t0 = System.nanoTime();
+                    writes.write(records);
+                    nanos += System.nanoTime() - t0;
+                    cpu += processCpuNanos() - cpu0;
+                }
+                stored += messages;
+                out.printf("  round %d%s: %.1f µs per message (%,.0f msg/s), %,d rows in uplink_message after it;"
+                        + " process CPU during the writes %.1f µs per message%n", round, round == 1 ? " (warm-up)" : "",
+                        nanos / 1000.0 / messages, messages / (nanos / 1e9), stored, cpu / 1000.0 / messages);
+                out.flush();
+            }
+            return 0;
+        } catch (SQLException e) {
+            spec.commandLine().getErr().println("pcmsim bench store --floor: " + e.getMessage());
+            return 1;
         }
     }
 

@@ -47,6 +47,22 @@ class StoreBenchCommandTest {
     }
 
     @Test
+    void benchStoreFloor_writesTheRawMessagesOfEveryRound() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = Pcmsim.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+
+        int exit = cli.execute("bench", "store", "--floor", "--vehicles", "20", "--messages", "200", "--rounds", "2",
+                "--batch", "50");
+
+        assertThat(exit).as("stderr: %s", err).isZero();
+        assertThat(out.toString()).contains("the raw messages and the newest states only")
+                .containsPattern("round 2: [0-9.]+ µs per message .* 420 rows in uplink_message");
+    }
+
+    @Test
     void benchStore_whenWritersOutOfRange_exitsWith2() {
         StringWriter err = new StringWriter();
         CommandLine cli = Pcmsim.commandLine();
