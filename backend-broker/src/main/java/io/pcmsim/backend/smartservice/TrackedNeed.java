@@ -15,9 +15,12 @@ import java.util.OptionalDouble;
  * replaced.
  *
  * @param needId the backend's id of the need
- * @param reason as the newest report showing the need gave it, like severity and due
+ * @param reason while the need is not resolved, as the vehicle's newest state shows it now, like severity and
+ *     due; as at the need's last step once that state no longer shows it (it stays open until a report shows
+ *     the part replaced), and once resolved
  * @param openedAt the car's clock of the report that first showed the need
- * @param updatedAt the backend's clock at the last change
+ * @param updatedAt the backend's clock at the last step: opened, severity changed, appointment requested, booked
+ *     or resolved (due and reason move with the readings, which is no step)
  * @param resolvedAt the car's clock of the report that showed it resolved; present exactly when RESOLVED
  * @param appointmentId the appointment asked for it, if any
  * @param history every state it went through, oldest first

@@ -10,7 +10,10 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
 import io.pcmsim.backend.Backend;
 import io.pcmsim.backend.BackendConfig;
 import io.pcmsim.backend.Component;
+import io.pcmsim.backend.Severity;
+import io.pcmsim.backend.internal.smartservice.MaintenanceRules;
 import io.pcmsim.backend.testing.EmbeddedBrokerExtension;
+import io.pcmsim.backend.testing.ManualClock;
 import io.pcmsim.backend.testing.TestPublisher;
 import io.pcmsim.backend.testing.Uplinks;
 import io.pcmsim.proto.v1.AppointmentRequest;
@@ -24,11 +27,9 @@ import io.pcmsim.protocol.VehicleSnapshot;
 import io.pcmsim.protocol.Vin;
 import io.pcmsim.protocol.Wheels;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,7 @@ abstract class SmartServiceContract {
 
     @TempDir
     Path dataDir;
+    private final ManualClock clock = new ManualClock(NOW);
     private final List<AutoCloseable> open = new ArrayList<>();
     private Backend backend;
     private SmartService smartService;
@@ -76,7 +78,7 @@ abstract class SmartServiceContract {
         String run = UUID.randomUUID().toString().substring(0, 8);
         BackendConfig.Builder config = BackendConfig.builder().brokerHost(BROKER.host()).brokerPort(BROKER.port())
                 .clientId("smart-it-" + run).sharedGroup("smart-it-" + run).dataDir(dataDir)
-                .clock(Clock.fixed(NOW, ZoneOffset.UTC));
+                .clock(clock);
         if (jdbcUrl() != null) {
             config.jdbcUrl(jdbcUrl());
         }
@@ -121,6 +123,12 @@ abstract class SmartServiceContract {
     private static VehicleSnapshot afterWorkshop(double odometerKm) {
         return new VehicleSnapshot(odometerKm, odometerKm / 50, 100, Wheels.all(0), 12.6, Wheels.all(250), 250,
                 30_000, Duration.ofDays(730), List.of());
+    }
+
+    /** A car whose front-left pad is {@code padWear} % worn and whose oil has {@code oilLife} % left. */
+    private static VehicleSnapshot worn(double odometerKm, double oilLife, double padWear) {
+        return new VehicleSnapshot(odometerKm, odometerKm / 50, oilLife, new Wheels(padWear, 60, 40, 40), 12.6,
+                Wheels.all(250), 250, 12_000, Duration.ofDays(200), List.of());
     }
 
     private Map<Component, TrackedNeed> unresolved() {
@@ -176,6 +184,58 @@ abstract class SmartServiceContract {
         report(6, Uplinks.wornState(80_000));
         assertThat(unresolved().values()).as("worn again: new needs").extracting(TrackedNeed::needId)
                 .doesNotContainAnyElementsOf(resolved.stream().map(TrackedNeed::needId).toList());
+    }
+
+    @Test
+    void aNeed_showsTheNewestStatesDueAndReason_isWrittenOnlyAtItsSteps_andKeepsItsLastStepOnceResolved() {
+        report(2, worn(61_000, 12, 91));
+        clock.advance(Duration.ofMinutes(1));
+        report(3, worn(61_400, 10, 93));
+
+        Map<Component, TrackedNeed> moved = unresolved();
+        assertThat(moved.get(Component.ENGINE_OIL)).satisfies(n -> {
+            assertThat(n.severity()).isEqualTo(Severity.MEDIUM);
+            assertThat(n.reason()).isEqualTo("engine oil life 10 % left");
+            assertThat(n.dueKm()).hasValue(61_400 + 0.10 * MaintenanceRules.OIL_INTERVAL_KM);
+        });
+        assertThat(moved.get(Component.BRAKE_PADS)).satisfies(n -> {
+            assertThat(n.reason()).isEqualTo("front-left pad 93 % worn");
+            assertThat(n.dueKm()).hasValue(61_400 + 7 * MaintenanceRules.PAD_KM_PER_PERCENT);
+        });
+        assertThat(moved.values()).as("the figures moved, the severities did not: no row written")
+                .allSatisfy(n -> assertThat(n.updatedAt()).isEqualTo(NOW));
+
+        clock.advance(Duration.ofMinutes(1));
+        report(4, worn(61_800, 4, 94));
+        Map<Component, TrackedNeed> stepped = unresolved();
+        assertThat(stepped.get(Component.ENGINE_OIL)).as("oil 4 %: HIGH, a step").satisfies(n -> {
+            assertThat(n.severity()).isEqualTo(Severity.HIGH);
+            assertThat(n.reason()).isEqualTo("engine oil life 4 % left");
+            assertThat(n.updatedAt()).isEqualTo(NOW.plus(Duration.ofMinutes(2)));
+            assertThat(n.history()).extracting(NeedEvent::state).containsExactly(NeedState.OPEN);
+        });
+        assertThat(stepped.get(Component.BRAKE_PADS).updatedAt()).isEqualTo(NOW);
+
+        clock.advance(Duration.ofMinutes(1));
+        report(5, worn(62_000, 3, 95));
+        assertThat(unresolved().get(Component.ENGINE_OIL).reason()).isEqualTo("engine oil life 3 % left");
+        report(6, Uplinks.healthyState(62_100));
+        assertThat(unresolved().get(Component.ENGINE_OIL)).as("no longer shown, not replaced: its last step")
+                .satisfies(n -> {
+                    assertThat(n.reason()).isEqualTo("engine oil life 4 % left");
+                    assertThat(n.dueKm()).hasValue(61_800 + 0.04 * MaintenanceRules.OIL_INTERVAL_KM);
+                });
+
+        clock.advance(Duration.ofMinutes(1));
+        report(7, afterWorkshop(62_200));
+        assertThat(unresolved()).isEmpty();
+        assertThat(smartService.needs(vin)).filteredOn(n -> n.component() == Component.ENGINE_OIL).singleElement()
+                .as("resolved: the values of its last step before, the time of its resolution").satisfies(n -> {
+                    assertThat(n.severity()).isEqualTo(Severity.HIGH);
+                    assertThat(n.reason()).isEqualTo("engine oil life 4 % left");
+                    assertThat(n.dueKm()).hasValue(61_800 + 0.04 * MaintenanceRules.OIL_INTERVAL_KM);
+                    assertThat(n.updatedAt()).isEqualTo(NOW.plus(Duration.ofMinutes(4)));
+                });
     }
 
     @Test

@@ -49,13 +49,20 @@ public final class MaintenanceQueries {
 
     /** The needs the newest state of {@code vin} shows, in {@link Component} order. */
     public List<MaintenanceNeed> needs(Vin vin) {
-        try (Connection c = database.connect(); PreparedStatement ps = c.prepareStatement(STATE + " WHERE vin = ?")) {
+        try (Connection c = database.connect()) {
+            return needs(c, vin);
+        } catch (SQLException e) {
+            throw new StorageException("cannot read the maintenance needs of " + vin + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@link #needs(Vin)} on the caller's connection. */
+    List<MaintenanceNeed> needs(Connection c, Vin vin) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(STATE + " WHERE vin = ?")) {
             ps.setString(1, vin.value());
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? sorted(needs(rs)) : List.of();
             }
-        } catch (SQLException e) {
-            throw new StorageException("cannot read the maintenance needs of " + vin + ": " + e.getMessage(), e);
         }
     }
 

@@ -14,26 +14,26 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalDouble;
 import org.postgresql.PGStatement;
 
 /**
  * Takes the lifecycle steps ({@link NeedLifecycle}) of the vehicles whose newest state a batch claimed, in the
  * batch's transaction: one SELECT of their unresolved needs (one array parameter), then one multi-row INSERT
- * of new needs, the UPDATEs (PostgreSQL: one statement of arrays; H2: one JDBC batch) and one multi-row INSERT
- * of history events, each only when there is something to write. No statement per message.
+ * of new needs, the UPDATEs of changed severities and of resolutions (PostgreSQL: one statement of arrays each;
+ * H2: one JDBC batch each) and one multi-row INSERT of history events, each only when there is something to
+ * write. No statement per message. A need's row is written only at its steps (opened, severity changed,
+ * resolved; the appointment steps are the API's): the due and reason between steps are what the newest state
+ * shows, read with the need ({@link NeedReads}).
  */
 final class NeedCases {
 
-    private static final String UNRESOLVED = "SELECT t.need_id, t.vin, t.component, t.state, t.severity, t.due_km,"
-            + " t.due_date, t.reason, t.evidence_at FROM smart_service_need AS t JOIN UNNEST(?) AS wanted (k)"
+    private static final String UNRESOLVED = "SELECT t.need_id, t.vin, t.component, t.state, t.severity,"
+            + " t.evidence_at FROM smart_service_need AS t JOIN UNNEST(?) AS wanted (k)"
             + " ON t.vin = wanted.k AND t.state <> 'RESOLVED'";
     private static final String INSERT = "INSERT INTO smart_service_need (need_id, vin, component, state, severity,"
             + " due_km, due_date, reason, opened_at, evidence_at, updated_at)";
@@ -100,8 +100,8 @@ final class NeedCases {
         MultiRow.Binder<NeedLifecycle.Resolved> resolutions = (p, r) ->
                 p.instant(r.vehicleTime()).instant(backendTime).string(r.needId());
         if (Dialect.of(c) == Dialect.POSTGRESQL) {
-            // one statement each, not one per need: nearly every report moves a need's due distance. No lock
-            // order to keep here: the claim of the vehicle's row (NewestStates) already serialises its needs.
+            // one statement each, not one per need. No lock order to keep here: the claim of the vehicle's row
+            // (NewestStates) already serialises its needs.
             ColumnArrays.execute(c, UPDATE_ALL, 7, updated, updates);
             ColumnArrays.execute(c, RESOLVE_ALL, 3, resolved, resolutions);
             return;
@@ -123,13 +123,9 @@ final class NeedCases {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Vin vin = Vin.of(rs.getString(2));
-                    double km = rs.getDouble(6);
-                    OptionalDouble dueKm = rs.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(km);
-                    Optional<LocalDate> dueDate = Optional.ofNullable(rs.getObject(7, LocalDate.class));
                     byVin.computeIfAbsent(vin, k -> new ArrayList<>()).add(new NeedLifecycle.Unresolved(
                             rs.getString(1), vin, Component.valueOf(rs.getString(3)), NeedState.valueOf(rs.getString(4)),
-                            Severity.valueOf(rs.getString(5)), dueKm, dueDate, rs.getString(8),
-                            Jdbc.instant(rs.getObject(9, OffsetDateTime.class))));
+                            Severity.valueOf(rs.getString(5)), Jdbc.instant(rs.getObject(6, OffsetDateTime.class))));
                 }
             }
         }

@@ -7,14 +7,10 @@ import io.pcmsim.backend.smartservice.NeedState;
 import io.pcmsim.protocol.ReportedState;
 import io.pcmsim.protocol.Vin;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.UUID;
 
 /**
@@ -23,7 +19,9 @@ import java.util.UUID;
  *
  * <ul>
  *   <li>A need the state shows with no unresolved need of its component opens a new need.</li>
- *   <li>An unresolved need the state shows with another severity, due or reason is updated.</li>
+ *   <li>An unresolved need the state shows with another severity is updated. Due and reason alone take no
+ *       step: they carry the live readings and move with nearly every report, and a reader takes them from the
+ *       newest state ({@link NeedReads}).</li>
  *   <li>An unresolved need the state no longer shows is resolved when the state shows the part replaced
  *       ({@link ReplacementRules}) and is later, by the car's clock, than the report that last changed it;
  *       otherwise it stays as it is (the car has not been to the workshop).</li>
@@ -33,14 +31,14 @@ final class NeedLifecycle {
 
     /** A need not resolved yet, as stored. */
     record Unresolved(String needId, Vin vin, Component component, NeedState state, Severity severity,
-                      OptionalDouble dueKm, Optional<LocalDate> dueDate, String reason, Instant evidenceAt) {
+                      Instant evidenceAt) {
     }
 
     /** A new need. */
     record Opened(String needId, MaintenanceNeed need, Instant vehicleTime) {
     }
 
-    /** An unresolved need whose severity, due or reason changed. */
+    /** An unresolved need whose severity changed; written with the due and reason of that state. */
     record Updated(String needId, MaintenanceNeed need, Instant vehicleTime) {
     }
 
@@ -76,7 +74,7 @@ final class NeedLifecycle {
             Unresolved open = byComponent.remove(need.component());
             if (open == null) {
                 opened.add(new Opened(UUID.randomUUID().toString(), need, vehicleTime));
-            } else if (changed(open, need) && vehicleTime.isAfter(open.evidenceAt())) {
+            } else if (open.severity() != need.severity() && vehicleTime.isAfter(open.evidenceAt())) {
                 updated.add(new Updated(open.needId(), need, vehicleTime));
             }
         }
@@ -87,10 +85,5 @@ final class NeedLifecycle {
             }
         }
         return new Steps(opened, updated, resolved);
-    }
-
-    private static boolean changed(Unresolved open, MaintenanceNeed need) {
-        return open.severity() != need.severity() || !open.dueKm().equals(need.dueKm())
-                || !open.dueDate().equals(need.dueDate()) || !Objects.equals(open.reason(), need.reason());
     }
 }

@@ -1,6 +1,7 @@
 package io.pcmsim.backend.internal.smartservice;
 
 import io.pcmsim.backend.Component;
+import io.pcmsim.backend.MaintenanceNeed;
 import io.pcmsim.backend.Severity;
 import io.pcmsim.backend.internal.storage.Jdbc;
 import io.pcmsim.backend.smartservice.NeedEvent;
@@ -14,13 +15,19 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
-/** Reads a vehicle's needs with their history: two statements, whatever their number. */
+/**
+ * Reads a vehicle's needs with their history: two statements, whatever their number. A need's row holds the
+ * values of its last step ({@link NeedCases}); an unresolved need the vehicle's newest state still shows is
+ * read with what that state shows now (severity, due and reason: {@link MaintenanceQueries}), since its due
+ * and reason move with the readings without a step.
+ */
 final class NeedReads {
 
     private static final String NEEDS = "SELECT need_id, component, state, severity, due_km, due_date, reason,"
@@ -33,8 +40,14 @@ final class NeedReads {
     private NeedReads() {
     }
 
-    /** The needs of {@code vin}, newest first (by the car's clock of their opening). */
-    static List<TrackedNeed> of(Connection c, Vin vin) throws SQLException {
+    /**
+     * The needs of {@code vin}, newest first (by the car's clock of their opening).
+     *
+     * @param shown the needs the vehicle's newest state shows ({@link MaintenanceQueries#needs(Connection, Vin)})
+     */
+    static List<TrackedNeed> of(Connection c, Vin vin, List<MaintenanceNeed> shown) throws SQLException {
+        Map<Component, MaintenanceNeed> now = new EnumMap<>(Component.class);
+        shown.forEach(n -> now.put(n.component(), n));
         Map<String, List<NeedEvent>> history = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement(EVENTS)) {
             ps.setString(1, vin.value());
@@ -53,12 +66,15 @@ final class NeedReads {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String id = rs.getString(1);
+                    Component component = Component.valueOf(rs.getString(2));
+                    NeedState state = NeedState.valueOf(rs.getString(3));
                     double km = rs.getDouble(5);
                     OptionalDouble dueKm = rs.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(km);
-                    needs.add(new TrackedNeed(id, vin, Component.valueOf(rs.getString(2)),
-                            NeedState.valueOf(rs.getString(3)), Severity.valueOf(rs.getString(4)), dueKm,
-                            Optional.ofNullable(rs.getObject(6, LocalDate.class)), rs.getString(7),
-                            Jdbc.instant(rs.getObject(8, OffsetDateTime.class)),
+                    MaintenanceNeed last = new MaintenanceNeed(vin, component, Severity.valueOf(rs.getString(4)),
+                            dueKm, Optional.ofNullable(rs.getObject(6, LocalDate.class)), rs.getString(7));
+                    MaintenanceNeed n = state == NeedState.RESOLVED ? last : now.getOrDefault(component, last);
+                    needs.add(new TrackedNeed(id, vin, component, state, n.severity(), n.dueKm(), n.dueDate(),
+                            n.reason(), Jdbc.instant(rs.getObject(8, OffsetDateTime.class)),
                             Jdbc.instant(rs.getObject(9, OffsetDateTime.class)),
                             Optional.ofNullable(rs.getObject(10, OffsetDateTime.class)).map(Jdbc::instant),
                             Optional.ofNullable(rs.getString(11)), history.getOrDefault(id, List.of())));

@@ -39,9 +39,11 @@ import org.jspecify.annotations.Nullable;
  * MaintenanceQueries}) is derived from it when asked, by the rules of the running backend, and not stored. Every
  * report itself stays in {@code uplink_message} as the car sent it (the report history: decode the payloads);
  * the rows written before are in {@code smart_service_report}. The needs also live on as cases with a lifecycle
- * ({@link NeedCases}), stepped in the same transaction. The car's acknowledgements of collection configs mark
- * them applied ({@link ConfigRows}); its appointment requests become appointments ({@link CarAppointments}),
- * whose navigation destinations are sent once the batch committed.
+ * ({@link NeedCases}), stepped in the same transaction; a case's row is written only at its steps (opened,
+ * severity changed, resolved, and the API's appointment steps), and an unresolved case is read with the due and
+ * reason its vehicle's newest state shows now ({@link NeedReads}). The car's acknowledgements of collection
+ * configs mark them applied ({@link ConfigRows}); its appointment requests become appointments ({@link
+ * CarAppointments}), whose navigation destinations are sent once the batch committed.
  *
  * <p>Retention: 30 years (the notice: product observation; dealers may retrieve the data by VIN for those 30
  * years). The class {@code smart-service} holds the raw reports in {@code uplink_message}, the report rows of
@@ -80,7 +82,8 @@ public final class SmartServiceHandler implements ServiceHandler {
             DownlinkPublisher downlinks, Clock clock) {
         NavigationSender navigation = new NavigationSender(downlinks, database);
         return new SmartServiceHandler(rules, dealers, navigation,
-                new SmartServiceStore(database, downlinks, navigation, dealers, clock));
+                new SmartServiceStore(database, new MaintenanceQueries(database, rules), downlinks, navigation,
+                        dealers, clock));
     }
 
     /**

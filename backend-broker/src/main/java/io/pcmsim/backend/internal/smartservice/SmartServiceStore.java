@@ -28,14 +28,16 @@ import java.util.concurrent.CompletableFuture;
 final class SmartServiceStore implements SmartService {
 
     private final Database database;
+    private final MaintenanceQueries queries;
     private final DownlinkPublisher downlinks;
     private final NavigationSender navigation;
     private final DealerDirectory dealers;
     private final Clock clock;
 
-    SmartServiceStore(Database database, DownlinkPublisher downlinks, NavigationSender navigation,
-            DealerDirectory dealers, Clock clock) {
+    SmartServiceStore(Database database, MaintenanceQueries queries, DownlinkPublisher downlinks,
+            NavigationSender navigation, DealerDirectory dealers, Clock clock) {
         this.database = database;
+        this.queries = queries;
         this.downlinks = downlinks;
         this.navigation = navigation;
         this.dealers = dealers;
@@ -86,7 +88,7 @@ final class SmartServiceStore implements SmartService {
 
     @Override
     public List<TrackedNeed> needs(Vin vin) {
-        return Tx.read(database, "read the needs of " + vin, c -> NeedReads.of(c, vin));
+        return Tx.read(database, "read the needs of " + vin, c -> NeedReads.of(c, vin, queries.needs(c, vin)));
     }
 
     @Override

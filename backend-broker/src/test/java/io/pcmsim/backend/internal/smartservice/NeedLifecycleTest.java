@@ -1,9 +1,11 @@
 package io.pcmsim.backend.internal.smartservice;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.pcmsim.backend.Component;
 import io.pcmsim.backend.MaintenanceNeed;
+import io.pcmsim.backend.Severity;
 import io.pcmsim.backend.smartservice.NeedState;
 import io.pcmsim.protocol.ReportedState;
 import io.pcmsim.protocol.VehicleSnapshot;
@@ -44,8 +46,7 @@ class NeedLifecycleTest {
 
     private static List<NeedLifecycle.Unresolved> unresolved(NeedLifecycle.Steps opened, NeedState state) {
         return opened.opened().stream().map(o -> new NeedLifecycle.Unresolved(o.needId(), VIN, o.need().component(),
-                state, o.need().severity(), o.need().dueKm(), o.need().dueDate(), o.need().reason(), o.vehicleTime()))
-                .toList();
+                state, o.need().severity(), o.vehicleTime())).toList();
     }
 
     @Test
@@ -93,16 +94,40 @@ class NeedLifecycleTest {
     }
 
     @Test
-    void aChangedSeverity_updatesTheOpenNeed() {
+    void aChangedSeverity_updatesTheOpenNeed_withTheDueAndReasonOfTheState_whenLater() {
         List<NeedLifecycle.Unresolved> open = unresolved(steps(List.of(), worn(), T0), NeedState.OPEN);
+        ReportedState oilLow = state(3, 91, 200, 1_000, List.of("P0301"));
 
-        NeedLifecycle.Steps after = steps(open, state(3, 91, 200, 1_000, List.of("P0301")), T0.plusSeconds(60));
+        NeedLifecycle.Steps after = steps(open, oilLow, T0.plusSeconds(60));
 
         assertThat(after.updated()).singleElement().satisfies(u -> {
             assertThat(u.need().component()).isEqualTo(Component.ENGINE_OIL);
             assertThat(u.needId()).isEqualTo(open.get(0).needId());
+            assertThat(u.need().severity()).isEqualTo(Severity.HIGH);
+            assertThat(u.need().reason()).isEqualTo("engine oil life 3 % left");
+            assertThat(u.need().dueKm()).hasValue(40_000 + 0.03 * MaintenanceRules.OIL_INTERVAL_KM);
+            assertThat(u.vehicleTime()).isEqualTo(T0.plusSeconds(60));
         });
         assertThat(after.opened()).isEmpty();
+        assertThat(steps(open, oilLow, T0).updated()).as("not later than the need's last step").isEmpty();
+    }
+
+    @Test
+    void movedDueAndReason_withTheSameSeverity_takeNoStep() {
+        NeedLifecycle.Steps first = steps(List.of(), worn(), T0);
+        List<MaintenanceNeed> before = first.opened().stream().map(NeedLifecycle.Opened::need).toList();
+        ReportedState moved = ReportedState.of(new VehicleSnapshot(40_700, 815, 9, new Wheels(94, 20, 20, 20), 12.6,
+                new Wheels(190, 250, 250, 250), 250, 300, Duration.ofDays(20), List.of("P0301", "P0420")));
+        Instant later = T0.plus(Duration.ofDays(2));
+        List<MaintenanceNeed> shown = rules.evaluate(VIN, moved, later);
+        assertThat(shown).extracting(MaintenanceNeed::component, MaintenanceNeed::severity)
+                .containsExactlyElementsOf(before.stream().map(n -> tuple(n.component(), n.severity())).toList());
+        assertThat(shown).as("each with another due or reason").doesNotContainAnyElementsOf(before);
+
+        NeedLifecycle.Steps after = NeedLifecycle.steps(unresolved(first, NeedState.OPEN), shown, moved, later);
+
+        assertThat(after.isEmpty()).as("oil 12 -> 9 %, pad 91 -> 94 %, tyre 200 -> 190 kPa, 1,000 -> 300 km to"
+                + " service, a second trouble code, 700 km on: the same severities, no step").isTrue();
     }
 
     @Test
