@@ -55,7 +55,7 @@ public final class IngestBenchCommand implements Callable<Integer> {
     /** Prefix of the mirrored uplink topics the raw subscriber counts: no backend takes them. */
     static final String RAW_ROOT = "pcmsim-bench/";
     private static final Duration STALL_TIMEOUT = Duration.ofSeconds(30);
-    private static final int EMBEDDED_CLIENTS = 100;
+    private static final int EMBEDDED_CLIENTS = 1_000;
     private static final int EXTERNAL_CLIENTS = 4;
     private static final int EMBEDDED_WINDOW = 500;
     private static final int EXTERNAL_WINDOW = 100;
@@ -90,8 +90,9 @@ public final class IngestBenchCommand implements Callable<Integer> {
     int vehicles;
 
     @Option(names = "--clients",
-            description = "Publishing MQTT clients (default: 100 on the embedded broker, which hands the in-process"
-                    + " backend one message per client at a time as a car is one client; 4 with --broker).")
+            description = "Publishing MQTT clients (default: 1,000 on the embedded broker, which hands the in-process"
+                    + " backend one message per client at a time as a car is one client, so that the clients bound"
+                    + " its batches; 4 with --broker).")
     Integer clients;
 
     @Option(names = "--window",
@@ -100,9 +101,9 @@ public final class IngestBenchCommand implements Callable<Integer> {
                     + " 1000 with --mosquitto).")
     Integer window;
 
-    @Option(names = "--warm-up", paramLabel = "N", defaultValue = "20000",
-            description = "Messages each side gets first, not measured, so that both are measured with their code"
-                    + " compiled (default: ${DEFAULT-VALUE}; 0: none).")
+    @Option(names = "--warm-up", paramLabel = "N", defaultValue = "50000",
+            description = "Messages of other cars each side gets first, not measured, so that both are measured with"
+                    + " their code compiled (default: ${DEFAULT-VALUE}, as many as measured; 0: none).")
     int warmUp;
 
     @Option(names = "--verbose", description = "Show the libraries' log.")
