@@ -252,6 +252,30 @@ abstract class SoftwareUpdateContract {
         assertThat(backend.softwareUpdate().counts()).isEqualTo(new SoftwareUpdateCounts(4, 2, 2, 0, 0, 0, 2, 1));
     }
 
+    /** Failed before on PostgreSQL: two writer lanes each gave the wave's places away on what they saw. */
+    @Test
+    void manyCarsQueryingAtOnce_aWaveTakesNoMoreCarsThanItsSize() {
+        Campaign campaign = campaign(List.of(5), 0.5);
+        List<Vin> cars = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            cars.add(loggedIn());
+        }
+        Map<String, Vin> queries = new java.util.HashMap<>();
+        for (Vin vin : cars) {
+            String id = UUID.randomUUID().toString();
+            queries.put(id, vin);
+            send(vin, b -> b.setSoftwareUpdateQuery(SoftwareUpdateQuery.newBuilder().setQueryId(id).setModelCode(MODEL)
+                    .addInstalled(component("PCM", "PCM6.0.0")).addInstalled(component("GATEWAY", "GW3.1"))));
+        }
+
+        await().atMost(WAIT).until(() -> downlinks.stream().filter(d -> queries.containsKey(
+                d.getSoftwareUpdateAnswer().getQueryId())).count() == cars.size());
+        assertThat(downlinks.stream().filter(d -> queries.containsKey(d.getSoftwareUpdateAnswer().getQueryId()))
+                .filter(d -> d.getSoftwareUpdateAnswer().getResult() == Result.UPDATE_AVAILABLE)).hasSize(5);
+        assertThat(backend.softwareUpdate().progress(campaign.campaignId()).orElseThrow().waves().get(0).offered())
+                .isEqualTo(5L);
+    }
+
     @Test
     void retention_deletesUpdateRecordsAndVersionsThreeYearsAfterTheirLastChange() {
         campaign(List.of(5), 0.5);
