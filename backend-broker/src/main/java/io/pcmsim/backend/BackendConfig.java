@@ -105,6 +105,14 @@ public record BackendConfig(
         return new Builder();
     }
 
+    /**
+     * The writer lanes for a database: 2 on PostgreSQL, where a second connection stores one batch while the
+     * backend prepares the next; 1 on H2, which stores in this process's own threads (decision 46).
+     */
+    public static int defaultWriters(String jdbcUrl) {
+        return jdbcUrl.startsWith("jdbc:postgresql:") ? 2 : 1;
+    }
+
     /** Whether the store is the default H2 file under {@link #dataDir()}. */
     boolean usesDefaultDatabase() {
         return jdbcUrl.equals(Database.h2Url(dataDir));
@@ -216,7 +224,8 @@ public record BackendConfig(
             Objects.requireNonNull(dataDir, "dataDir");
             String url = jdbcUrl != null ? jdbcUrl : Database.h2Url(dataDir);
             return new BackendConfig(brokerHost, brokerPort, clientId, sharedGroup, url, dataDir, clock, batchSize,
-                    maxBatchDelay, writers != 0 ? writers : url.startsWith("jdbc:postgresql:") ? 2 : 1, vehicleTimeBehind, vehicleTimeAhead, autoEnrol, breakdownPullTimeout);
+                    maxBatchDelay, writers != 0 ? writers : defaultWriters(url), vehicleTimeBehind, vehicleTimeAhead,
+                    autoEnrol, breakdownPullTimeout);
         }
     }
 }

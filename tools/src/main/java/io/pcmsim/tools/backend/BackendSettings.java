@@ -29,7 +29,8 @@ record BackendSettings(String bind, int brokerPort, int httpPort, @Nullable Brok
         checkPort("--port", brokerPort);
         checkPort("--http-port", httpPort);
         if (writers != null && (writers < 1 || writers > BackendConfig.MAX_WRITERS)) {
-            throw new IllegalArgumentException("--writers must be 1 to " + BackendConfig.MAX_WRITERS + ", was " + writers);
+            throw new IllegalArgumentException("--writers must be 1 to " + BackendConfig.MAX_WRITERS + ", was "
+                    + writers);
         }
         if (breakdownPullTimeout.isZero() || breakdownPullTimeout.isNegative()) {
             throw new IllegalArgumentException("--breakdown-pull-timeout must be positive, was " + breakdownPullTimeout);

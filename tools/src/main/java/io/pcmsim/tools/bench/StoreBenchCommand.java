@@ -75,7 +75,8 @@ public final class StoreBenchCommand implements Callable<Integer> {
 
     @Option(names = "--floor",
             description = "Measure the database's floor instead: per batch only the raw messages and the newest states"
-                    + " as two JDBC batches and the commit, no needs, no handlers (a yardstick for the store's figures).")
+                    + " as two JDBC batches and the commit, no needs, no handlers (a yardstick for the store's"
+                    + " figures).")
     boolean floor;
 
     @Option(names = "--jdbc-url", paramLabel = "URL",
@@ -97,7 +98,7 @@ public final class StoreBenchCommand implements Callable<Integer> {
         TemporaryFolder temporary = jdbcUrl == null ? TemporaryFolder.create("pcmsim-bench-") : null;
         String url = jdbcUrl != null ? jdbcUrl : Database.h2Url(temporary.path());
         Database database = Database.of(url);
-        int lanes = writers != null ? writers : BackendConfig.builder().jdbcUrl(url).build().writers();
+        int lanes = writers != null ? writers : BackendConfig.defaultWriters(url);
         List<UplinkStore> stores = new ArrayList<>();
         WriterLanes writer = new WriterLanes(lanes, messages, Clock.systemUTC());
         try {
@@ -115,7 +116,8 @@ public final class StoreBenchCommand implements Callable<Integer> {
             }
             IngestCounters counters = new IngestCounters();
             writer.start(stores, new UplinkValidator(ContentLimits.withTimeWindow(
-                    BackendConfig.DEFAULT_VEHICLE_TIME_BEHIND, BackendConfig.DEFAULT_VEHICLE_TIME_AHEAD)), counters, batch, MAX_BATCH_DELAY);
+                    BackendConfig.DEFAULT_VEHICLE_TIME_BEHIND, BackendConfig.DEFAULT_VEHICLE_TIME_AHEAD)), counters,
+                    batch, MAX_BATCH_DELAY);
             long stored = 0;
             for (int round = 1; round <= rounds; round++) {
                 CountDownLatch acknowledged = new CountDownLatch(messages);

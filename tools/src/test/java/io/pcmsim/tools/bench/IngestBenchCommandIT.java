@@ -57,7 +57,8 @@ class IngestBenchCommandIT {
         PostgresSchema schema = PostgresSchema.create();
         try {
             int exit = run("bench", "ingest", "--messages", "600", "--vehicles", "200", "--clients", "4",
-                    "--window", "20", "--warm-up", "0", "--broker", "tcp://" + ExternalServices.HOST + ":" + ExternalServices.MOSQUITTO_PORT,
+                    "--window", "20", "--warm-up", "0",
+                    "--broker", "tcp://" + ExternalServices.HOST + ":" + ExternalServices.MOSQUITTO_PORT,
                     "--jdbc-url", schema.jdbcUrl());
 
             assertBothMeasured(exit, 600);
