@@ -41,6 +41,11 @@ public final class UplinkStore implements AutoCloseable {
             + " (vin, boot_id, sequence, service, body, vehicle_time, received_at, payload)";
     private static final String INSERT_MESSAGES_TAIL = " ON CONFLICT DO NOTHING RETURNING vin, boot_id, sequence";
     private static final int MESSAGE_COLUMNS = 8;
+    /** The {@link #MESSAGE_COLUMNS} columns of a message's row, in the order the INSERTs name them. */
+    private static final MultiRow.Binder<UplinkRecord> MESSAGE_ROW = (p, r) -> p.string(r.header().vin().value())
+            .bigint(r.header().bootId()).bigint(r.header().sequence()).string(r.service().topicName())
+            .string(r.envelope().getBodyCase().name()).instant(r.header().vehicleTime()).instant(r.receivedAt())
+            .bytes(r.payload());
     private final Database database;
     private final Map<Service, ServiceHandler> handlers;
     private final Clock clock;
@@ -143,10 +148,7 @@ public final class UplinkStore implements AutoCloseable {
     }
 
     private List<UplinkRecord> insertMessages(Connection connection, List<UplinkRecord> batch) throws SQLException {
-        int[] counts = MultiRow.batch(connection, INSERT_MESSAGE, batch, (p, r) -> p.string(r.header().vin().value())
-                .bigint(r.header().bootId()).bigint(r.header().sequence()).string(r.service().topicName())
-                .string(r.envelope().getBodyCase().name()).instant(r.header().vehicleTime()).instant(r.receivedAt())
-                .bytes(r.payload()));
+        int[] counts = MultiRow.batch(connection, INSERT_MESSAGE, batch, MESSAGE_ROW);
         List<UplinkRecord> stored = new ArrayList<>(batch.size());
         for (int i = 0; i < counts.length; i++) {
             if (Jdbc.changed(counts[i], "INSERT INTO uplink_message")) {
@@ -188,10 +190,7 @@ public final class UplinkStore implements AutoCloseable {
             return List.of();
         }
         Set<Key> inserted = new HashSet<>();
-        ColumnArrays arrays = ColumnArrays.of(MESSAGE_COLUMNS, rows, (p, r) -> p.string(r.header().vin().value())
-                .bigint(r.header().bootId()).bigint(r.header().sequence()).string(r.service().topicName())
-                .string(r.envelope().getBodyCase().name()).instant(r.header().vehicleTime())
-                .instant(r.receivedAt()).bytes(r.payload()));
+        ColumnArrays arrays = ColumnArrays.of(MESSAGE_COLUMNS, rows, MESSAGE_ROW);
         try (PreparedStatement ps = connection.prepareStatement(INSERT_MESSAGES_HEAD + " SELECT * FROM "
                 + arrays.unnest() + INSERT_MESSAGES_TAIL)) {
             arrays.bind(connection, ps, 1);
